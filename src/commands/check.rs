@@ -1,0 +1,80 @@
+//! `check` (the CI gate) and `report` (the consistency report): load, analyse, render.
+
+use std::path::PathBuf;
+
+use super::{Format, Outcome};
+use crate::report::{self, FailOn, Report, SeverityCounts, Summary, text::TextOptions};
+use crate::{baseline, evidence, exit, load};
+
+/// The checked configuration of `check` and `report`.
+#[derive(Clone, Debug)]
+pub struct CheckConfig {
+    pub root: PathBuf,
+    pub format: Format,
+    pub fail_on: FailOn,
+    /// Apply `reviewed:` entries; off with `--no-baseline`.
+    pub use_baseline: bool,
+    pub explain: bool,
+    pub quiet: bool,
+    /// `report`: add every fact group and each source's reliability.
+    pub full_report: bool,
+}
+
+pub fn run(config: &CheckConfig) -> Outcome {
+    let loaded = load::load(&config.root);
+    if !loaded.errors.is_empty() {
+        return Outcome {
+            stdout: String::new(),
+            stderr: report::text::render_errors(&loaded.errors, &loaded.texts),
+            status: exit::INPUT_ERROR,
+        };
+    }
+    let corpus = &loaded.corpus;
+    let mut findings = evidence::check(corpus);
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.fingerprint.cmp(&b.fingerprint))
+    });
+    let warnings = if config.use_baseline {
+        baseline::apply(&mut findings, &corpus.reviewed)
+    } else {
+        Vec::new()
+    };
+    let summary = Summary {
+        sources: corpus.sources.len(),
+        claims: corpus.claim_count(),
+        findings: SeverityCounts::of(&findings),
+        reviewed: findings.iter().filter(|f| f.reviewed).count(),
+        ..Summary::default()
+    };
+    let report = Report {
+        version: report::JSON_VERSION,
+        summary,
+        findings,
+        groups: config.full_report.then(Vec::new),
+        sources: config.full_report.then(Vec::new),
+        warnings,
+    };
+    let status = if report.fails(config.fail_on) {
+        exit::FINDINGS
+    } else {
+        exit::SUCCESS
+    };
+    let stdout = match config.format {
+        Format::Json => report::json::render(&report),
+        Format::Text if config.quiet => String::new(),
+        Format::Text => report::text::render(
+            &report,
+            &loaded.texts,
+            TextOptions {
+                explain: config.explain,
+            },
+        ),
+    };
+    Outcome {
+        stdout,
+        stderr: String::new(),
+        status,
+    }
+}

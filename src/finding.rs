@@ -1,0 +1,146 @@
+//! Findings: what concord reports about a corpus. One [`Finding`] type feeds every output format.
+
+use serde::Serialize;
+
+use crate::model::Location;
+use crate::normalise::text::fold_key;
+
+/// The finding codes of CLI.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingCode {
+    SpellingVariant,
+    ConfusableVariant,
+    CaseVariant,
+    ValueConflict,
+    QuoteVariant,
+    EvidenceMissing,
+}
+
+impl FindingCode {
+    pub const NAMES: [&'static str; 6] = [
+        "spelling-variant",
+        "confusable-variant",
+        "case-variant",
+        "value-conflict",
+        "quote-variant",
+        "evidence-missing",
+    ];
+    const ALL: [FindingCode; 6] = [
+        Self::SpellingVariant,
+        Self::ConfusableVariant,
+        Self::CaseVariant,
+        Self::ValueConflict,
+        Self::QuoteVariant,
+        Self::EvidenceMissing,
+    ];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| Self::ALL[i])
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[Self::ALL
+            .iter()
+            .position(|c| *c == self)
+            .expect("every code is listed")]
+    }
+
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Self::CaseVariant => Severity::Info,
+            Self::QuoteVariant => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+/// One way a thing is written, with the sources that write it so and where.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Variant {
+    pub text: String,
+    pub sources: Vec<String>,
+    pub locations: Vec<Location>,
+}
+
+/// The value concord thinks is right, and how sure it is (0 to 1).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Suggestion {
+    pub text: String,
+    pub confidence: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub code: FindingCode,
+    pub severity: Severity,
+    /// Stable across runs and across unrelated edits: derived from what the finding is about,
+    /// never from positions or ordering.
+    pub fingerprint: String,
+    pub message: String,
+    pub subject: Option<String>,
+    pub property: Option<String>,
+    pub variants: Vec<Variant>,
+    pub suggestion: Option<Suggestion>,
+    pub reviewed: bool,
+    /// The signals and scores behind the finding, shown with `--explain`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explain: Vec<String>,
+}
+
+/// A fingerprint part made of `text`: folded, with runs of anything but letters and digits as `-`.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in fold_key(text).chars() {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for name in FindingCode::NAMES {
+            assert_eq!(FindingCode::parse(name).map(FindingCode::name), Some(name));
+        }
+        assert_eq!(FindingCode::parse("spelling"), None);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Howard Lutnick"), "howard-lutnick");
+        assert_eq!(slug("revenus en Chine (2025)"), "revenus-en-chine-2025");
+        assert_eq!(slug("États-Unis"), "etats-unis");
+    }
+}

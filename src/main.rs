@@ -1,0 +1,158 @@
+//! The `concord` binary: parses the command line into a checked configuration, runs the command,
+//! prints what it returns and exits with its status. The only place that prints or exits.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use concord::commands::{self, Format, Outcome, check::CheckConfig};
+use concord::finding::Severity;
+use concord::report::FailOn;
+
+#[derive(Parser)]
+#[command(
+    name = "concord",
+    version,
+    about = "Find the facts that articles state differently: misspellings, look-alike codes, conflicting figures, reworded quotations"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The CI gate: validate and reconcile the corpus; exit 1 on an unreviewed finding at or above --fail-on
+    Check(CheckArgs),
+    /// The consistency report: every fact group with its support, every finding, each source's reliability
+    Report(CheckArgs),
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// The corpus root: the folder that holds facts/ and the articles
+    #[arg(default_value = ".")]
+    root: PathBuf,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Args)]
+struct CommonArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+    /// When to color the output (never when NO_COLOR is set)
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Exit 1 when an unreviewed finding is at or above this severity
+    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+    fail_on: FailOnArg,
+    /// Treat every finding as unreviewed (ignore reviewed: entries)
+    #[arg(long)]
+    no_baseline: bool,
+    /// Show the signals and scores behind each finding
+    #[arg(long)]
+    explain: bool,
+    /// Print no text report; the exit status tells the result
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl CheckArgs {
+    fn config(self, full_report: bool) -> CheckConfig {
+        let common = self.common;
+        CheckConfig {
+            root: self.root,
+            format: match common.format {
+                FormatArg::Text => Format::Text,
+                FormatArg::Json => Format::Json,
+            },
+            fail_on: match common.fail_on {
+                FailOnArg::Error => FailOn::Severity(Severity::Error),
+                FailOnArg::Warning => FailOn::Severity(Severity::Warning),
+                FailOnArg::Info => FailOn::Severity(Severity::Info),
+                FailOnArg::Never => FailOn::Never,
+            },
+            use_baseline: !common.no_baseline,
+            explain: common.explain,
+            quiet: common.quiet,
+            full_report,
+        }
+    }
+}
+
+/// Color only on a terminal, never with `NO_COLOR` or `TERM=dumb`, unless asked for.
+fn use_color(choice: ColorArg) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let usage_error = error.use_stderr();
+            let _ = error.print();
+            return ExitCode::from(if usage_error {
+                concord::exit::INPUT_ERROR as u8
+            } else {
+                0
+            });
+        }
+    };
+    let outcome = match cli.command {
+        Command::Check(args) => {
+            colored::control::set_override(use_color(args.common.color));
+            commands::check::run(&args.config(false))
+        }
+        Command::Report(args) => {
+            colored::control::set_override(use_color(args.common.color));
+            commands::check::run(&args.config(true))
+        }
+    };
+    emit(outcome)
+}
+
+/// Prints the outcome; a closed pipe (`concord check | head`) ends quietly.
+fn emit(outcome: Outcome) -> ExitCode {
+    let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(outcome.status as u8);
+    }
+    ExitCode::from(outcome.status as u8)
+}

@@ -1,0 +1,187 @@
+//! The corpus as concord reads it: sources and their claims, the registry, the baseline.
+//!
+//! Every value a person wrote keeps its [`Location`], so that a finding or an error can point at
+//! the line that holds it. Values are kept exactly as written; the normalised forms live in
+//! [`crate::normalise`].
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A place in a file of the corpus: the path relative to the corpus root (with `/`), and the
+/// 1-based line and column (counted in characters).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Location {
+    pub file: Arc<str>,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// A value together with where it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub at: Location,
+}
+
+/// How the values of a claim compare (FORMAT.md, field `kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ValueKind {
+    Entity,
+    Quantity,
+    Date,
+    Quote,
+    Names,
+    Text,
+}
+
+impl ValueKind {
+    pub const NAMES: [&'static str; 6] = ["entity", "quantity", "date", "quote", "names", "text"];
+
+    pub fn parse(word: &str) -> Option<Self> {
+        Some(match word {
+            "entity" => Self::Entity,
+            "quantity" => Self::Quantity,
+            "date" => Self::Date,
+            "quote" => Self::Quote,
+            "names" => Self::Names,
+            "text" => Self::Text,
+            _ => return None,
+        })
+    }
+}
+
+/// What kind of thing a registry entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Product,
+    Place,
+    Role,
+    Other,
+}
+
+impl EntityKind {
+    pub const NAMES: [&'static str; 6] = [
+        "person",
+        "organisation",
+        "product",
+        "place",
+        "role",
+        "other",
+    ];
+
+    pub fn parse(word: &str) -> Option<Self> {
+        Some(match word {
+            "person" => Self::Person,
+            "organisation" => Self::Organisation,
+            "product" => Self::Product,
+            "place" => Self::Place,
+            "role" => Self::Role,
+            "other" => Self::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// A date as precise as it was written: a year, a month or a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// One article and the claims made in it.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: Located<String>,
+    /// The article's path relative to the corpus root, and its text.
+    pub article: Option<Article>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    pub published: Option<PartialDate>,
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub path: Located<String>,
+    pub text: Arc<str>,
+}
+
+/// One statement of a source: `subject` `property` `value`, with optional qualifiers.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    /// Where the claim's list item starts.
+    pub at: Location,
+    pub id: Option<Located<String>>,
+    pub subject: Located<String>,
+    pub property: Located<String>,
+    pub value: Located<String>,
+    pub kind: Option<ValueKind>,
+    pub unit: Option<Located<String>>,
+    pub when: Option<Located<String>>,
+    pub place: Option<Located<String>>,
+    pub evidence: Option<Located<String>>,
+}
+
+/// A canonical thing and the names it goes by.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub id: Located<String>,
+    pub name: Located<String>,
+    pub kind: EntityKind,
+    pub aliases: Vec<Located<String>>,
+}
+
+/// A registered property: how its values compare.
+#[derive(Clone, Debug)]
+pub struct Property {
+    pub id: Located<String>,
+    pub name: Located<String>,
+    pub aliases: Vec<Located<String>>,
+    pub kind: Option<ValueKind>,
+    /// Relative tolerance for quantities.
+    pub tolerance: Option<f64>,
+    /// A subject may have several values that do not conflict.
+    pub multiple: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    pub properties: Vec<Property>,
+}
+
+/// A finding a person has looked at and accepted.
+#[derive(Clone, Debug)]
+pub struct ReviewedEntry {
+    pub at: Location,
+    pub code: String,
+    pub forms: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// Everything read from a corpus root.
+#[derive(Clone, Debug)]
+pub struct Corpus {
+    pub root: PathBuf,
+    pub sources: Vec<Source>,
+    pub registry: Registry,
+    pub reviewed: Vec<ReviewedEntry>,
+}
+
+impl Corpus {
+    pub fn claim_count(&self) -> usize {
+        self.sources.iter().map(|s| s.claims.len()).sum()
+    }
+}

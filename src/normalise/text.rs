@@ -1,0 +1,198 @@
+//! Text folding: the forms in which two spellings of one text compare equal.
+//!
+//! Two foldings serve two purposes. [`fold_evidence`] is strict: it only unifies white space,
+//! quotation marks and apostrophes, so that evidence copied from an article is found in it.
+//! [`fold_key`] also drops case and accents and applies compatibility normalisation (NFKC), for
+//! deciding that two names or values are the same text.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// White space of every kind, including no-break (U+00A0) and narrow no-break (U+202F) spaces.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
+}
+
+/// Quotation marks of the languages concord reads, all folded to `"`.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '«' | '»' | '“' | '”' | '„' | '‟' | '″' | '‹' | '›')
+}
+
+/// Apostrophes and single quotation marks, all folded to `'`.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '′' | '‚' | '‛' | '`' | '´')
+}
+
+/// The characters of a text as [`fold_evidence`] keeps them, each with the byte offset of the
+/// character it comes from. White space runs become one space; spaces just inside guillemets
+/// (`« mot »`) are dropped, so that `« mot »` and `"mot"` fold alike.
+pub struct EvidenceChars<'a> {
+    chars: std::str::CharIndices<'a>,
+    /// A folded character held back while the space before it is returned.
+    held: Option<(usize, char)>,
+    after_opening_guillemet: bool,
+    at_start: bool,
+}
+
+impl<'a> EvidenceChars<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            chars: text.char_indices(),
+            held: None,
+            after_opening_guillemet: false,
+            at_start: true,
+        }
+    }
+}
+
+impl Iterator for EvidenceChars<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        if let Some(held) = self.held.take() {
+            return Some(held);
+        }
+        let mut space_at = None;
+        for (offset, c) in self.chars.by_ref() {
+            if is_space(c) {
+                space_at.get_or_insert(offset);
+                continue;
+            }
+            let folded = if is_quote_mark(c) {
+                '"'
+            } else if is_apostrophe(c) {
+                '\''
+            } else {
+                c
+            };
+            let drop_space =
+                self.at_start || self.after_opening_guillemet || matches!(c, '»' | '›');
+            self.after_opening_guillemet = matches!(c, '«' | '‹');
+            self.at_start = false;
+            return match space_at {
+                Some(space_offset) if !drop_space => {
+                    self.held = Some((offset, folded));
+                    Some((space_offset, ' '))
+                }
+                _ => Some((offset, folded)),
+            };
+        }
+        None
+    }
+}
+
+/// Unifies white space, quotation marks and apostrophes (after NFC), and trims.
+pub fn fold_evidence(text: &str) -> String {
+    let composed: String = text.nfc().collect();
+    EvidenceChars::new(&composed).map(|(_, c)| c).collect()
+}
+
+/// The comparison key of a text: NFKC, lower case, no accents, quotation marks, apostrophes and
+/// white space unified and trimmed.
+pub fn fold_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    let decomposed = text.nfkd().filter(|c| !is_combining_mark(*c));
+    for c in decomposed.flat_map(char::to_lowercase) {
+        let c = if is_space(c) {
+            ' '
+        } else if is_quote_mark(c) {
+            '"'
+        } else if is_apostrophe(c) {
+            '\''
+        } else {
+            c
+        };
+        if c == ' ' && (key.is_empty() || key.ends_with(' ')) {
+            continue;
+        }
+        key.push(c);
+    }
+    if key.ends_with(' ') {
+        key.pop();
+    }
+    key.nfkc().collect()
+}
+
+/// The 1-based line and column (in characters) of a byte offset of `text`.
+pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_folding_table() {
+        let cases = [
+            ("a  b\n c", "a b c"),
+            ("plus de 400\u{a0}000 puces", "plus de 400 000 puces"),
+            ("400\u{202f}000", "400 000"),
+            ("l’inférence", "l'inférence"),
+            (
+                "« chip de quatrième niveau »",
+                "\"chip de quatrième niveau\"",
+            ),
+            ("“insultantes”", "\"insultantes\""),
+            ("  trimmed  ", "trimmed"),
+            ("e\u{301}te\u{301}", "été"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fold_evidence(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn evidence_folding_is_idempotent() {
+        for text in ["« a  b »", "l’x\u{a0}y", " \"q\" "] {
+            let once = fold_evidence(text);
+            assert_eq!(fold_evidence(&once), once);
+        }
+    }
+
+    #[test]
+    fn evidence_folding_keeps_case_and_accents() {
+        assert_ne!(fold_evidence("Etats"), fold_evidence("États"));
+        assert_ne!(fold_evidence("nvidia"), fold_evidence("Nvidia"));
+    }
+
+    #[test]
+    fn evidence_chars_point_back_into_the_text() {
+        let text = "a\u{a0}\u{a0}«\u{a0}b »";
+        let chars: Vec<_> = EvidenceChars::new(text).collect();
+        assert_eq!(chars.iter().map(|(_, c)| c).collect::<String>(), "a \"b\"");
+        assert_eq!(&text[chars[3].0..], "b »");
+    }
+
+    #[test]
+    fn key_folding_table() {
+        let cases = [
+            ("NVIDIA", "nvidia"),
+            (
+                "Secrétaire au Commerce des États-Unis",
+                "secretaire au commerce des etats-unis",
+            ),
+            ("Ｈ２０", "h20"),
+            ("l’IA", "l'ia"),
+            ("  Jensen\u{a0}\u{a0}Huang ", "jensen huang"),
+            ("ﬁn", "fin"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fold_key(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "é\nàb";
+        assert_eq!(line_column(text, text.find('b').unwrap()), (2, 2));
+        assert_eq!(line_column(text, 0), (1, 1));
+    }
+}
