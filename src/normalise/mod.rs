@@ -1,3 +1,7 @@
 //! Normalise: each claim's values turned into forms that compare.
 
+pub mod codes;
+pub mod date;
+pub mod names;
+pub mod quantity;
 pub mod text;

@@ -1,0 +1,449 @@
+//! Dates and times of day: `2025-01-15`, `15 janvier 2025`, `January 15, 2025`, `juillet`,
+//! `T4 2024`, `Q4 2024`, `le mois dernier`, `7:10 a.m.`, `19 h 10` → an interval.
+//!
+//! A date is the interval of days it covers (a month is its 28 to 31 days); words relative to
+//! the article (`le mois dernier`, `this year`) are resolved against the source's `published`
+//! date, and cannot be resolved without it. A time of day is an interval of minutes.
+
+use crate::load::schema::{days_in_month, parse_iso_date};
+use crate::model::PartialDate;
+
+use super::text::fold_key;
+
+/// What a date or time value covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Moment {
+    /// Days, inclusive, counted from 1970-01-01.
+    Days { first: i64, last: i64 },
+    /// Minutes after midnight, inclusive.
+    TimeOfDay { first: u32, last: u32 },
+}
+
+impl Moment {
+    /// True when the two can be the same moment.
+    pub fn overlaps(&self, other: &Moment) -> bool {
+        match (self, other) {
+            (Moment::Days { first: a, last: b }, Moment::Days { first: c, last: d }) => {
+                a <= d && c <= b
+            }
+            (Moment::TimeOfDay { first: a, last: b }, Moment::TimeOfDay { first: c, last: d }) => {
+                a <= d && c <= b
+            }
+            _ => false,
+        }
+    }
+}
+
+const MONTHS: [(&str, u8); 38] = [
+    ("janvier", 1),
+    ("janv", 1),
+    ("january", 1),
+    ("jan", 1),
+    ("fevrier", 2),
+    ("fevr", 2),
+    ("fev", 2),
+    ("february", 2),
+    ("feb", 2),
+    ("mars", 3),
+    ("march", 3),
+    ("mar", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("april", 4),
+    ("apr", 4),
+    ("mai", 5),
+    ("may", 5),
+    ("juin", 6),
+    ("june", 6),
+    ("jun", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("july", 7),
+    ("jul", 7),
+    ("aout", 8),
+    ("august", 8),
+    ("aug", 8),
+    ("septembre", 9),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("octobre", 10),
+    ("october", 10),
+    ("oct", 10),
+    ("novembre", 11),
+    ("november", 11),
+    ("decembre", 12),
+];
+const MORE_MONTHS: [(&str, u8); 3] = [("nov", 11), ("december", 12), ("dec", 12)];
+
+fn month(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches(['.', ',']);
+    MONTHS
+        .iter()
+        .chain(&MORE_MONTHS)
+        .find(|(name, _)| *name == word)
+        .map(|(_, m)| *m)
+}
+
+/// Parses a date or time; `None` when `text` is neither, or is relative and `published` is unknown.
+pub fn parse(text: &str, published: Option<PartialDate>) -> Option<Moment> {
+    let folded = fold_key(text);
+    let mut text = folded.as_str();
+    for prefix in [
+        "en ", "in ", "le ", "on ", "au ", "du ", "depuis ", "since ",
+    ] {
+        text = text.strip_prefix(prefix).unwrap_or(text);
+    }
+    if let Some(time) = time_of_day(text) {
+        return Some(time);
+    }
+    if let Some(date) = parse_iso_date(text) {
+        return Some(span(date));
+    }
+    quarter(text)
+        .or_else(|| relative(text, published?))
+        .or_else(|| calendar(text, published))
+}
+
+/// The days a partial date covers.
+fn span(date: PartialDate) -> Moment {
+    let (first_month, last_month) = date.month.map_or((1, 12), |m| (m, m));
+    let first_day = date.day.unwrap_or(1);
+    let last_day = date
+        .day
+        .unwrap_or_else(|| days_in_month(date.year, last_month));
+    Moment::Days {
+        first: day_number(date.year, first_month, first_day),
+        last: day_number(date.year, last_month, last_day),
+    }
+}
+
+/// Days since 1970-01-01 of a date of the proleptic Gregorian calendar.
+pub fn day_number(year: i32, month: u8, day: u8) -> i64 {
+    let (y, m) = if month <= 2 {
+        (i64::from(year) - 1, i64::from(month) + 9)
+    } else {
+        (i64::from(year), i64::from(month) - 3)
+    };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * m + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// `7:10 a.m.`, `7:10aDec 1`, `9:22 p.m. (Estimated runway)`, `19 h 10`, `19h10`, `07:10`.
+fn time_of_day(text: &str) -> Option<Moment> {
+    let bytes = text.as_bytes();
+    let hour_digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&hour_digits) {
+        return None;
+    }
+    let hour: u32 = text[..hour_digits].parse().ok()?;
+    let rest = text[hour_digits..].trim_start();
+    let rest = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('h'))?
+        .trim_start();
+    let minute_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let minute: u32 = match minute_digits {
+        0 => 0,
+        2 => rest[..2].parse().ok()?,
+        _ => return None,
+    };
+    let rest = rest[minute_digits..].trim_start();
+    let hour = match rest.as_bytes().first() {
+        Some(b'a') if (1..=12).contains(&hour) => hour % 12,
+        Some(b'p') if (1..=12).contains(&hour) => hour % 12 + 12,
+        Some(c) if c.is_ascii_alphabetic() && !rest.starts_with("h") => return None,
+        _ => hour,
+    };
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    let minutes = hour * 60 + minute;
+    Some(Moment::TimeOfDay {
+        first: minutes,
+        last: minutes,
+    })
+}
+
+/// `Q4 2024`, `T4 2024`, `4e trimestre 2024`, `quatrième trimestre 2024`, `fourth quarter of 2024`.
+fn quarter(text: &str) -> Option<Moment> {
+    let words: Vec<&str> = text
+        .split(' ')
+        .filter(|w| !matches!(*w, "of" | "de" | "du"))
+        .collect();
+    let (number, year) = match words.as_slice() {
+        [q, year] if q.len() == 2 && (q.starts_with('q') || q.starts_with('t')) => {
+            (q[1..].parse::<u8>().ok()?, *year)
+        }
+        [ordinal, "trimestre" | "quarter", year] => (ordinal_number(ordinal)?, *year),
+        _ => return None,
+    };
+    let year: i32 = year.parse().ok()?;
+    if !(1..=4).contains(&number) || year.to_string().len() != 4 {
+        return None;
+    }
+    let first = number * 3 - 2;
+    let last = number * 3;
+    Some(Moment::Days {
+        first: day_number(year, first, 1),
+        last: day_number(year, last, days_in_month(year, last)),
+    })
+}
+
+fn ordinal_number(word: &str) -> Option<u8> {
+    Some(match word {
+        "1er" | "1re" | "premier" | "first" | "1st" => 1,
+        "2e" | "2eme" | "deuxieme" | "second" | "2nd" => 2,
+        "3e" | "3eme" | "troisieme" | "third" | "3rd" => 3,
+        "4e" | "4eme" | "quatrieme" | "fourth" | "4th" => 4,
+        _ => return None,
+    })
+}
+
+/// `le mois dernier`, `cette année`, `last week`, `hier`… against the publication date.
+fn relative(text: &str, published: PartialDate) -> Option<Moment> {
+    let text = text
+        .trim_start_matches("le ")
+        .trim_start_matches("la ")
+        .trim_start_matches("l'");
+    let year = published.year;
+    let months_back = |offset: i32| {
+        let month = published.month? as i32 - 1 + offset;
+        let shifted = PartialDate {
+            year: year + month.div_euclid(12),
+            month: Some(month.rem_euclid(12) as u8 + 1),
+            day: None,
+        };
+        Some(span(shifted))
+    };
+    let days_back = |offset: i64, length: i64| {
+        let Moment::Days { first, last } = span(published) else {
+            unreachable!("dates span days")
+        };
+        Some(Moment::Days {
+            first: first + offset,
+            last: last + offset + length - 1,
+        })
+    };
+    match text {
+        "cette annee" | "this year" | "annee en cours" => Some(span(PartialDate {
+            year,
+            month: None,
+            day: None,
+        })),
+        "annee prochaine" | "next year" => Some(span(PartialDate {
+            year: year + 1,
+            month: None,
+            day: None,
+        })),
+        "annee derniere" | "last year" | "an dernier" | "an passe" | "annee passee" => {
+            Some(span(PartialDate {
+                year: year - 1,
+                month: None,
+                day: None,
+            }))
+        }
+        "ce mois-ci" | "this month" | "mois en cours" => months_back(0),
+        "mois dernier" | "last month" | "mois passe" => months_back(-1),
+        "mois prochain" | "next month" => months_back(1),
+        "semaine derniere" | "last week" | "semaine passee" => days_back(-7, 7),
+        "semaine prochaine" | "next week" => days_back(1, 7),
+        "aujourd'hui" | "today" => days_back(0, 1),
+        "hier" | "yesterday" => days_back(-1, 1),
+        "demain" | "tomorrow" => days_back(1, 1),
+        _ => None,
+    }
+}
+
+/// `15 janvier 2025`, `1er janvier 2025`, `January 15, 2025`, `juillet 2025`, `juillet` (the
+/// last such month up to `published`).
+fn calendar(text: &str, published: Option<PartialDate>) -> Option<Moment> {
+    let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let day = |w: &str| {
+        w.trim_end_matches("er")
+            .trim_end_matches("st")
+            .trim_end_matches("nd")
+            .trim_end_matches("rd")
+            .trim_end_matches("th")
+            .parse::<u8>()
+            .ok()
+    };
+    let year = |w: &str| w.parse::<i32>().ok().filter(|_| w.len() == 4);
+    let (day, month, year) = match words.as_slice() {
+        [d, m, y] if day(d).is_some() && month(m).is_some() => (day(d), month(m)?, year(y)?),
+        [m, d, y] if month(m).is_some() && day(d).is_some() => (day(d), month(m)?, year(y)?),
+        [m, y] => (None, month(m)?, year(y)?),
+        [m] => {
+            let m = month(m)?;
+            let published = published?;
+            let before = published.month.is_some_and(|p| m > p);
+            (None, m, published.year - i32::from(before))
+        }
+        _ => return None,
+    };
+    if day.is_some_and(|d| d == 0 || d > days_in_month(year, month)) {
+        return None;
+    }
+    Some(span(PartialDate {
+        year,
+        month: Some(month),
+        day,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AUG_2025: Option<PartialDate> = Some(PartialDate {
+        year: 2025,
+        month: Some(8),
+        day: None,
+    });
+
+    fn days(text: &str, published: Option<PartialDate>) -> (i64, i64) {
+        match parse(text, published) {
+            Some(Moment::Days { first, last }) => (first, last),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    fn day(y: i32, m: u8, d: u8) -> i64 {
+        day_number(y, m, d)
+    }
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number(1970, 1, 1), 0);
+        assert_eq!(day_number(2000, 3, 1), 11_017);
+    }
+
+    #[test]
+    fn absolute_dates_table() {
+        let jan15 = (day(2025, 1, 15), day(2025, 1, 15));
+        let cases = [
+            ("2025-01-15", jan15),
+            ("15 janvier 2025", jan15),
+            ("January 15, 2025", jan15),
+            ("15 January 2025", jan15),
+            ("Jan. 15, 2025", jan15),
+            ("le 15 janvier 2025", jan15),
+            ("1er janvier 2025", (day(2025, 1, 1), day(2025, 1, 1))),
+            ("juillet 2025", (day(2025, 7, 1), day(2025, 7, 31))),
+            ("2024", (day(2024, 1, 1), day(2024, 12, 31))),
+            ("T4 2024", (day(2024, 10, 1), day(2024, 12, 31))),
+            ("Q4 2024", (day(2024, 10, 1), day(2024, 12, 31))),
+            (
+                "quatrième trimestre 2024",
+                (day(2024, 10, 1), day(2024, 12, 31)),
+            ),
+            (
+                "fourth quarter of 2024",
+                (day(2024, 10, 1), day(2024, 12, 31)),
+            ),
+            ("février 2024", (day(2024, 2, 1), day(2024, 2, 29))),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(days(text, None), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn relative_dates_need_the_publication_date() {
+        assert_eq!(
+            days("le mois dernier", AUG_2025),
+            (day(2025, 7, 1), day(2025, 7, 31))
+        );
+        assert_eq!(
+            days("last month", AUG_2025),
+            (day(2025, 7, 1), day(2025, 7, 31))
+        );
+        assert_eq!(
+            days("cette année", AUG_2025),
+            (day(2025, 1, 1), day(2025, 12, 31))
+        );
+        assert_eq!(
+            days("l'année prochaine", AUG_2025),
+            (day(2026, 1, 1), day(2026, 12, 31))
+        );
+        assert_eq!(
+            days("en juillet", AUG_2025),
+            (day(2025, 7, 1), day(2025, 7, 31))
+        );
+        assert_eq!(
+            days("septembre", AUG_2025),
+            (day(2024, 9, 1), day(2024, 9, 30))
+        );
+        let jan = Some(PartialDate {
+            year: 2025,
+            month: Some(1),
+            day: None,
+        });
+        assert_eq!(
+            days("le mois dernier", jan),
+            (day(2024, 12, 1), day(2024, 12, 31))
+        );
+        let day_precise = Some(PartialDate {
+            year: 2025,
+            month: Some(3),
+            day: Some(10),
+        });
+        assert_eq!(
+            days("last week", day_precise),
+            (day(2025, 3, 3), day(2025, 3, 9))
+        );
+        assert_eq!(parse("le mois dernier", None), None);
+        assert_eq!(parse("juillet", None), None);
+    }
+
+    #[test]
+    fn times_of_day_table() {
+        let cases = [
+            ("7:10 a.m.", 7 * 60 + 10),
+            ("7:10aDec 1", 7 * 60 + 10),
+            ("9:22 p.m. (Estimated runway)", 21 * 60 + 22),
+            ("12:05 a.m.", 5),
+            ("12:05 p.m.", 12 * 60 + 5),
+            ("19 h 10", 19 * 60 + 10),
+            ("19h10", 19 * 60 + 10),
+            ("07:10", 7 * 60 + 10),
+        ];
+        for (text, minutes) in cases {
+            assert_eq!(
+                parse(text, None),
+                Some(Moment::TimeOfDay {
+                    first: minutes,
+                    last: minutes
+                }),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn not_dates() {
+        for text in [
+            "Nvidia",
+            "400 000",
+            "Not Available",
+            "",
+            "plus de 12 milliards",
+            "25:10",
+            "H20",
+        ] {
+            assert_eq!(parse(text, AUG_2025), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn overlap() {
+        let july = parse("juillet 2025", None).unwrap();
+        let mid_july = parse("15 juillet 2025", None).unwrap();
+        let august = parse("août 2025", None).unwrap();
+        assert!(july.overlaps(&mid_july));
+        assert!(!july.overlaps(&august));
+    }
+}

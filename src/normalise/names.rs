@@ -1,0 +1,189 @@
+//! Names of people and organisations, and the signals that say two spellings are one name.
+//!
+//! No single score decides: two names match when, token by token, each pair is equal or close by
+//! edit distance (Damerau-Levenshtein, bounded by the token's length) *and* by sound (Double
+//! Metaphone) or by Jaro-Winkler. A name whose tokens are a subset of another's is its short form
+//! (`Huang` of `Jensen Huang`), not a variant.
+
+use rphonetic::DoubleMetaphone;
+
+use super::text::fold_key;
+
+/// Lower-case words that may stand inside a proper name (`Charles de Gaulle`, `Ludwig van
+/// Beethoven`).
+const PARTICLES: [&str; 14] = [
+    "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "da", "di", "al", "bin",
+];
+
+/// The words of a name, folded, without particles.
+pub fn tokens(form: &str) -> Vec<String> {
+    fold_key(form)
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|t| !t.is_empty() && !PARTICLES.contains(t))
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when `form` reads as a proper name: one to five words, each capitalised or a particle,
+/// with no digits.
+pub fn is_proper_name(form: &str) -> bool {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && !form.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || PARTICLES.contains(&fold_key(w).as_str())
+        })
+        && words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// True when every token of `short` is a token of `long` and `long` has more: `Huang` is a short
+/// form of `Jensen Huang`.
+pub fn is_short_form(short: &str, long: &str) -> bool {
+    let (short, long) = (tokens(short), tokens(long));
+    !short.is_empty() && short.len() < long.len() && short.iter().all(|t| long.contains(t))
+}
+
+/// Why two names were found to be one, for `--explain`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameMatch {
+    pub score: f64,
+    pub signals: String,
+}
+
+/// Whether `a` and `b` are spellings of one name. Tokens are aligned from the end (surnames
+/// last); the shorter name's tokens must all be equal or close to the other's.
+pub fn spelling_match(a: &str, b: &str) -> Option<NameMatch> {
+    let (ta, tb) = (tokens(a), tokens(b));
+    if ta.is_empty() || tb.is_empty() || ta == tb {
+        return None;
+    }
+    let n = ta.len().min(tb.len());
+    let (ta, tb) = (&ta[ta.len() - n..], &tb[tb.len() - n..]);
+    let mut scores = Vec::new();
+    let mut signals = Vec::new();
+    for (x, y) in ta.iter().zip(tb) {
+        if x == y {
+            scores.push(1.0);
+            continue;
+        }
+        let close = close_tokens(x, y)?;
+        signals.push(close.signals);
+        scores.push(close.score);
+    }
+    if signals.is_empty() {
+        return None;
+    }
+    Some(NameMatch {
+        score: scores.iter().sum::<f64>() / scores.len() as f64,
+        signals: signals.join("; "),
+    })
+}
+
+/// Two different tokens that are one word misspelled.
+fn close_tokens(x: &str, y: &str) -> Option<NameMatch> {
+    let length = x.chars().count().max(y.chars().count());
+    let allowed = match length {
+        0..=2 => 0,
+        3..=4 => 1,
+        _ => 2,
+    };
+    let distance = strsim::damerau_levenshtein(x, y);
+    if distance > allowed {
+        return None;
+    }
+    let jaro_winkler = strsim::jaro_winkler(x, y);
+    let metaphone = DoubleMetaphone::default();
+    let (px, py) = (metaphone.double_metaphone(x), metaphone.double_metaphone(y));
+    let same_sound = !px.primary().is_empty()
+        && (px.primary() == py.primary()
+            || px.alternate() == py.alternate()
+            || px.primary() == py.alternate());
+    if !(same_sound || jaro_winkler >= 0.9) {
+        return None;
+    }
+    let score = 0.4 * jaro_winkler
+        + 0.3 * (1.0 - distance as f64 / length as f64)
+        + if same_sound { 0.3 } else { 0.0 };
+    Some(NameMatch {
+        score,
+        signals: format!(
+            "{x}/{y}: edit distance {distance}, Jaro-Winkler {jaro_winkler:.2}, sound {}/{}{}",
+            px.primary(),
+            py.primary(),
+            if same_sound { " (same)" } else { "" }
+        ),
+    })
+}
+
+/// A blocking key: the sound of the name's last token, so that only names that may match are
+/// compared.
+pub fn block_key(form: &str) -> String {
+    let last = tokens(form).pop().unwrap_or_default();
+    DoubleMetaphone::default().double_metaphone(&last).primary()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspellings_match() {
+        let pairs = [
+            ("Latnik", "Lutnick"),
+            ("Howard Latnik", "Howard Lutnick"),
+            ("Howard Latnik", "Lutnick"),
+            ("Jensen Huang", "Jenson Huang"),
+            ("Zelensky", "Zelenskyy"),
+            ("Tencent", "Tencnet"),
+        ];
+        for (a, b) in pairs {
+            assert!(spelling_match(a, b).is_some(), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn different_names_do_not_match() {
+        let pairs = [
+            ("Zhang Wei", "Zhang Wen"),
+            ("Huang", "Jensen Huang"),
+            ("Jensen Huang", "Jensen Huang"),
+            ("Alibaba", "Baidu"),
+            ("Trump", "Truss"),
+            ("Li", "Lu"),
+            ("Huawei", "Huang"),
+            ("Tencent", "Trent"),
+        ];
+        for (a, b) in pairs {
+            assert!(spelling_match(a, b).is_none(), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn short_forms() {
+        assert!(is_short_form("Huang", "Jensen Huang"));
+        assert!(is_short_form("de Gaulle", "Charles de Gaulle"));
+        assert!(!is_short_form("Jensen Huang", "Huang"));
+        assert!(!is_short_form("Wang", "Jensen Huang"));
+    }
+
+    #[test]
+    fn proper_names() {
+        for name in ["Howard Lutnick", "NVIDIA", "Charles de Gaulle", "Pékin"] {
+            assert!(is_proper_name(name), "{name}");
+        }
+        for text in [
+            "entreprises chinoises",
+            "trois agences",
+            "H20",
+            "hauts fonctionnaires",
+            "",
+        ] {
+            assert!(!is_proper_name(text), "{text}");
+        }
+    }
+}

@@ -1,0 +1,488 @@
+//! Quantities: `plus de 400 000 puces`, `12 milliards de dollars`, `$12 billion`, `1,5 million`,
+//! `deux millions` → an interval with a unit.
+//!
+//! Numbers are read as a reader of the source's language reads them (a French `1,5` is 1.5, a
+//! French `billion` is 10^12). A figure stands for the interval it rounds: `4,6 milliards` is
+//! 4.55 to 4.65 × 10^9, `46 milliards` 45.5 to 46.5 × 10^9. Qualifiers bound it: `plus de` /
+//! `more than` from below, `moins de` / `less than` from above, `environ` / `about` ±10 %.
+//! Currencies and units are kept; a noun that only names what is counted is not a unit.
+
+use super::text::fold_key;
+
+/// The language a value is written in, which decides `1,500` and `billion`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    French,
+    English,
+}
+
+impl Language {
+    /// From a source's `language:` (an ISO 639 code such as `fr`, `en`, `fr-CA`).
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.split(['-', '_']).next()?.to_ascii_lowercase().as_str() {
+            "fr" | "fra" | "fre" => Some(Self::French),
+            "en" | "eng" => Some(Self::English),
+            _ => None,
+        }
+    }
+}
+
+/// A quantity as an interval (`low` ≤ value ≤ `high`) with its unit, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    pub low: f64,
+    pub high: f64,
+    pub unit: Option<&'static str>,
+}
+
+impl Quantity {
+    /// True when the two quantities can be the same figure: units agree (or one has none) and
+    /// the intervals, each widened by the relative `tolerance`, overlap.
+    pub fn agrees_with(&self, other: &Quantity, tolerance: f64) -> bool {
+        if let (Some(a), Some(b)) = (self.unit, other.unit) {
+            if a != b {
+                return false;
+            }
+        }
+        let stretch = |bound: f64, sign: f64| {
+            if bound.is_finite() {
+                bound + sign * bound.abs() * tolerance
+            } else {
+                bound
+            }
+        };
+        let widen = |q: &Quantity| (stretch(q.low, -1.0), stretch(q.high, 1.0));
+        let (a_low, a_high) = widen(self);
+        let (b_low, b_high) = widen(other);
+        a_low <= b_high && b_low <= a_high
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Qualifier {
+    Exact,
+    AtLeast,
+    AtMost,
+    About,
+    Nearly,
+}
+
+const QUALIFIERS: [(&str, Qualifier); 22] = [
+    ("plus de ", Qualifier::AtLeast),
+    ("plus d'", Qualifier::AtLeast),
+    ("au moins ", Qualifier::AtLeast),
+    ("more than ", Qualifier::AtLeast),
+    ("over ", Qualifier::AtLeast),
+    ("at least ", Qualifier::AtLeast),
+    ("moins de ", Qualifier::AtMost),
+    ("moins d'", Qualifier::AtMost),
+    ("less than ", Qualifier::AtMost),
+    ("fewer than ", Qualifier::AtMost),
+    ("under ", Qualifier::AtMost),
+    ("up to ", Qualifier::AtMost),
+    ("jusqu'a ", Qualifier::AtMost),
+    ("environ ", Qualifier::About),
+    ("about ", Qualifier::About),
+    ("around ", Qualifier::About),
+    ("approximately ", Qualifier::About),
+    ("quelque ", Qualifier::About),
+    ("pres de ", Qualifier::Nearly),
+    ("nearly ", Qualifier::Nearly),
+    ("almost ", Qualifier::Nearly),
+    ("presque ", Qualifier::Nearly),
+];
+
+/// Currencies and units, by the words and symbols that write them.
+const UNITS: [(&str, &[&str]); 11] = [
+    (
+        "USD",
+        &["$", "us$", "usd", "dollar", "dollars", "dollars americains"],
+    ),
+    ("EUR", &["€", "eur", "euro", "euros"]),
+    (
+        "GBP",
+        &[
+            "£",
+            "gbp",
+            "livre sterling",
+            "livres sterling",
+            "pound",
+            "pounds",
+        ],
+    ),
+    ("CNY", &["yuan", "yuans", "rmb", "cny", "renminbi"]),
+    ("%", &["%", "pour cent", "percent", "per cent", "pourcent"]),
+    ("day", &["jour", "jours", "day", "days"]),
+    ("hour", &["heure", "heures", "hour", "hours", "h"]),
+    ("minute", &["minute", "minutes", "min"]),
+    ("year", &["an", "ans", "annee", "annees", "year", "years"]),
+    (
+        "km",
+        &["km", "kilometre", "kilometres", "kilometer", "kilometers"],
+    ),
+    (
+        "kg",
+        &[
+            "kg",
+            "kilo",
+            "kilos",
+            "kilogramme",
+            "kilogrammes",
+            "kilogram",
+            "kilograms",
+        ],
+    ),
+];
+
+/// Parses `text` as a quantity; `None` when it does not start with a figure.
+pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Option<Quantity> {
+    let folded = fold_key(text);
+    let mut rest = folded.as_str();
+    let mut qualifier = Qualifier::Exact;
+    for (prefix, meaning) in QUALIFIERS {
+        if let Some(after) = rest.strip_prefix(prefix) {
+            qualifier = meaning;
+            rest = after;
+            break;
+        }
+    }
+    let mut found_unit = None;
+    for symbol in ["us$", "$", "€", "£"] {
+        if let Some(after) = rest.strip_prefix(symbol) {
+            found_unit = unit_of(symbol);
+            rest = after.trim_start();
+        }
+    }
+    let (mut value, mut half_step, after) = number(rest, language)?;
+    rest = after.trim_start();
+    if let Some((scale, after)) = scale_word(rest, language) {
+        value *= scale;
+        half_step *= scale;
+        rest = after.trim_start();
+    }
+    let found_unit = found_unit
+        .or_else(|| unit_after(rest))
+        .or_else(|| unit.and_then(unit_of));
+    let (low, high) = (value - half_step, value + half_step);
+    let (low, high) = match qualifier {
+        Qualifier::Exact => (low, high),
+        Qualifier::AtLeast => (value, f64::INFINITY),
+        Qualifier::AtMost => (0.0_f64.min(value), value),
+        Qualifier::About => (value * 0.9, value * 1.1),
+        Qualifier::Nearly => (value * 0.9, value),
+    };
+    Some(Quantity {
+        low,
+        high,
+        unit: found_unit,
+    })
+}
+
+fn unit_of(word: &str) -> Option<&'static str> {
+    let word = fold_key(word);
+    UNITS
+        .iter()
+        .find(|(_, words)| words.contains(&word.as_str()))
+        .map(|(unit, _)| *unit)
+}
+
+/// The unit named right after the figure, directly or after `de` / `d'` / `of`.
+fn unit_after(rest: &str) -> Option<&'static str> {
+    let rest = rest.trim_start();
+    let rest = ["de ", "d'", "of "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    let words: Vec<&str> = rest.split(' ').take(2).collect();
+    if words.len() == 2 {
+        if let Some(unit) = unit_of(&words.join(" ")) {
+            return Some(unit);
+        }
+    }
+    let first = words.first()?.trim_end_matches(['.', ',', ';', ')']);
+    unit_of(first).or_else(|| {
+        first
+            .chars()
+            .next()
+            .and_then(|c| unit_of(&c.to_string()))
+            .filter(|_| first.len() == 1)
+    })
+}
+
+/// A figure in digits or in words at the start of `text`: its value, half the step of its last
+/// digit (the rounding it implies), and the rest of the text.
+fn number(text: &str, language: Option<Language>) -> Option<(f64, f64, &str)> {
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        digits(text, language)
+    } else {
+        words(text)
+    }
+}
+
+fn digits(text: &str, language: Option<Language>) -> Option<(f64, f64, &str)> {
+    // The figure: digits, with `,` `.` and single spaces between digit groups of three.
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        let c = bytes[end];
+        let decimal_or_group_mark =
+            matches!(c, b',' | b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        let thousands_space = c == b' '
+            && bytes.len() >= end + 4
+            && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit)
+            && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit);
+        if !(c.is_ascii_digit() || decimal_or_group_mark || thousands_space) {
+            break;
+        }
+        end += 1;
+    }
+    let figure: String = text[..end].chars().filter(|c| *c != ' ').collect();
+    let (whole, decimals) = split_decimal(&figure, language);
+    let whole: String = whole.chars().filter(char::is_ascii_digit).collect();
+    let value: f64 = format!("{whole}.{decimals}0").parse().ok()?;
+    let half_step = 0.5 * 10f64.powi(-(decimals.len() as i32));
+    Some((value, half_step, &text[end..]))
+}
+
+/// Splits a figure into its whole part and its decimal digits, deciding whether `,` and `.`
+/// separate thousands or decimals.
+fn split_decimal(figure: &str, language: Option<Language>) -> (String, String) {
+    let commas = figure.matches(',').count();
+    let dots = figure.matches('.').count();
+    let decimal_mark = match (commas, dots) {
+        (0, 0) => None,
+        (_, 0) | (0, _) => {
+            let mark = if commas > 0 { ',' } else { '.' };
+            let count = commas + dots;
+            let after = figure.rsplit(mark).next().unwrap_or_default().len();
+            let native = match language {
+                Some(Language::French) => ',',
+                _ => '.',
+            };
+            if count > 1 {
+                None
+            } else if mark == native {
+                Some(mark)
+            } else if after == 3 {
+                None // `1,500` in English, `1.500` in French: thousands
+            } else {
+                Some(mark)
+            }
+        }
+        _ => figure
+            .rfind([',', '.'])
+            .map(|i| figure.as_bytes()[i] as char),
+    };
+    match decimal_mark.and_then(|m| figure.rsplit_once(m)) {
+        Some((whole, decimals)) => (whole.to_string(), decimals.to_string()),
+        None => (figure.to_string(), String::new()),
+    }
+}
+
+/// A figure written in words: `deux`, `trois cents`, `vingt-cinq`, `one hundred`.
+fn words(text: &str) -> Option<(f64, f64, &str)> {
+    let mut total = 0.0_f64;
+    let mut current = 0.0_f64;
+    let mut consumed = 0;
+    let mut any = false;
+    for word in text.split_inclusive([' ', '-']) {
+        let bare = word.trim_end_matches([' ', '-']);
+        let bare = bare
+            .strip_suffix("s")
+            .filter(|b| matches!(*b, "cent" | "hundred" | "mille" | "thousand"))
+            .unwrap_or(bare);
+        match bare {
+            "et" | "and" if any => {}
+            "cent" | "hundred" => current = current.max(1.0) * 100.0,
+            "mille" | "thousand" => {
+                total += current.max(1.0) * 1000.0;
+                current = 0.0;
+            }
+            _ => match small_number(bare) {
+                Some(n) => current += n,
+                None => break,
+            },
+        }
+        any = true;
+        consumed += word.len();
+    }
+    if !any {
+        return None;
+    }
+    let rest = &text[consumed..];
+    Some((total + current, 0.5, rest))
+}
+
+fn small_number(word: &str) -> Option<f64> {
+    const FRENCH: [&str; 17] = [
+        "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+        "onze", "douze", "treize", "quatorze", "quinze", "seize",
+    ];
+    const ENGLISH: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [(&str, f64); 15] = [
+        ("vingt", 20.0),
+        ("trente", 30.0),
+        ("quarante", 40.0),
+        ("cinquante", 50.0),
+        ("soixante", 60.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+        ("vingts", 20.0),
+        ("une", 1.0),
+    ];
+    if let Some(i) = FRENCH.iter().position(|w| *w == word) {
+        return Some(i as f64);
+    }
+    if let Some(i) = ENGLISH.iter().position(|w| *w == word) {
+        return Some(i as f64);
+    }
+    TENS.iter().find(|(w, _)| *w == word).map(|(_, n)| *n)
+}
+
+/// A scale word at the start of `text` (`million`, `milliards`, `billion`…) and the rest.
+fn scale_word(text: &str, language: Option<Language>) -> Option<(f64, &str)> {
+    let (word, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let word = word.trim_end_matches(['.', ',']);
+    let scale = match word {
+        "mille" | "thousand" | "k" => 1e3,
+        "million" | "millions" | "m" | "mn" | "mln" => 1e6,
+        "milliard" | "milliards" | "md" | "mds" | "mrd" => 1e9,
+        "bn" => 1e9,
+        "billion" | "billions" => match language {
+            Some(Language::French) => 1e12,
+            _ => 1e9,
+        },
+        "trillion" | "trillions" => 1e12,
+        _ => return None,
+    };
+    Some((scale, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FR: Option<Language> = Some(Language::French);
+    const EN: Option<Language> = Some(Language::English);
+
+    fn q(text: &str, language: Option<Language>) -> Quantity {
+        parse(text, language, None).unwrap_or_else(|| panic!("{text} should parse"))
+    }
+
+    fn agree(a: (&str, Option<Language>), b: (&str, Option<Language>)) -> bool {
+        q(a.0, a.1).agrees_with(&q(b.0, b.1), 0.0)
+    }
+
+    #[test]
+    fn values_table() {
+        let cases = [
+            ("400 000", FR, 400_000.0),
+            ("400\u{a0}000 puces", FR, 400_000.0),
+            ("400\u{202f}000", FR, 400_000.0),
+            ("1,5 million", FR, 1_500_000.0),
+            ("1.5 million", EN, 1_500_000.0),
+            ("1,500,000", EN, 1_500_000.0),
+            ("12 milliards de dollars", FR, 12e9),
+            ("$12 billion", EN, 12e9),
+            ("un billion", FR, 1e12),
+            ("one billion", EN, 1e9),
+            ("deux millions de puces", FR, 2e6),
+            ("trois agences", FR, 3.0),
+            ("vingt-cinq", FR, 25.0),
+            ("42,000 people", EN, 42_000.0),
+            ("3,7 milliards", FR, 3.7e9),
+            ("7 jours", FR, 7.0),
+        ];
+        for (text, language, expected) in cases {
+            let quantity = q(text, language);
+            let middle = if quantity.high.is_finite() {
+                (quantity.low + quantity.high) / 2.0
+            } else {
+                quantity.low
+            };
+            assert!(
+                (middle - expected).abs() < expected * 1e-9 + 1e-9,
+                "{text}: {quantity:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn units_table() {
+        let cases = [
+            ("12 milliards de dollars", Some("USD")),
+            ("$12 billion", Some("USD")),
+            ("12 000 €", Some("EUR")),
+            ("plus de 40 000 salariés", None),
+            ("more than 42,000 people", None),
+            ("Environ 7 jours", Some("day")),
+            ("5 %", Some("%")),
+        ];
+        for (text, unit) in cases {
+            assert_eq!(q(text, FR).unit, unit, "{text}");
+        }
+    }
+
+    #[test]
+    fn agreements_and_conflicts() {
+        assert!(agree(("1,5 million", FR), ("1.5 million", EN)));
+        assert!(agree(("1,5 million", FR), ("1 500 000", FR)));
+        assert!(agree(("12 milliards de dollars", FR), ("$12 billion", EN)));
+        assert!(!agree(("un billion", FR), ("one billion", EN)));
+        assert!(agree(("plus de 400 000", FR), ("420 000", FR)));
+        assert!(!agree(("plus de 400 000", FR), ("300 000", FR)));
+        assert!(!agree(("46 milliards", FR), ("4,6 milliards", FR)));
+        assert!(agree(
+            ("plus de 40 000 salariés", FR),
+            ("more than 42,000 people", EN)
+        ));
+        assert!(!agree(
+            ("12 milliards de dollars", FR),
+            ("12 milliards d'euros", FR)
+        ));
+        assert!(agree(("environ 100", FR), ("105", FR)));
+        assert!(!agree(("moins de 100", FR), ("150", FR)));
+    }
+
+    #[test]
+    fn tolerance_widens() {
+        let a = q("100", EN);
+        let b = q("104", EN);
+        assert!(!a.agrees_with(&b, 0.0));
+        assert!(a.agrees_with(&b, 0.05));
+    }
+
+    #[test]
+    fn non_figures_do_not_parse() {
+        for text in ["Nvidia", "la moitié", "", "H20"] {
+            assert_eq!(parse(text, FR, None), None, "{text}");
+        }
+    }
+}
