@@ -13,6 +13,8 @@ pub mod evidence;
 pub mod exit;
 pub mod finding;
 pub mod load;
+pub mod matching;
 pub mod model;
 pub mod normalise;
+pub mod reconcile;
 pub mod report;

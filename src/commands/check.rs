@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::{Format, Outcome};
 use crate::report::{self, FailOn, Report, SeverityCounts, Summary, text::TextOptions};
-use crate::{baseline, evidence, exit, load};
+use crate::{baseline, evidence, exit, load, reconcile};
 
 /// The checked configuration of `check` and `report`.
 #[derive(Clone, Debug)]
@@ -30,7 +30,9 @@ pub fn run(config: &CheckConfig) -> Outcome {
         };
     }
     let corpus = &loaded.corpus;
+    let analysis = reconcile::reconcile(corpus);
     let mut findings = evidence::check(corpus);
+    findings.extend(analysis.findings);
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
@@ -46,14 +48,15 @@ pub fn run(config: &CheckConfig) -> Outcome {
         claims: corpus.claim_count(),
         findings: SeverityCounts::of(&findings),
         reviewed: findings.iter().filter(|f| f.reviewed).count(),
-        ..Summary::default()
+        facts: analysis.groups.len(),
+        corroborated: analysis.corroborated,
     };
     let report = Report {
         version: report::JSON_VERSION,
         summary,
         findings,
-        groups: config.full_report.then(Vec::new),
-        sources: config.full_report.then(Vec::new),
+        groups: config.full_report.then_some(analysis.groups),
+        sources: config.full_report.then_some(analysis.sources),
         warnings,
     };
     let status = if report.fails(config.fail_on) {

@@ -196,3 +196,61 @@ mod tests {
         assert_eq!(line_column(text, 0), (1, 1));
     }
 }
+
+/// The words of a text for comparing wordings: folded, without punctuation, with a plural `s`
+/// or `x` dropped from words longer than three letters.
+pub fn comparison_words(text: &str) -> Vec<String> {
+    fold_key(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let stem = w
+                .strip_suffix(['s', 'x'])
+                .filter(|s| s.chars().count() >= 3)
+                .unwrap_or(w);
+            stem.to_string()
+        })
+        .collect()
+}
+
+/// How alike two wordings are: the Dice coefficient of their word multisets (0 to 1).
+pub fn wording_similarity(a: &str, b: &str) -> f64 {
+    let (mut a, b) = (comparison_words(a), comparison_words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let total = a.len() + b.len();
+    let mut shared = 0;
+    for word in &b {
+        if let Some(i) = a.iter().position(|w| w == word) {
+            a.swap_remove(i);
+            shared += 1;
+        }
+    }
+    2.0 * shared as f64 / total as f64
+}
+
+#[cfg(test)]
+mod wording_tests {
+    use super::*;
+
+    #[test]
+    fn translations_of_one_remark_are_alike() {
+        let a = "Nous ne leur vendons pas nos meilleurs produits, ni nos deuxièmes meilleurs, ni même nos troisièmes meilleurs";
+        let b = "Nous ne leur vendons ni le meilleur, ni le deuxième meilleur, ni même le troisième. Seulement le quatrième";
+        let other =
+            "L'idée est que les Chinois sont plus que capables de créer leur propre système.";
+        assert!(
+            wording_similarity(a, b) > 0.5,
+            "{}",
+            wording_similarity(a, b)
+        );
+        assert!(
+            wording_similarity(a, other) < 0.3,
+            "{}",
+            wording_similarity(a, other)
+        );
+        assert_eq!(wording_similarity("Même texte", "même  texte"), 1.0);
+        assert_eq!(wording_similarity("", "x"), 0.0);
+    }
+}

@@ -1,0 +1,477 @@
+//! Match: resolve every name to an entity, and group the claims that state the same fact.
+//!
+//! A name resolves to a registry entity by folded alias, by look-alike folding, as a short form
+//! (`Huang` of `Jensen Huang`), or by a scored fuzzy match of proper names; two registered
+//! entities never merge. Names the registry does not know are clustered among themselves by the
+//! same rules. Claims then group by (subject entity, property, `when`, `where`).
+//!
+//! Fuzzy comparisons only run inside blocks (names that share the sound or the first letters of
+//! their last word), so that no step compares all pairs.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{Claim, Corpus, ValueKind};
+use crate::normalise::codes::{confusable_key, is_code, loose_key};
+use crate::normalise::date::{self, Moment};
+use crate::normalise::names::{self, NameMatch, is_proper_name, is_short_form, spelling_match};
+use crate::normalise::text::fold_key;
+
+/// What a name is: a registry entity or a cluster of unregistered names.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityRef {
+    Registered(usize),
+    Cluster(usize),
+}
+
+/// How a name was tied to its entity, for findings and `--explain`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Relation {
+    /// Equal to a registered name or alias after folding case and accents.
+    Alias,
+    /// Its words are a subset of a longer name's.
+    ShortForm,
+    /// Equal to `reference` once look-alike characters are folded.
+    Confusable { reference: String },
+    /// A misspelling of `reference`.
+    Spelling {
+        reference: String,
+        evidence: NameMatch,
+    },
+}
+
+/// Resolves names against the registry and clusters the rest.
+pub struct Resolver<'c> {
+    corpus: &'c Corpus,
+    /// Registered names and aliases by folded key, confusable key and blocking key.
+    by_key: HashMap<String, Vec<(usize, &'c str)>>,
+    by_confusable: HashMap<String, Vec<(usize, &'c str)>>,
+    by_block: HashMap<String, Vec<(usize, &'c str)>>,
+    by_token: HashMap<String, Vec<(usize, &'c str)>>,
+    resolved: HashMap<String, Option<(EntityRef, Relation)>>,
+}
+
+/// Keys that bring together names that might be spellings of one another.
+fn block_keys(form: &str) -> Vec<String> {
+    let last = names::tokens(form).pop().unwrap_or_default();
+    let prefix: String = last.chars().take(2).collect();
+    vec![
+        format!("s:{}", names::block_key(form)),
+        format!("p:{prefix}"),
+    ]
+}
+
+impl<'c> Resolver<'c> {
+    pub fn new(corpus: &'c Corpus) -> Self {
+        let mut resolver = Self {
+            corpus,
+            by_key: HashMap::new(),
+            by_confusable: HashMap::new(),
+            by_block: HashMap::new(),
+            by_token: HashMap::new(),
+            resolved: HashMap::new(),
+        };
+        for (index, entity) in corpus.registry.entities.iter().enumerate() {
+            let forms = std::iter::once(&entity.name).chain(&entity.aliases);
+            for form in forms.map(|f| f.value.as_str()) {
+                resolver
+                    .by_key
+                    .entry(fold_key(form))
+                    .or_default()
+                    .push((index, form));
+                resolver
+                    .by_confusable
+                    .entry(confusable_key(form))
+                    .or_default()
+                    .push((index, form));
+                for key in block_keys(form) {
+                    resolver
+                        .by_block
+                        .entry(key)
+                        .or_default()
+                        .push((index, form));
+                }
+                for token in names::tokens(form) {
+                    resolver
+                        .by_token
+                        .entry(token)
+                        .or_default()
+                        .push((index, form));
+                }
+            }
+        }
+        resolver
+    }
+
+    /// True when `form` is written exactly as a registered name or alias.
+    pub fn is_registered_spelling(&self, form: &str) -> bool {
+        self.by_key
+            .get(&fold_key(form))
+            .is_some_and(|hits| hits.iter().any(|(_, f)| *f == form))
+    }
+
+    /// The registered entity `form` names, if any, and how.
+    pub fn resolve_registered(&mut self, form: &str) -> Option<(EntityRef, Relation)> {
+        if let Some(done) = self.resolved.get(form) {
+            return done.clone();
+        }
+        let result = self.find_registered(form);
+        self.resolved.insert(form.to_string(), result.clone());
+        result
+    }
+
+    fn find_registered(&self, form: &str) -> Option<(EntityRef, Relation)> {
+        let single = |hits: Option<&Vec<(usize, &'c str)>>| -> Option<(usize, &'c str)> {
+            let hits = hits?;
+            let first = hits.first()?;
+            hits.iter().all(|(e, _)| *e == first.0).then_some(*first)
+        };
+        if let Some((entity, _)) = single(self.by_key.get(&fold_key(form))) {
+            return Some((EntityRef::Registered(entity), Relation::Alias));
+        }
+        if let Some((entity, reference)) = single(self.by_confusable.get(&confusable_key(form))) {
+            return Some((
+                EntityRef::Registered(entity),
+                Relation::Confusable {
+                    reference: reference.to_string(),
+                },
+            ));
+        }
+        let tokens = names::tokens(form);
+        if let Some(first) = tokens.first() {
+            let candidates: Vec<(usize, &str)> = self
+                .by_token
+                .get(first)
+                .into_iter()
+                .flatten()
+                .filter(|(_, long)| is_short_form(form, long))
+                .copied()
+                .collect();
+            if let Some((entity, _)) = candidates.first() {
+                if candidates.iter().all(|(e, _)| e == entity) {
+                    return Some((EntityRef::Registered(*entity), Relation::ShortForm));
+                }
+                return None; // a short form of several entities names none of them
+            }
+        }
+        if is_code(form) || !is_proper_name(form) {
+            return None;
+        }
+        let mut best: Option<(usize, &str, NameMatch)> = None;
+        let mut runner_up: Option<(usize, f64)> = None;
+        for key in block_keys(form) {
+            for (entity, reference) in self.by_block.get(&key).into_iter().flatten() {
+                let Some(found) = spelling_match(form, reference) else {
+                    continue;
+                };
+                match &best {
+                    Some((e, _, m)) if found.score <= m.score => {
+                        if *e != *entity && runner_up.is_none_or(|(_, s)| found.score > s) {
+                            runner_up = Some((*entity, found.score));
+                        }
+                    }
+                    _ => {
+                        if let Some((e, _, m)) = &best {
+                            if e != entity {
+                                runner_up = Some((*e, m.score));
+                            }
+                        }
+                        best = Some((*entity, reference, found));
+                    }
+                }
+            }
+        }
+        let (entity, reference, evidence) = best?;
+        if runner_up.is_some_and(|(e, s)| e != entity && evidence.score - s < 0.02) {
+            return None; // as close to two registered entities: neither
+        }
+        Some((
+            EntityRef::Registered(entity),
+            Relation::Spelling {
+                reference: reference.to_string(),
+                evidence,
+            },
+        ))
+    }
+
+    pub fn corpus(&self) -> &'c Corpus {
+        self.corpus
+    }
+}
+
+/// Clusters names the registry does not know: same folded or look-alike key, a misspelling of
+/// one another (within blocks), or a short form of exactly one longer name.
+pub fn cluster_unregistered(forms: &[&str]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..forms.len()).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (find(parent, a), find(parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    };
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, form) in forms.iter().enumerate() {
+        if let Some(&j) = by_key.get(&confusable_key(form)) {
+            union(&mut parent, i, j);
+        } else {
+            by_key.insert(confusable_key(form), i);
+        }
+        if is_proper_name(form) && !is_code(form) {
+            for key in block_keys(form) {
+                blocks.entry(key).or_default().push(i);
+            }
+        }
+    }
+    for members in blocks.values() {
+        for (n, &i) in members.iter().enumerate() {
+            for &j in &members[n + 1..] {
+                if spelling_match(forms[i], forms[j]).is_some() {
+                    union(&mut parent, i, j);
+                }
+            }
+        }
+    }
+    // Short forms: a name whose words all stand in exactly one longer name's cluster.
+    let mut by_token: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, form) in forms.iter().enumerate() {
+        for token in names::tokens(form) {
+            by_token.entry(token).or_default().push(i);
+        }
+    }
+    for (i, form) in forms.iter().enumerate() {
+        let Some(first) = names::tokens(form).into_iter().next() else {
+            continue;
+        };
+        let longer: Vec<usize> = by_token
+            .get(&first)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| is_short_form(form, forms[j]))
+            .collect();
+        let mut roots: Vec<usize> = longer.iter().map(|&j| find(&mut parent, j)).collect();
+        roots.dedup();
+        if roots.len() == 1 {
+            union(&mut parent, i, longer[0]);
+        }
+    }
+    (0..forms.len()).map(|i| find(&mut parent, i)).collect()
+}
+
+/// The key of a qualifier (`when`, `where`): the interval of a date, else the folded text.
+pub fn qualifier_key(text: Option<&str>, published: Option<crate::model::PartialDate>) -> String {
+    match text {
+        None => String::new(),
+        Some(text) => match date::parse(text, published) {
+            Some(Moment::Days { first, last }) => format!("days:{first}..{last}"),
+            Some(Moment::TimeOfDay { first, last }) => format!("minutes:{first}..{last}"),
+            None => fold_key(text),
+        },
+    }
+}
+
+/// A claim's place in the corpus: its source's index and its own.
+pub type ClaimRef = (usize, usize);
+
+/// Claims that state one fact, keyed by subject, property, `when` and `where`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FactKey {
+    pub subject: String,
+    pub property: String,
+    pub when: String,
+    pub place: String,
+}
+
+/// Groups claims by fact; `subject_key` gives each claim's subject key.
+pub fn group_facts(
+    corpus: &Corpus,
+    subject_key: impl Fn(ClaimRef) -> String,
+) -> BTreeMap<FactKey, Vec<ClaimRef>> {
+    let mut groups: BTreeMap<FactKey, Vec<ClaimRef>> = BTreeMap::new();
+    for (s, source) in corpus.sources.iter().enumerate() {
+        for (c, claim) in source.claims.iter().enumerate() {
+            let key = FactKey {
+                subject: subject_key((s, c)),
+                property: property_key(corpus, claim),
+                when: qualifier_key(
+                    claim.when.as_ref().map(|w| w.value.as_str()),
+                    source.published,
+                ),
+                place: qualifier_key(claim.place.as_ref().map(|w| w.value.as_str()), None),
+            };
+            groups.entry(key).or_default().push((s, c));
+        }
+    }
+    groups
+}
+
+/// A claim's property: the registry id when its name, id or alias matches, else the folded text.
+pub fn property_key(corpus: &Corpus, claim: &Claim) -> String {
+    registered_property(corpus, &claim.property.value).map_or_else(
+        || fold_key(&claim.property.value),
+        |p| corpus.registry.properties[p].id.value.clone(),
+    )
+}
+
+/// The index of the registry property that `text` names.
+pub fn registered_property(corpus: &Corpus, text: &str) -> Option<usize> {
+    let key = fold_key(text);
+    corpus.registry.properties.iter().position(|p| {
+        fold_key(&p.id.value) == key
+            || fold_key(&p.name.value) == key
+            || p.aliases.iter().any(|a| fold_key(&a.value) == key)
+    })
+}
+
+/// How a claim's values compare: its own `kind`, else its property's, else none (inferred later).
+pub fn declared_kind(corpus: &Corpus, claim: &Claim) -> Option<ValueKind> {
+    claim.kind.or_else(|| {
+        registered_property(corpus, &claim.property.value)
+            .and_then(|p| corpus.registry.properties[p].kind)
+    })
+}
+
+/// The loose key of a name, used to tell its spellings apart.
+pub fn spelling_key(form: &str) -> String {
+    loose_key(form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, EntityKind, Located, Location, Registry};
+
+    fn located(text: &str) -> Located<String> {
+        Located {
+            value: text.into(),
+            at: Location {
+                file: "facts/registry.yaml".into(),
+                line: 1,
+                column: 1,
+            },
+        }
+    }
+
+    fn corpus(entities: &[(&str, &[&str])]) -> Corpus {
+        Corpus {
+            root: ".".into(),
+            sources: vec![],
+            registry: Registry {
+                entities: entities
+                    .iter()
+                    .map(|(name, aliases)| Entity {
+                        id: located(&crate::finding::slug(name)),
+                        name: located(name),
+                        kind: EntityKind::Other,
+                        aliases: aliases.iter().map(|a| located(a)).collect(),
+                    })
+                    .collect(),
+                properties: vec![],
+            },
+            reviewed: vec![],
+        }
+    }
+
+    #[test]
+    fn resolution_table() {
+        let corpus = corpus(&[
+            ("Howard Lutnick", &["Lutnick"]),
+            ("Jensen Huang", &["Huang"]),
+            ("H20", &[]),
+            ("H200", &[]),
+            ("Zhang Wei", &[]),
+            ("Zhang Wen", &[]),
+            ("Jon Smith", &[]),
+            ("Jan Smith", &[]),
+        ]);
+        let mut resolver = Resolver::new(&corpus);
+        let mut entity_of = |form: &str| {
+            resolver
+                .resolve_registered(form)
+                .map(|(e, r)| (e, std::mem::discriminant(&r)))
+        };
+        let alias = std::mem::discriminant(&Relation::Alias);
+        let short = std::mem::discriminant(&Relation::ShortForm);
+        let confusable = std::mem::discriminant(&Relation::Confusable {
+            reference: String::new(),
+        });
+        let spelling = std::mem::discriminant(&Relation::Spelling {
+            reference: String::new(),
+            evidence: NameMatch {
+                score: 0.0,
+                signals: String::new(),
+            },
+        });
+        assert_eq!(
+            entity_of("LUTNICK"),
+            Some((EntityRef::Registered(0), alias))
+        );
+        assert_eq!(
+            entity_of("Latnik"),
+            Some((EntityRef::Registered(0), spelling))
+        );
+        assert_eq!(
+            entity_of("Howard Latnik"),
+            Some((EntityRef::Registered(0), spelling))
+        );
+        assert_eq!(entity_of("Jensen"), Some((EntityRef::Registered(1), short)));
+        assert_eq!(
+            entity_of("H2O"),
+            Some((EntityRef::Registered(2), confusable))
+        );
+        assert_eq!(entity_of("H200"), Some((EntityRef::Registered(3), alias)));
+        assert_eq!(entity_of("H100"), None);
+        assert_eq!(
+            entity_of("Zhang Wen"),
+            Some((EntityRef::Registered(5), alias))
+        );
+        assert_eq!(
+            entity_of("Zhang"),
+            None,
+            "a short form of two people names neither"
+        );
+        assert_eq!(
+            entity_of("Zhang Wie"),
+            Some((EntityRef::Registered(4), spelling)),
+            "a transposition of Wei only"
+        );
+        assert_eq!(
+            entity_of("Jen Smith"),
+            None,
+            "as close to two people: neither"
+        );
+    }
+
+    #[test]
+    fn unregistered_clusters() {
+        let forms = [
+            "Lutnick",
+            "Latnik",
+            "Jensen Huang",
+            "Huang",
+            "H20",
+            "H2O",
+            "H200",
+            "Zhang Wei",
+            "Zhang Wen",
+            "NVIDIA",
+            "Nvidia",
+        ];
+        let clusters = cluster_unregistered(&forms);
+        let same = |a: usize, b: usize| clusters[a] == clusters[b];
+        assert!(same(0, 1));
+        assert!(same(2, 3));
+        assert!(same(4, 5));
+        assert!(!same(4, 6));
+        assert!(!same(7, 8));
+        assert!(same(9, 10));
+        assert!(!same(0, 2));
+    }
+}

@@ -1,0 +1,1068 @@
+//! Reconcile: findings, suggestions and source reliability from matched claims.
+//!
+//! [`reconcile`] takes a loaded [`Corpus`] and returns an [`Analysis`]:
+//! - name findings: each entity's spellings compared pairwise, reduced to the words that differ,
+//!   and classed `case-variant`, `confusable-variant` or `spelling-variant`;
+//! - `value-conflict`: within each fact group, values that cannot be the same once units, scale
+//!   words, qualifiers and dates are understood;
+//! - `quote-variant`: one speaker's quotations close enough to be one remark, worded differently;
+//! - each source's reliability, estimated jointly with the likely values (TruthFinder-style:
+//!   a value is as credible as the sources behind it, a source as reliable as its values), which
+//!   weighs every suggestion.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::finding::{Finding, FindingCode, Suggestion, Variant, slug};
+use crate::matching::{
+    self, ClaimRef, EntityRef, FactKey, Relation, Resolver, cluster_unregistered, declared_kind,
+};
+use crate::model::{Claim, Corpus, Location, ValueKind};
+use crate::normalise::codes::{confusable_key, is_code, loose_key};
+use crate::normalise::date::{self, Moment};
+use crate::normalise::names::{is_proper_name, spelling_match};
+use crate::normalise::quantity::{self, Language, Quantity};
+use crate::normalise::text::{fold_key, line_column, wording_similarity};
+use crate::report::{Group, GroupValue, SourceSummary};
+
+/// Two quotations at least this alike (word Dice coefficient) are taken for one remark.
+const SAME_REMARK: f64 = 0.45;
+/// Two text values at least this alike say the same thing.
+const SAME_TEXT: f64 = 0.5;
+/// The reliability every source starts from.
+const PRIOR_RELIABILITY: f64 = 0.8;
+/// How much the registry counts for a spelling it lists, as a source of this reliability.
+const REGISTRY_RELIABILITY: f64 = 0.9;
+
+/// What reconciliation found.
+pub struct Analysis {
+    pub findings: Vec<Finding>,
+    pub groups: Vec<Group>,
+    pub sources: Vec<SourceSummary>,
+    pub corroborated: usize,
+}
+
+/// A name as written somewhere in the corpus.
+struct Mention {
+    form: String,
+    source: usize,
+    at: Location,
+}
+
+/// A claim's value, normalised by its kind.
+#[derive(Clone, Debug)]
+enum Normal {
+    /// Says nothing (`N/A`, `non communiqué`, blank): never outvotes or conflicts.
+    Empty,
+    Quantity(Quantity),
+    Moment(Moment),
+    Entity(String),
+    Text(String),
+    Quote(String),
+}
+
+impl Normal {
+    /// The key under which equal values are one value.
+    fn class_key(&self) -> String {
+        match self {
+            Normal::Empty => String::new(),
+            Normal::Quantity(q) => format!("q:{}..{}:{}", q.low, q.high, q.unit.unwrap_or("")),
+            Normal::Moment(m) => format!("m:{m:?}"),
+            Normal::Entity(key) => format!("e:{key}"),
+            Normal::Text(text) | Normal::Quote(text) => format!("t:{}", fold_key(text)),
+        }
+    }
+
+    /// True when the two values can both be right.
+    fn agrees_with(&self, other: &Normal, tolerance: f64) -> bool {
+        match (self, other) {
+            (Normal::Quantity(a), Normal::Quantity(b)) => a.agrees_with(b, tolerance),
+            (Normal::Moment(a), Normal::Moment(b)) => a.overlaps(b),
+            (Normal::Entity(a), Normal::Entity(b)) => a == b,
+            (Normal::Text(a), Normal::Text(b)) => {
+                fold_key(a) == fold_key(b) || wording_similarity(a, b) >= SAME_TEXT
+            }
+            // Values of different kinds, quotations and empty values are not compared.
+            _ => true,
+        }
+    }
+}
+
+/// Words that say a source gives no value.
+const EMPTY_VALUES: [&str; 12] = [
+    "",
+    "n/a",
+    "na",
+    "not available",
+    "non communique",
+    "non disponible",
+    "inconnu",
+    "unknown",
+    "-",
+    "?",
+    "nc",
+    "contact airline",
+];
+
+pub fn reconcile(corpus: &Corpus) -> Analysis {
+    let mut resolver = Resolver::new(corpus);
+    let mentions = collect_mentions(corpus, &mut resolver);
+    let entity_of = resolve_all(&mentions, &mut resolver);
+    let subject_key = |(s, c): ClaimRef| {
+        let form = &corpus.sources[s].claims[c].subject.value;
+        entity_key(corpus, entity_of.get(form.as_str()), form)
+    };
+    let groups = matching::group_facts(corpus, subject_key);
+    let normals: HashMap<ClaimRef, Normal> = groups
+        .values()
+        .flatten()
+        .map(|&r| (r, normalise_claim(corpus, r, &entity_of)))
+        .collect();
+
+    let name_sets = name_variant_sets(corpus, &mentions, &entity_of, &resolver);
+    let value_sets = value_classes(corpus, &groups, &normals);
+    let reliability = estimate_reliability(corpus.sources.len(), &name_sets, &value_sets);
+
+    let mut findings = Vec::new();
+    for set in &name_sets {
+        if let Some(finding) = name_finding(corpus, set, &reliability) {
+            findings.push(finding);
+        }
+    }
+    let mut report_groups = Vec::new();
+    let mut corroborated = 0;
+    let mut group_findings: HashMap<FactKey, Vec<String>> = HashMap::new();
+    for quote in quote_findings(corpus, &groups, &normals, &reliability) {
+        for key in &quote.1 {
+            group_findings
+                .entry(key.clone())
+                .or_default()
+                .push(quote.0.fingerprint.clone());
+        }
+        findings.push(quote.0);
+    }
+    for set in &value_sets {
+        let (suggestion, winner) = suggest(&set.options, &reliability);
+        if set
+            .options
+            .get(winner)
+            .is_some_and(|o| o.sources.len() >= 2)
+        {
+            corroborated += 1;
+        }
+        let mut fingerprints = group_findings.remove(&set.key).unwrap_or_default();
+        if set.conflict {
+            let finding = conflict_finding(corpus, set, suggestion.clone());
+            fingerprints.push(finding.fingerprint.clone());
+            findings.push(finding);
+        }
+        report_groups.push(Group {
+            subject: set.subject.clone(),
+            property: set.property.clone(),
+            when: set.when.clone(),
+            place: set.place.clone(),
+            values: set
+                .options
+                .iter()
+                .map(|o| GroupValue {
+                    text: o.text.clone(),
+                    sources: source_ids(corpus, &o.sources),
+                })
+                .collect(),
+            suggestion,
+            findings: fingerprints,
+        });
+    }
+    let sources = corpus
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SourceSummary {
+            id: s.id.value.clone(),
+            claims: s.claims.len(),
+            reliability: round(reliability[i]),
+        })
+        .collect();
+    Analysis {
+        findings,
+        groups: report_groups,
+        sources,
+        corroborated,
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn source_ids(corpus: &Corpus, sources: &BTreeSet<usize>) -> Vec<String> {
+    sources
+        .iter()
+        .map(|&s| corpus.sources[s].id.value.clone())
+        .collect()
+}
+
+/// The language a source writes in.
+fn language(corpus: &Corpus, source: usize) -> Option<Language> {
+    corpus.sources[source]
+        .language
+        .as_deref()
+        .and_then(Language::from_code)
+}
+
+/// Every name the corpus writes: subjects, entity values and places.
+fn collect_mentions(corpus: &Corpus, resolver: &mut Resolver) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    for (s, source) in corpus.sources.iter().enumerate() {
+        for claim in &source.claims {
+            mentions.push(Mention {
+                form: claim.subject.value.clone(),
+                source: s,
+                at: claim.subject.at.clone(),
+            });
+            if value_is_name(corpus, claim, resolver, source.published) {
+                mentions.push(Mention {
+                    form: claim.value.value.clone(),
+                    source: s,
+                    at: claim.value.at.clone(),
+                });
+            }
+            if let Some(place) = &claim.place {
+                if is_proper_name(&place.value) || is_code(&place.value) {
+                    mentions.push(Mention {
+                        form: place.value.clone(),
+                        source: s,
+                        at: place.at.clone(),
+                    });
+                }
+            }
+        }
+    }
+    mentions
+}
+
+/// True when a claim's value is the name of a thing rather than a figure, date or text.
+fn value_is_name(
+    corpus: &Corpus,
+    claim: &Claim,
+    resolver: &mut Resolver,
+    published: Option<crate::model::PartialDate>,
+) -> bool {
+    let value = &claim.value.value;
+    match declared_kind(corpus, claim) {
+        Some(ValueKind::Entity) => !is_empty_value(value),
+        Some(_) => false,
+        None => {
+            !is_empty_value(value)
+                && value.split_whitespace().count() <= 5
+                && date::parse(value, published).is_none()
+                && quantity::parse(value, None, None).is_none()
+                && (is_code(value)
+                    || is_proper_name(value)
+                    || resolver.resolve_registered(value).is_some())
+        }
+    }
+}
+
+fn is_empty_value(value: &str) -> bool {
+    EMPTY_VALUES.contains(&fold_key(value).as_str())
+}
+
+/// The entity of each distinct name: registered, else a cluster of unregistered names.
+fn resolve_all(
+    mentions: &[Mention],
+    resolver: &mut Resolver,
+) -> HashMap<String, (EntityRef, Option<Relation>)> {
+    let mut entity_of = HashMap::new();
+    let mut unregistered: Vec<&str> = Vec::new();
+    for mention in mentions {
+        let form = mention.form.as_str();
+        if entity_of.contains_key(form) || unregistered.contains(&form) {
+            continue;
+        }
+        match resolver.resolve_registered(form) {
+            Some((entity, relation)) => {
+                entity_of.insert(form.to_string(), (entity, Some(relation)));
+            }
+            None if is_proper_name(form) || is_code(form) => unregistered.push(form),
+            None => {}
+        }
+    }
+    unregistered.sort_unstable();
+    let clusters = cluster_unregistered(&unregistered);
+    for (form, cluster) in unregistered.iter().zip(clusters) {
+        entity_of.insert(form.to_string(), (EntityRef::Cluster(cluster), None));
+    }
+    // Name clusters by their first (sorted) member, so that keys do not depend on file order.
+    entity_of
+}
+
+/// A stable key for what a subject names.
+fn entity_key(
+    corpus: &Corpus,
+    entity: Option<&(EntityRef, Option<Relation>)>,
+    form: &str,
+) -> String {
+    match entity {
+        Some((EntityRef::Registered(e), _)) => {
+            format!("entity:{}", corpus.registry.entities[*e].id.value)
+        }
+        Some((EntityRef::Cluster(c), _)) => format!("cluster:{c}"),
+        None => format!("text:{}", fold_key(form)),
+    }
+}
+
+/// A claim's value normalised by its declared or inferred kind.
+fn normalise_claim(
+    corpus: &Corpus,
+    (s, c): ClaimRef,
+    entity_of: &HashMap<String, (EntityRef, Option<Relation>)>,
+) -> Normal {
+    let source = &corpus.sources[s];
+    let claim = &source.claims[c];
+    let value = claim.value.value.as_str();
+    if is_empty_value(value) {
+        return Normal::Empty;
+    }
+    let unit = claim.unit.as_ref().map(|u| u.value.as_str());
+    let as_entity = || {
+        entity_of
+            .get(value)
+            .map(|e| Normal::Entity(entity_key(corpus, Some(e), value)))
+    };
+    match declared_kind(corpus, claim) {
+        Some(ValueKind::Quote) => Normal::Quote(value.to_string()),
+        Some(ValueKind::Quantity) => quantity::parse(value, language(corpus, s), unit)
+            .map_or_else(|| Normal::Text(value.into()), Normal::Quantity),
+        Some(ValueKind::Date) => date::parse(value, source.published)
+            .map_or_else(|| Normal::Text(value.into()), Normal::Moment),
+        Some(ValueKind::Entity) => {
+            as_entity().unwrap_or_else(|| Normal::Entity(format!("text:{}", fold_key(value))))
+        }
+        Some(ValueKind::Text | ValueKind::Names) => Normal::Text(value.to_string()),
+        None => date::parse(value, source.published)
+            .map(Normal::Moment)
+            .or_else(|| quantity::parse(value, language(corpus, s), unit).map(Normal::Quantity))
+            .or_else(as_entity)
+            .unwrap_or_else(|| Normal::Text(value.to_string())),
+    }
+}
+
+/// One of the ways a contested thing is stated, and who states it so.
+#[derive(Clone, Debug)]
+struct Option_ {
+    text: String,
+    sources: BTreeSet<usize>,
+    locations: Vec<Location>,
+    /// The registry lists this spelling.
+    registered: bool,
+}
+
+/// The spellings of one entity that differ in one way.
+struct NameSet {
+    code: FindingCode,
+    entity: String,
+    explain: Vec<String>,
+    options: Vec<Option_>,
+}
+
+/// The words where two spellings of a name differ (`Howard Latnik` / `Lutnick` → `Latnik` /
+/// `Lutnick`); `None` when one is only a short form of the other.
+fn differing_words(a: &str, b: &str) -> Option<(String, String)> {
+    let (ta, tb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let same = |x: &str, y: &str| loose_key(x) == loose_key(y) && x == y;
+    let prefix = ta.iter().zip(&tb).take_while(|(x, y)| same(x, y)).count();
+    let (ra, rb) = (&ta[prefix..], &tb[prefix..]);
+    let suffix = ra
+        .iter()
+        .rev()
+        .zip(rb.iter().rev())
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    let (ra, rb) = (&ra[..ra.len() - suffix], &rb[..rb.len() - suffix]);
+    if ra.is_empty() || rb.is_empty() {
+        return None;
+    }
+    let n = ra.len().min(rb.len());
+    let (ra, rb) = (&ra[ra.len() - n..], &rb[rb.len() - n..]);
+    Some((ra.join(" "), rb.join(" ")))
+}
+
+/// How two differing spellings relate, with the signals behind it.
+fn classify(a: &str, b: &str) -> Option<(FindingCode, String)> {
+    if loose_key(a) == loose_key(b) {
+        return Some((
+            FindingCode::CaseVariant,
+            format!(
+                "\"{a}\" and \"{b}\" fold to the same key \"{}\"",
+                loose_key(a)
+            ),
+        ));
+    }
+    if confusable_key(a) == confusable_key(b) {
+        return Some((
+            FindingCode::ConfusableVariant,
+            format!(
+                "\"{a}\" and \"{b}\" are equal once look-alike characters are folded (\"{}\")",
+                confusable_key(a)
+            ),
+        ));
+    }
+    if is_code(a) || is_code(b) {
+        return None; // codes are never close by similarity
+    }
+    spelling_match(a, b).map(|m| {
+        (
+            FindingCode::SpellingVariant,
+            format!("name match {:.2}: {}", m.score, m.signals),
+        )
+    })
+}
+
+/// For each entity, its spellings that differ, bucketed by the kind of difference.
+fn name_variant_sets(
+    corpus: &Corpus,
+    mentions: &[Mention],
+    entity_of: &HashMap<String, (EntityRef, Option<Relation>)>,
+    resolver: &Resolver,
+) -> Vec<NameSet> {
+    let mut forms_of: BTreeMap<(EntityRef, String), Vec<&Mention>> = BTreeMap::new();
+    for mention in mentions {
+        if let Some((entity, _)) = entity_of.get(&mention.form) {
+            forms_of
+                .entry((entity.clone(), mention.form.clone()))
+                .or_default()
+                .push(mention);
+        }
+    }
+    let mut by_entity: BTreeMap<EntityRef, Vec<(&str, &Vec<&Mention>)>> = BTreeMap::new();
+    for ((entity, form), list) in &forms_of {
+        by_entity
+            .entry(entity.clone())
+            .or_default()
+            .push((form.as_str(), list));
+    }
+    // Registered spellings that a corpus form was matched against take part even when no source
+    // writes them.
+    let registry_forms: Vec<(EntityRef, String)> = entity_of
+        .values()
+        .filter_map(|(entity, relation)| match relation {
+            Some(Relation::Confusable { reference } | Relation::Spelling { reference, .. }) => {
+                Some((entity.clone(), reference.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+
+    let mut sets: BTreeMap<(EntityRef, FindingCode), NameSet> = BTreeMap::new();
+    for (entity, forms) in &by_entity {
+        let mut all: Vec<(String, Vec<&Mention>)> = forms
+            .iter()
+            .map(|(f, m)| (f.to_string(), m.to_vec()))
+            .collect();
+        for (e, reference) in &registry_forms {
+            if e == entity && !all.iter().any(|(f, _)| f == reference) {
+                all.push((reference.clone(), Vec::new()));
+            }
+        }
+        let entity_name = match entity {
+            EntityRef::Registered(e) => corpus.registry.entities[*e].name.value.clone(),
+            EntityRef::Cluster(_) => String::new(),
+        };
+        for (i, (a, mentions_a)) in all.iter().enumerate() {
+            for (b, mentions_b) in &all[i + 1..] {
+                if resolver.is_registered_spelling(a) && resolver.is_registered_spelling(b) {
+                    continue; // the registry lists both spellings: both are accepted
+                }
+                let Some((span_a, span_b)) = differing_words(a, b) else {
+                    continue;
+                };
+                let Some((code, explain)) = classify(&span_a, &span_b) else {
+                    continue;
+                };
+                let set = sets
+                    .entry((entity.clone(), code))
+                    .or_insert_with(|| NameSet {
+                        code,
+                        entity: entity_name.clone(),
+                        explain: Vec::new(),
+                        options: Vec::new(),
+                    });
+                if !set.explain.contains(&explain) {
+                    set.explain.push(explain);
+                }
+                for (span, full, list) in [(&span_a, a, mentions_a), (&span_b, b, mentions_b)] {
+                    add_option(corpus, set, span, full, list, resolver);
+                }
+            }
+        }
+    }
+    sets.into_values().collect()
+}
+
+/// Adds the mentions of `full` (which write `span`) to the set's option for `span`.
+fn add_option(
+    corpus: &Corpus,
+    set: &mut NameSet,
+    span: &str,
+    full: &str,
+    mentions: &[&Mention],
+    resolver: &Resolver,
+) {
+    let index = match set.options.iter().position(|o| o.text == span) {
+        Some(i) => i,
+        None => {
+            set.options.push(Option_ {
+                text: span.to_string(),
+                sources: BTreeSet::new(),
+                locations: Vec::new(),
+                registered: false,
+            });
+            set.options.len() - 1
+        }
+    };
+    let option = &mut set.options[index];
+    option.registered |= resolver.is_registered_spelling(full);
+    for mention in mentions {
+        option.sources.insert(mention.source);
+        if !option.locations.contains(&mention.at) {
+            option.locations.push(mention.at.clone());
+        }
+        if let Some(at) = article_location(corpus, mention.source, span) {
+            if !option.locations.contains(&at) {
+                option.locations.push(at);
+            }
+        }
+    }
+}
+
+/// Where `text` first stands as whole words in the source's article.
+fn article_location(corpus: &Corpus, source: usize, text: &str) -> Option<Location> {
+    let article = corpus.sources[source].article.as_ref()?;
+    let body: &str = &article.text;
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let offset = body.match_indices(text).map(|(i, _)| i).find(|&i| {
+        !is_word(body[..i].chars().next_back()) && !is_word(body[i + text.len()..].chars().next())
+    })?;
+    let (line, column) = line_column(body, offset);
+    Some(Location {
+        file: article.path.value.as_str().into(),
+        line,
+        column,
+    })
+}
+
+/// The values of one fact group, as options for the truth estimate.
+struct ValueSet {
+    key: FactKey,
+    subject: String,
+    property: String,
+    when: Option<String>,
+    place: Option<String>,
+    options: Vec<Option_>,
+    conflict: bool,
+    explain: Vec<String>,
+}
+
+fn value_classes(
+    corpus: &Corpus,
+    groups: &BTreeMap<FactKey, Vec<ClaimRef>>,
+    normals: &HashMap<ClaimRef, Normal>,
+) -> Vec<ValueSet> {
+    let mut sets = Vec::new();
+    for (key, claims) in groups {
+        let first = &corpus.sources[claims[0].0].claims[claims[0].1];
+        let property = matching::registered_property(corpus, &first.property.value)
+            .map(|p| &corpus.registry.properties[p]);
+        let multiple = property.is_some_and(|p| p.multiple);
+        let tolerance = property.and_then(|p| p.tolerance).unwrap_or(0.0);
+        let mut classes: Vec<(String, Normal, Vec<ClaimRef>)> = Vec::new();
+        for &claim_ref in claims {
+            let normal = &normals[&claim_ref];
+            if matches!(normal, Normal::Empty) {
+                continue;
+            }
+            let class_key = normal.class_key();
+            match classes.iter_mut().find(|(k, _, _)| *k == class_key) {
+                Some((_, _, members)) => members.push(claim_ref),
+                None => classes.push((class_key, normal.clone(), vec![claim_ref])),
+            }
+        }
+        let is_quote = classes
+            .iter()
+            .any(|(_, n, _)| matches!(n, Normal::Quote(_)));
+        let mut conflict = false;
+        let mut explain = Vec::new();
+        if !multiple && !is_quote {
+            for (i, (_, a, ma)) in classes.iter().enumerate() {
+                for (_, b, mb) in &classes[i + 1..] {
+                    if !a.agrees_with(b, tolerance) {
+                        conflict = true;
+                        let (ca, cb) = (claim_at(corpus, ma[0]), claim_at(corpus, mb[0]));
+                        explain.push(format!(
+                            "\"{}\" ({a:?}) cannot be \"{}\" ({b:?}) with tolerance {tolerance}",
+                            ca.value.value, cb.value.value
+                        ));
+                    }
+                }
+            }
+        }
+        let options = classes
+            .iter()
+            .map(|(_, _, members)| {
+                let spellings: Vec<&str> = members
+                    .iter()
+                    .map(|&r| claim_at(corpus, r).value.value.as_str())
+                    .collect();
+                Option_ {
+                    text: most_common(&spellings).to_string(),
+                    sources: members.iter().map(|r| r.0).collect(),
+                    locations: members
+                        .iter()
+                        .map(|&r| claim_at(corpus, r).value.at.clone())
+                        .collect(),
+                    registered: false,
+                }
+            })
+            .collect();
+        let subjects: Vec<&str> = claims
+            .iter()
+            .map(|&r| claim_at(corpus, r).subject.value.as_str())
+            .collect();
+        let subject = match key.subject.strip_prefix("entity:") {
+            Some(id) => corpus
+                .registry
+                .entities
+                .iter()
+                .find(|e| e.id.value == id)
+                .map_or(id.to_string(), |e| e.name.value.clone()),
+            None => most_common(&subjects).to_string(),
+        };
+        sets.push(ValueSet {
+            key: key.clone(),
+            subject,
+            property: property
+                .map_or_else(|| first.property.value.clone(), |p| p.name.value.clone()),
+            when: claims
+                .iter()
+                .find_map(|&r| claim_at(corpus, r).when.as_ref().map(|w| w.value.clone())),
+            place: claims
+                .iter()
+                .find_map(|&r| claim_at(corpus, r).place.as_ref().map(|w| w.value.clone())),
+            options,
+            conflict,
+            explain,
+        });
+    }
+    sets
+}
+
+fn claim_at(corpus: &Corpus, (s, c): ClaimRef) -> &Claim {
+    &corpus.sources[s].claims[c]
+}
+
+/// The most frequent of `items`, the first among equals.
+fn most_common<'a>(items: &[&'a str]) -> &'a str {
+    let mut best = items[0];
+    let mut best_count = 0;
+    for item in items {
+        let count = items.iter().filter(|i| *i == item).count();
+        if count > best_count {
+            best = item;
+            best_count = count;
+        }
+    }
+    best
+}
+
+/// A source's vote for an option: the log-odds of its reliability (TruthFinder's score).
+fn vote(reliability: f64) -> f64 {
+    -(1.0 - reliability).ln()
+}
+
+/// Each option's score: the votes of the sources behind it, and the registry's for a spelling
+/// it lists.
+fn scores(options: &[Option_], reliability: &[f64]) -> Vec<f64> {
+    options
+        .iter()
+        .map(|o| {
+            o.sources.iter().map(|&s| vote(reliability[s])).sum::<f64>()
+                + if o.registered {
+                    vote(REGISTRY_RELIABILITY)
+                } else {
+                    0.0
+                }
+        })
+        .collect()
+}
+
+/// Source reliability and likely values, estimated together: each round, a source's reliability
+/// is the mean share of the votes its values won (starting from the prior), and the votes weigh
+/// sources by reliability.
+fn estimate_reliability(source_count: usize, names: &[NameSet], values: &[ValueSet]) -> Vec<f64> {
+    let contests: Vec<&[Option_]> = names
+        .iter()
+        .map(|n| n.options.as_slice())
+        .chain(values.iter().map(|v| v.options.as_slice()))
+        .filter(|options| {
+            options
+                .iter()
+                .flat_map(|o| &o.sources)
+                .collect::<BTreeSet<_>>()
+                .len()
+                >= 2
+        })
+        .collect();
+    let mut reliability = vec![PRIOR_RELIABILITY; source_count];
+    for _ in 0..20 {
+        let mut won = vec![PRIOR_RELIABILITY; source_count];
+        let mut counted = vec![1.0; source_count];
+        for options in &contests {
+            let scores = scores(options, &reliability);
+            let total: f64 = scores.iter().sum();
+            for (option, score) in options.iter().zip(&scores) {
+                for &s in &option.sources {
+                    won[s] += score / total;
+                    counted[s] += 1.0;
+                }
+            }
+        }
+        reliability = won
+            .iter()
+            .zip(&counted)
+            .map(|(w, n)| (w / n).clamp(0.05, 0.99))
+            .collect();
+    }
+    reliability
+}
+
+/// The likely option and how sure: its share of the votes, times the chance that at least one
+/// of its sources is right.
+fn suggest(options: &[Option_], reliability: &[f64]) -> (Option<Suggestion>, usize) {
+    if options.is_empty() {
+        return (None, 0);
+    }
+    let scores = scores(options, reliability);
+    let total: f64 = scores.iter().sum();
+    let (best, score) = scores
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(i, s)| (i, *s))
+        .expect("options are not empty");
+    let doubt: f64 = options[best]
+        .sources
+        .iter()
+        .map(|&s| 1.0 - reliability[s])
+        .product::<f64>()
+        * if options[best].registered {
+            1.0 - REGISTRY_RELIABILITY
+        } else {
+            1.0
+        };
+    let share = if total > 0.0 {
+        score / total
+    } else {
+        1.0 / options.len() as f64
+    };
+    (
+        Some(Suggestion {
+            text: options[best].text.clone(),
+            confidence: round(share * (1.0 - doubt)),
+        }),
+        best,
+    )
+}
+
+fn variants(corpus: &Corpus, options: &[Option_]) -> Vec<Variant> {
+    options
+        .iter()
+        .map(|o| Variant {
+            text: o.text.clone(),
+            sources: source_ids(corpus, &o.sources),
+            locations: o.locations.clone(),
+        })
+        .collect()
+}
+
+fn name_finding(corpus: &Corpus, set: &NameSet, reliability: &[f64]) -> Option<Finding> {
+    if set.options.len() < 2 {
+        return None;
+    }
+    let (suggestion, best) = suggest(&set.options, reliability);
+    let suggestion = suggestion?;
+    let others: Vec<String> = set
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(_, o)| format!("\"{}\"", o.text))
+        .collect();
+    let others = others.join(", ");
+    let named = if set.entity.is_empty() || set.entity == suggestion.text {
+        String::new()
+    } else {
+        format!(" ({})", set.entity)
+    };
+    let message = match set.code {
+        FindingCode::SpellingVariant => format!(
+            "{others} looks like a misspelling of \"{}\"{named}",
+            suggestion.text
+        ),
+        FindingCode::ConfusableVariant => {
+            format!(
+                "{others} and \"{}\" are the same once look-alike characters are folded{named}",
+                suggestion.text
+            )
+        }
+        _ => format!(
+            "{others} and \"{}\" differ only in case, accents or spacing{named}",
+            suggestion.text
+        ),
+    };
+    let mut variants = variants(corpus, &set.options);
+    variants.sort_by_key(|v| std::cmp::Reverse(v.text == suggestion.text));
+    Some(Finding {
+        code: set.code,
+        severity: set.code.default_severity(),
+        fingerprint: format!("{}:{}", set.code.name(), slug(&suggestion.text)),
+        message,
+        subject: Some(if set.entity.is_empty() {
+            suggestion.text.clone()
+        } else {
+            set.entity.clone()
+        }),
+        property: None,
+        variants,
+        suggestion: Some(suggestion),
+        reviewed: false,
+        explain: set.explain.clone(),
+    })
+}
+
+fn conflict_finding(corpus: &Corpus, set: &ValueSet, suggestion: Option<Suggestion>) -> Finding {
+    let mut fingerprint = format!(
+        "value-conflict:{}/{}",
+        key_slug(&set.key.subject),
+        key_slug(&set.key.property)
+    );
+    for qualifier in [&set.when, &set.place].into_iter().flatten() {
+        fingerprint.push('@');
+        fingerprint.push_str(&slug(qualifier));
+    }
+    let values: Vec<String> = set
+        .options
+        .iter()
+        .map(|o| format!("\"{}\"", o.text))
+        .collect();
+    Finding {
+        code: FindingCode::ValueConflict,
+        severity: FindingCode::ValueConflict.default_severity(),
+        fingerprint,
+        message: format!(
+            "sources disagree on {} / {}: {}",
+            set.subject,
+            set.property,
+            values.join(" vs ")
+        ),
+        subject: Some(set.subject.clone()),
+        property: Some(set.property.clone()),
+        variants: variants(corpus, &set.options),
+        suggestion,
+        reviewed: false,
+        explain: set.explain.clone(),
+    }
+}
+
+/// A fingerprint part from a group key (`entity:howard-lutnick` → `howard-lutnick`), keeping
+/// registry ids as they are written.
+fn key_slug(key: &str) -> String {
+    let bare = key.split_once(':').map_or(key, |(_, rest)| rest);
+    bare.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '_' | '-' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// One finding per set of one speaker's quotations that are one remark worded differently, with
+/// the fact groups it touches.
+fn quote_findings(
+    corpus: &Corpus,
+    groups: &BTreeMap<FactKey, Vec<ClaimRef>>,
+    normals: &HashMap<ClaimRef, Normal>,
+    reliability: &[f64],
+) -> Vec<(Finding, Vec<FactKey>)> {
+    // Quotations by speaker, with the group each belongs to.
+    let mut by_speaker: BTreeMap<&str, Vec<(ClaimRef, &FactKey, &str)>> = BTreeMap::new();
+    for (key, claims) in groups {
+        for &r in claims {
+            if let Normal::Quote(text) = &normals[&r] {
+                by_speaker
+                    .entry(key.subject.as_str())
+                    .or_default()
+                    .push((r, key, text.as_str()));
+            }
+        }
+    }
+    let mut findings = Vec::new();
+    for (speaker, quotes) in by_speaker {
+        let mut component: Vec<usize> = (0..quotes.len()).collect();
+        let mut explain = Vec::new();
+        for i in 0..quotes.len() {
+            for j in i + 1..quotes.len() {
+                let ((_, ka, a), (_, kb, b)) = (&quotes[i], &quotes[j]);
+                let compatible = |x: &str, y: &str| x.is_empty() || y.is_empty() || x == y;
+                if fold_key(a) == fold_key(b)
+                    || !compatible(&ka.when, &kb.when)
+                    || !compatible(&ka.place, &kb.place)
+                {
+                    continue;
+                }
+                let similarity = wording_similarity(a, b);
+                if similarity >= SAME_REMARK {
+                    let (ci, cj) = (component[i], component[j]);
+                    component
+                        .iter_mut()
+                        .filter(|c| **c == cj)
+                        .for_each(|c| *c = ci);
+                    explain.push(format!("word overlap {similarity:.2} (threshold {SAME_REMARK}) between \"{a}\" and \"{b}\""));
+                }
+            }
+        }
+        let mut roots: Vec<usize> = component.clone();
+        roots.sort_unstable();
+        roots.dedup();
+        for root in roots {
+            let members: Vec<&(ClaimRef, &FactKey, &str)> = quotes
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| component[*i] == root)
+                .map(|(_, q)| q)
+                .collect();
+            let mut options: Vec<Option_> = Vec::new();
+            for ((s, c), _, text) in &members {
+                let at = corpus.sources[*s].claims[*c].value.at.clone();
+                match options
+                    .iter_mut()
+                    .find(|o| fold_key(&o.text) == fold_key(text))
+                {
+                    Some(o) => {
+                        o.sources.insert(*s);
+                        o.locations.push(at);
+                    }
+                    None => options.push(Option_ {
+                        text: text.to_string(),
+                        sources: BTreeSet::from([*s]),
+                        locations: vec![at],
+                        registered: false,
+                    }),
+                }
+            }
+            if options.len() < 2 {
+                continue;
+            }
+            let (suggestion, _) = suggest(&options, reliability);
+            let subject = &corpus.sources[members[0].0.0].claims[members[0].0.1]
+                .subject
+                .value;
+            let stable_text = options
+                .iter()
+                .map(|o| fold_key(&o.text))
+                .min()
+                .unwrap_or_default();
+            let opening: String = stable_text.split(' ').take(6).collect::<Vec<_>>().join(" ");
+            let keys: Vec<FactKey> = members.iter().map(|(_, k, _)| (*k).clone()).collect();
+            findings.push((
+                Finding {
+                    code: FindingCode::QuoteVariant,
+                    severity: FindingCode::QuoteVariant.default_severity(),
+                    fingerprint: format!("quote-variant:{}/{}", key_slug(speaker), slug(&opening)),
+                    message: format!(
+                        "one remark of {subject} is quoted in {} wordings",
+                        options.len()
+                    ),
+                    subject: Some(subject.clone()),
+                    property: Some(
+                        corpus.sources[members[0].0.0].claims[members[0].0.1]
+                            .property
+                            .value
+                            .clone(),
+                    ),
+                    variants: variants(corpus, &options),
+                    suggestion,
+                    reviewed: false,
+                    explain: explain.clone(),
+                },
+                keys,
+            ));
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn differing_words_table() {
+        let cases = [
+            (
+                "Howard Latnik",
+                "Howard Lutnick",
+                Some(("Latnik", "Lutnick")),
+            ),
+            ("Howard Latnik", "Lutnick", Some(("Latnik", "Lutnick"))),
+            ("NVIDIA", "Nvidia", Some(("NVIDIA", "Nvidia"))),
+            ("Huang", "Jensen Huang", None),
+            ("Jensen Huang", "Jensen Huang", None),
+        ];
+        for (a, b, expected) in cases {
+            let expected = expected.map(|(x, y): (&str, &str)| (x.to_string(), y.to_string()));
+            assert_eq!(differing_words(a, b), expected, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn classification_table() {
+        let code = |a, b| classify(a, b).map(|(c, _)| c);
+        assert_eq!(code("NVIDIA", "Nvidia"), Some(FindingCode::CaseVariant));
+        assert_eq!(code("H2O", "H20"), Some(FindingCode::ConfusableVariant));
+        assert_eq!(
+            code("Latnik", "Lutnick"),
+            Some(FindingCode::SpellingVariant)
+        );
+        for (a, b) in [
+            ("H20", "H200"),
+            ("H100", "H200"),
+            ("A100", "H100"),
+            ("B100", "B200"),
+            ("GB200", "B200"),
+            ("Zhang Wei", "Zhang Wen"),
+        ] {
+            assert_eq!(code(a, b), None, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn empty_values_are_recognised() {
+        for value in [
+            "",
+            "N/A",
+            "Not Available",
+            "non communiqué",
+            "Contact Airline",
+        ] {
+            assert!(is_empty_value(value), "{value}");
+        }
+        assert!(!is_empty_value("0"));
+    }
+}
