@@ -72,6 +72,32 @@ impl Normal {
         }
     }
 
+    /// The normalised value in words, for `--explain`.
+    fn describe(&self) -> String {
+        match self {
+            Normal::Empty => "no value".into(),
+            Normal::Quantity(q) => {
+                let unit = q.unit.map(|u| format!(" {u}")).unwrap_or_default();
+                match (q.low, q.high) {
+                    (low, high) if high.is_infinite() => format!("at least {low}{unit}"),
+                    (low, high) => format!("between {low} and {high}{unit}"),
+                }
+            }
+            Normal::Moment(Moment::Days { first, last }) => {
+                format!("days {first} to {last} counted from 1970-01-01")
+            }
+            Normal::Moment(Moment::TimeOfDay { first, last }) => format!(
+                "{:02}:{:02} to {:02}:{:02}",
+                first / 60,
+                first % 60,
+                last / 60,
+                last % 60
+            ),
+            Normal::Entity(key) => format!("the entity {key}"),
+            Normal::Text(text) | Normal::Quote(text) => format!("the text \"{text}\""),
+        }
+    }
+
     /// True when the two values can both be right.
     fn agrees_with(&self, other: &Normal, tolerance: f64) -> bool {
         match (self, other) {
@@ -479,7 +505,12 @@ fn name_variant_sets(
                 let Some((span_a, span_b)) = differing_words(a, b) else {
                     continue;
                 };
-                let Some((code, explain)) = classify(&span_a, &span_b) else {
+                let (first, second) = if span_a <= span_b {
+                    (&span_a, &span_b)
+                } else {
+                    (&span_b, &span_a)
+                };
+                let Some((code, explain)) = classify(first, second) else {
                     continue;
                 };
                 let set = sets
@@ -602,8 +633,11 @@ fn value_classes(
                         conflict = true;
                         let (ca, cb) = (claim_at(corpus, ma[0]), claim_at(corpus, mb[0]));
                         explain.push(format!(
-                            "\"{}\" ({a:?}) cannot be \"{}\" ({b:?}) with tolerance {tolerance}",
-                            ca.value.value, cb.value.value
+                            "\"{}\" is {} and \"{}\" is {}: they cannot both hold (tolerance {tolerance})",
+                            ca.value.value,
+                            a.describe(),
+                            cb.value.value,
+                            b.describe()
                         ));
                     }
                 }
