@@ -205,7 +205,19 @@ impl<'a> Reader<'a> {
     fn required<'n>(&mut self, fields: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node> {
         let node = fields.get(key);
         if node.is_none() {
-            self.error(fields.at, format!("{what} needs `{key}`"));
+            let (at, message, help) = match fields.entries.get(key) {
+                Some((written, _)) => (
+                    written.at,
+                    format!("`{key}` of {what} is empty"),
+                    format!("give `{key}` a value"),
+                ),
+                None => (
+                    fields.at,
+                    format!("{what} needs `{key}`"),
+                    format!("add `{key}: …` to it"),
+                ),
+            };
+            self.error(at, message).help = Some(help);
         }
         node
     }
