@@ -20,7 +20,8 @@ use crate::normalise::text::fold_key;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityRef {
     Registered(usize),
-    Cluster(usize),
+    /// Named by the loose key of its first member in sorted order.
+    Cluster(String),
 }
 
 /// How a name was tied to its entity, for findings and `--explain`.
@@ -199,7 +200,8 @@ impl<'c> Resolver<'c> {
 }
 
 /// Clusters names the registry does not know: same folded or look-alike key, a misspelling of
-/// one another (within blocks), or a short form of exactly one longer name.
+/// one another (within blocks), or a short form of exactly one longer name. Returns, for each
+/// form, the index of its cluster's first member.
 pub fn cluster_unregistered(forms: &[&str]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..forms.len()).collect();
     fn find(parent: &mut [usize], mut i: usize) -> usize {

@@ -299,26 +299,30 @@ fn resolve_all(
     resolver: &mut Resolver,
 ) -> HashMap<String, (EntityRef, Option<Relation>)> {
     let mut entity_of = HashMap::new();
-    let mut unregistered: Vec<&str> = Vec::new();
+    let mut unregistered: BTreeSet<&str> = BTreeSet::new();
     for mention in mentions {
         let form = mention.form.as_str();
-        if entity_of.contains_key(form) || unregistered.contains(&form) {
+        if entity_of.contains_key(form) || unregistered.contains(form) {
             continue;
         }
         match resolver.resolve_registered(form) {
             Some((entity, relation)) => {
                 entity_of.insert(form.to_string(), (entity, Some(relation)));
             }
-            None if is_proper_name(form) || is_code(form) => unregistered.push(form),
+            None if is_proper_name(form) || is_code(form) => {
+                unregistered.insert(form);
+            }
             None => {}
         }
     }
-    unregistered.sort_unstable();
+    // Each cluster is named by its first member in sorted order, so that its key depends
+    // neither on file order nor on unrelated names.
+    let unregistered: Vec<&str> = unregistered.into_iter().collect();
     let clusters = cluster_unregistered(&unregistered);
-    for (form, cluster) in unregistered.iter().zip(clusters) {
-        entity_of.insert(form.to_string(), (EntityRef::Cluster(cluster), None));
+    for (form, root) in unregistered.iter().zip(clusters) {
+        let name = loose_key(unregistered[root]);
+        entity_of.insert(form.to_string(), (EntityRef::Cluster(name), None));
     }
-    // Name clusters by their first (sorted) member, so that keys do not depend on file order.
     entity_of
 }
 
@@ -332,7 +336,7 @@ fn entity_key(
         Some((EntityRef::Registered(e), _)) => {
             format!("entity:{}", corpus.registry.entities[*e].id.value)
         }
-        Some((EntityRef::Cluster(c), _)) => format!("cluster:{c}"),
+        Some((EntityRef::Cluster(name), _)) => format!("name:{name}"),
         None => format!("text:{}", fold_key(form)),
     }
 }
