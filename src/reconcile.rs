@@ -20,6 +20,7 @@ use crate::model::{Claim, Corpus, Location, ValueKind};
 use crate::normalise::codes::{confusable_key, is_code, loose_key};
 use crate::normalise::date::{self, Moment};
 use crate::normalise::names::{is_proper_name, spelling_match};
+use crate::normalise::people::{Person, lists_agree, parse_list};
 use crate::normalise::quantity::{self, Language, Quantity};
 use crate::normalise::text::{fold_key, line_column, wording_similarity};
 use crate::report::{Group, GroupValue, SourceSummary};
@@ -58,6 +59,8 @@ enum Normal {
     Entity(String),
     Text(String),
     Quote(String),
+    /// A list of people (the `names` kind).
+    Names(Vec<Person>),
 }
 
 impl Normal {
@@ -69,6 +72,7 @@ impl Normal {
             Normal::Moment(m) => format!("m:{m:?}"),
             Normal::Entity(key) => format!("e:{key}"),
             Normal::Text(text) | Normal::Quote(text) => format!("t:{}", fold_key(text)),
+            Normal::Names(people) => format!("n:{people:?}"),
         }
     }
 
@@ -95,6 +99,16 @@ impl Normal {
             ),
             Normal::Entity(key) => format!("the entity {key}"),
             Normal::Text(text) | Normal::Quote(text) => format!("the text \"{text}\""),
+            Normal::Names(people) => {
+                let names: Vec<String> = people
+                    .iter()
+                    .map(|p| {
+                        p.initial
+                            .map_or(p.surname.clone(), |i| format!("{i}. {}", p.surname))
+                    })
+                    .collect();
+                format!("the people [{}]", names.join(", "))
+            }
         }
     }
 
@@ -104,6 +118,7 @@ impl Normal {
             (Normal::Quantity(a), Normal::Quantity(b)) => a.agrees_with(b, tolerance),
             (Normal::Moment(a), Normal::Moment(b)) => a.overlaps(b),
             (Normal::Entity(a), Normal::Entity(b)) => a == b,
+            (Normal::Names(a), Normal::Names(b)) => lists_agree(a, b),
             (Normal::Text(a), Normal::Text(b)) => {
                 fold_key(a) == fold_key(b) || wording_similarity(a, b) >= SAME_TEXT
             }
@@ -368,7 +383,8 @@ fn normalise_claim(
         Some(ValueKind::Entity) => {
             as_entity().unwrap_or_else(|| Normal::Entity(format!("text:{}", fold_key(value))))
         }
-        Some(ValueKind::Text | ValueKind::Names) => Normal::Text(value.to_string()),
+        Some(ValueKind::Names) => Normal::Names(parse_list(value).0),
+        Some(ValueKind::Text) => Normal::Text(value.to_string()),
         None => date::parse(value, source.published)
             .map(Normal::Moment)
             .or_else(|| quantity::parse(value, language(corpus, s), unit).map(Normal::Quantity))

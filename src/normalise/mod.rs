@@ -3,5 +3,6 @@
 pub mod codes;
 pub mod date;
 pub mod names;
+pub mod people;
 pub mod quantity;
 pub mod text;
