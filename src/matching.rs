@@ -3,18 +3,19 @@
 //! A name resolves to a registry entity by folded alias, by look-alike folding, as a short form
 //! (`Huang` of `Jensen Huang`), or by a scored fuzzy match of proper names; two registered
 //! entities never merge. Names the registry does not know are clustered among themselves by the
-//! same rules. Claims then group by (subject entity, property, `when`, `where`).
+//! same rules. Claims then group by (subject entity, property, `when`, `where`); a property is
+//! a registry property, or a group of alike free-text wordings.
 //!
 //! Fuzzy comparisons only run inside blocks (names that share the sound or the first letters of
 //! their last word), so that no step compares all pairs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::model::{Claim, Corpus, ValueKind};
-use crate::normalise::codes::{confusable_key, is_code, loose_key};
+use crate::normalise::codes::{confusable_key, is_code};
 use crate::normalise::date::{self, Moment};
 use crate::normalise::names::{self, NameMatch, is_proper_name, is_short_form, spelling_match};
-use crate::normalise::text::fold_key;
+use crate::normalise::text::{comparison_words, fold_key, wording_similarity};
 
 /// What a name is: a registry entity or a cluster of unregistered names.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -294,6 +295,7 @@ pub struct FactKey {
 /// Groups claims by fact; `subject_key` gives each claim's subject key.
 pub fn group_facts(
     corpus: &Corpus,
+    properties: &Properties,
     subject_key: impl Fn(ClaimRef) -> String,
 ) -> BTreeMap<FactKey, Vec<ClaimRef>> {
     let mut groups: BTreeMap<FactKey, Vec<ClaimRef>> = BTreeMap::new();
@@ -301,7 +303,7 @@ pub fn group_facts(
         for (c, claim) in source.claims.iter().enumerate() {
             let key = FactKey {
                 subject: subject_key((s, c)),
-                property: property_key(corpus, claim),
+                property: properties.key(&claim.property.value),
                 when: qualifier_key(
                     claim.when.as_ref().map(|w| w.value.as_str()),
                     source.published,
@@ -314,35 +316,88 @@ pub fn group_facts(
     groups
 }
 
-/// A claim's property: the registry id when its name, id or alias matches, else the folded text.
-pub fn property_key(corpus: &Corpus, claim: &Claim) -> String {
-    registered_property(corpus, &claim.property.value).map_or_else(
-        || fold_key(&claim.property.value),
-        |p| corpus.registry.properties[p].id.value.clone(),
-    )
+/// Two unregistered property wordings at least this alike (word Dice coefficient, plurals
+/// folded) are one property: `revenus en Chine` and `revenu en Chine`.
+const SAME_PROPERTY: f64 = 0.8;
+
+/// What each property wording of the corpus names: a registry property (by folded id, name or
+/// alias), or a group of alike free-text wordings.
+pub struct Properties<'c> {
+    corpus: &'c Corpus,
+    registered: HashMap<String, usize>,
+    /// Each unregistered folded wording's group, named by its first wording in sorted order.
+    free: HashMap<String, String>,
 }
 
-/// The index of the registry property that `text` names.
-pub fn registered_property(corpus: &Corpus, text: &str) -> Option<usize> {
-    let key = fold_key(text);
-    corpus.registry.properties.iter().position(|p| {
-        fold_key(&p.id.value) == key
-            || fold_key(&p.name.value) == key
-            || p.aliases.iter().any(|a| fold_key(&a.value) == key)
-    })
-}
+impl<'c> Properties<'c> {
+    pub fn new(corpus: &'c Corpus) -> Self {
+        let mut registered = HashMap::new();
+        for (index, property) in corpus.registry.properties.iter().enumerate() {
+            let names = [&property.id, &property.name]
+                .into_iter()
+                .chain(&property.aliases);
+            for name in names {
+                registered.entry(fold_key(&name.value)).or_insert(index);
+            }
+        }
+        let wordings: BTreeSet<String> = corpus
+            .sources
+            .iter()
+            .flat_map(|s| &s.claims)
+            .map(|c| fold_key(&c.property.value))
+            .filter(|w| !registered.contains_key(w))
+            .collect();
+        // Compare a wording only with the groups that share one of its words.
+        let mut groups_by_word: HashMap<String, Vec<String>> = HashMap::new();
+        let mut free = HashMap::new();
+        for wording in wordings {
+            let words = comparison_words(&wording);
+            let group = words
+                .iter()
+                .flat_map(|w| groups_by_word.get(w).into_iter().flatten())
+                .find(|first| wording_similarity(&wording, first) >= SAME_PROPERTY)
+                .cloned();
+            let group = group.unwrap_or_else(|| {
+                for word in &words {
+                    groups_by_word
+                        .entry(word.clone())
+                        .or_default()
+                        .push(wording.clone());
+                }
+                wording.clone()
+            });
+            free.insert(wording, group);
+        }
+        Self {
+            corpus,
+            registered,
+            free,
+        }
+    }
 
-/// How a claim's values compare: its own `kind`, else its property's, else none (inferred later).
-pub fn declared_kind(corpus: &Corpus, claim: &Claim) -> Option<ValueKind> {
-    claim.kind.or_else(|| {
-        registered_property(corpus, &claim.property.value)
-            .and_then(|p| corpus.registry.properties[p].kind)
-    })
-}
+    /// The index of the registry property that `text` names.
+    pub fn registered(&self, text: &str) -> Option<usize> {
+        self.registered.get(&fold_key(text)).copied()
+    }
 
-/// The loose key of a name, used to tell its spellings apart.
-pub fn spelling_key(form: &str) -> String {
-    loose_key(form)
+    /// The key under which claims of this property group: the registry id, else the name of
+    /// the group of alike wordings.
+    pub fn key(&self, text: &str) -> String {
+        let folded = fold_key(text);
+        match self.registered.get(&folded) {
+            Some(&index) => self.corpus.registry.properties[index].id.value.clone(),
+            None => self.free.get(&folded).cloned().unwrap_or(folded),
+        }
+    }
+
+    /// How a claim's values compare: its own `kind`, else its property's, else none (inferred
+    /// from the value later).
+    pub fn declared_kind(&self, claim: &Claim) -> Option<ValueKind> {
+        claim.kind.or_else(|| {
+            self.registered(&claim.property.value)
+                .and_then(|p| self.corpus.registry.properties[p].kind)
+        })
+    }
 }
 
 #[cfg(test)]
@@ -449,6 +504,48 @@ mod tests {
             None,
             "as close to two people: neither"
         );
+    }
+
+    #[test]
+    fn alike_property_wordings_group() {
+        let mut corpus = corpus(&[]);
+        let claim = |property: &str| crate::model::Claim {
+            at: located("").at,
+            id: None,
+            subject: located("Nvidia"),
+            property: located(property),
+            value: located("1"),
+            kind: None,
+            unit: None,
+            when: None,
+            place: None,
+            evidence: None,
+        };
+        corpus.sources.push(crate::model::Source {
+            id: located("a"),
+            article: None,
+            outlet: None,
+            url: None,
+            language: None,
+            published: None,
+            claims: [
+                "revenus en Chine",
+                "revenu en Chine",
+                "Revenus en  Chine",
+                "revenus aux États-Unis",
+                "a déclaré",
+                "a dit",
+            ]
+            .into_iter()
+            .map(claim)
+            .collect(),
+        });
+        let properties = Properties::new(&corpus);
+        let key = |p: &str| properties.key(p);
+        assert_eq!(key("revenus en Chine"), key("revenu en Chine"));
+        assert_eq!(key("revenus en Chine"), key("Revenus en  Chine"));
+        assert_ne!(key("revenus en Chine"), key("revenus aux États-Unis"));
+        assert_ne!(key("a déclaré"), key("a dit"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::finding::{Finding, FindingCode, Suggestion, Variant, slug};
 use crate::matching::{
-    self, ClaimRef, EntityRef, FactKey, Relation, Resolver, cluster_unregistered, declared_kind,
+    self, ClaimRef, EntityRef, FactKey, Properties, Relation, Resolver, cluster_unregistered,
 };
 use crate::model::{Claim, Corpus, Location, ValueKind};
 use crate::normalise::codes::{confusable_key, is_code, loose_key};
@@ -146,21 +146,22 @@ const EMPTY_VALUES: [&str; 12] = [
 
 pub fn reconcile(corpus: &Corpus) -> Analysis {
     let mut resolver = Resolver::new(corpus);
-    let mentions = collect_mentions(corpus, &mut resolver);
+    let properties = Properties::new(corpus);
+    let mentions = collect_mentions(corpus, &properties, &mut resolver);
     let entity_of = resolve_all(&mentions, &mut resolver);
     let subject_key = |(s, c): ClaimRef| {
         let form = &corpus.sources[s].claims[c].subject.value;
         entity_key(corpus, entity_of.get(form.as_str()), form)
     };
-    let groups = matching::group_facts(corpus, subject_key);
+    let groups = matching::group_facts(corpus, &properties, subject_key);
     let normals: HashMap<ClaimRef, Normal> = groups
         .values()
         .flatten()
-        .map(|&r| (r, normalise_claim(corpus, r, &entity_of)))
+        .map(|&r| (r, normalise_claim(corpus, &properties, r, &entity_of)))
         .collect();
 
     let name_sets = name_variant_sets(corpus, &mentions, &entity_of, &resolver);
-    let value_sets = value_classes(corpus, &groups, &normals);
+    let value_sets = value_classes(corpus, &properties, &groups, &normals);
     let reliability = estimate_reliability(corpus.sources.len(), &name_sets, &value_sets);
 
     let mut findings = Vec::new();
@@ -251,7 +252,11 @@ fn language(corpus: &Corpus, source: usize) -> Option<Language> {
 }
 
 /// Every name the corpus writes: subjects, entity values and places.
-fn collect_mentions(corpus: &Corpus, resolver: &mut Resolver) -> Vec<Mention> {
+fn collect_mentions(
+    corpus: &Corpus,
+    properties: &Properties,
+    resolver: &mut Resolver,
+) -> Vec<Mention> {
     let mut mentions = Vec::new();
     for (s, source) in corpus.sources.iter().enumerate() {
         for claim in &source.claims {
@@ -260,7 +265,7 @@ fn collect_mentions(corpus: &Corpus, resolver: &mut Resolver) -> Vec<Mention> {
                 source: s,
                 at: claim.subject.at.clone(),
             });
-            if value_is_name(corpus, claim, resolver, source.published) {
+            if value_is_name(properties, claim, resolver, source.published) {
                 mentions.push(Mention {
                     form: claim.value.value.clone(),
                     source: s,
@@ -283,13 +288,13 @@ fn collect_mentions(corpus: &Corpus, resolver: &mut Resolver) -> Vec<Mention> {
 
 /// True when a claim's value is the name of a thing rather than a figure, date or text.
 fn value_is_name(
-    corpus: &Corpus,
+    properties: &Properties,
     claim: &Claim,
     resolver: &mut Resolver,
     published: Option<crate::model::PartialDate>,
 ) -> bool {
     let value = &claim.value.value;
-    match declared_kind(corpus, claim) {
+    match properties.declared_kind(claim) {
         Some(ValueKind::Entity) => !is_empty_value(value),
         Some(_) => false,
         None => {
@@ -359,6 +364,7 @@ fn entity_key(
 /// A claim's value normalised by its declared or inferred kind.
 fn normalise_claim(
     corpus: &Corpus,
+    properties: &Properties,
     (s, c): ClaimRef,
     entity_of: &HashMap<String, (EntityRef, Option<Relation>)>,
 ) -> Normal {
@@ -374,7 +380,7 @@ fn normalise_claim(
             .get(value)
             .map(|e| Normal::Entity(entity_key(corpus, Some(e), value)))
     };
-    match declared_kind(corpus, claim) {
+    match properties.declared_kind(claim) {
         Some(ValueKind::Quote) => Normal::Quote(value.to_string()),
         Some(ValueKind::Quantity) => quantity::parse(value, language(corpus, s), unit)
             .map_or_else(|| Normal::Text(value.into()), Normal::Quantity),
@@ -619,13 +625,15 @@ struct ValueSet {
 
 fn value_classes(
     corpus: &Corpus,
+    properties: &Properties,
     groups: &BTreeMap<FactKey, Vec<ClaimRef>>,
     normals: &HashMap<ClaimRef, Normal>,
 ) -> Vec<ValueSet> {
     let mut sets = Vec::new();
     for (key, claims) in groups {
         let first = &corpus.sources[claims[0].0].claims[claims[0].1];
-        let property = matching::registered_property(corpus, &first.property.value)
+        let property = properties
+            .registered(&first.property.value)
             .map(|p| &corpus.registry.properties[p]);
         let multiple = property.is_some_and(|p| p.multiple);
         let tolerance = property.and_then(|p| p.tolerance).unwrap_or(0.0);
