@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::model::{Claim, Corpus, ValueKind};
 use crate::normalise::codes::{confusable_key, is_code};
-use crate::normalise::date::{self, Moment};
+use crate::normalise::date;
 use crate::normalise::names::{self, NameMatch, is_proper_name, is_short_form, spelling_match};
 use crate::normalise::text::{comparison_words, fold_key, wording_similarity};
 
@@ -272,11 +272,9 @@ pub fn cluster_unregistered(forms: &[&str]) -> Vec<usize> {
 pub fn qualifier_key(text: Option<&str>, published: Option<crate::model::PartialDate>) -> String {
     match text {
         None => String::new(),
-        Some(text) => match date::parse(text, published) {
-            Some(Moment::Days { first, last }) => format!("days:{first}..{last}"),
-            Some(Moment::TimeOfDay { first, last }) => format!("minutes:{first}..{last}"),
-            None => fold_key(text),
-        },
+        Some(text) => {
+            date::parse(text, published).map_or_else(|| fold_key(text), |m| m.to_string())
+        }
     }
 }
 

@@ -87,16 +87,7 @@ impl Normal {
                     (low, high) => format!("between {low} and {high}{unit}"),
                 }
             }
-            Normal::Moment(Moment::Days { first, last }) => {
-                format!("days {first} to {last} counted from 1970-01-01")
-            }
-            Normal::Moment(Moment::TimeOfDay { first, last }) => format!(
-                "{:02}:{:02} to {:02}:{:02}",
-                first / 60,
-                first % 60,
-                last / 60,
-                last % 60
-            ),
+            Normal::Moment(moment) => moment.to_string(),
             Normal::Entity(key) => format!("the entity {key}"),
             Normal::Text(text) | Normal::Quote(text) => format!("the text \"{text}\""),
             Normal::Names(people) => {
@@ -212,6 +203,7 @@ pub fn reconcile(corpus: &Corpus) -> Analysis {
                 .collect(),
             suggestion,
             findings: fingerprints,
+            explain: grouping_reasons(corpus, &properties, &set.claims, &entity_of),
         });
     }
     let sources = corpus
@@ -618,6 +610,7 @@ struct ValueSet {
     property: String,
     when: Option<String>,
     place: Option<String>,
+    claims: Vec<ClaimRef>,
     options: Vec<Option_>,
     conflict: bool,
     explain: Vec<String>,
@@ -713,12 +706,93 @@ fn value_classes(
             place: claims
                 .iter()
                 .find_map(|&r| claim_at(corpus, r).place.as_ref().map(|w| w.value.clone())),
+            claims: claims.clone(),
             options,
             conflict,
             explain,
         });
     }
     sets
+}
+
+/// How each distinct subject, property and qualifier of a group was read, for `--explain`.
+fn grouping_reasons(
+    corpus: &Corpus,
+    properties: &Properties,
+    claims: &[ClaimRef],
+    entity_of: &HashMap<String, (EntityRef, Option<Relation>)>,
+) -> Vec<String> {
+    let mut reasons = Vec::new();
+    let mut push = |reason: String| {
+        if !reasons.contains(&reason) {
+            reasons.push(reason);
+        }
+    };
+    for &(s, c) in claims {
+        let claim = claim_at(corpus, (s, c));
+        let subject = &claim.subject.value;
+        let named = |e: usize| corpus.registry.entities[e].name.value.as_str();
+        push(match entity_of.get(subject) {
+            Some((EntityRef::Registered(e), Some(Relation::Alias))) => {
+                format!(
+                    "subject \"{subject}\" is {} by its registered name or alias",
+                    named(*e)
+                )
+            }
+            Some((EntityRef::Registered(e), Some(Relation::ShortForm))) => {
+                format!(
+                    "subject \"{subject}\" is {} as a short form of its name",
+                    named(*e)
+                )
+            }
+            Some((EntityRef::Registered(e), Some(Relation::Confusable { reference }))) => format!(
+                "subject \"{subject}\" is {} through look-alike folding of \"{reference}\"",
+                named(*e)
+            ),
+            Some((
+                EntityRef::Registered(e),
+                Some(Relation::Spelling {
+                    reference,
+                    evidence,
+                }),
+            )) => {
+                format!(
+                    "subject \"{subject}\" is {} as a misspelling of \"{reference}\" (score {:.2}: {})",
+                    named(*e),
+                    evidence.score,
+                    evidence.signals
+                )
+            }
+            Some((EntityRef::Cluster(name), _)) => {
+                format!(
+                    "subject \"{subject}\" is grouped with the unregistered names of \"{name}\""
+                )
+            }
+            _ => format!("subject \"{subject}\" is free text, compared after folding"),
+        });
+        let property = &claim.property.value;
+        push(match properties.registered(property) {
+            Some(p) => format!(
+                "property \"{property}\" is the registered property {}",
+                corpus.registry.properties[p].id.value
+            ),
+            None => format!(
+                "property \"{property}\" is free text, grouped as \"{}\"",
+                properties.key(property)
+            ),
+        });
+        let published = corpus.sources[s].published;
+        for (name, qualifier, anchor) in [
+            ("when", &claim.when, published),
+            ("where", &claim.place, None),
+        ] {
+            if let Some(text) = qualifier {
+                let key = matching::qualifier_key(Some(&text.value), anchor);
+                push(format!("{name} \"{}\" is read as {key}", text.value));
+            }
+        }
+    }
+    reasons
 }
 
 fn claim_at(corpus: &Corpus, (s, c): ClaimRef) -> &Claim {

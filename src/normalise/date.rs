@@ -132,6 +132,41 @@ pub fn day_number(year: i32, month: u8, day: u8) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// The ISO date (`YYYY-MM-DD`) of a day counted from 1970-01-01.
+pub fn iso_date(day: i64) -> String {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let m = (5 * day_of_year + 2) / 153;
+    let d = day_of_year - (153 * m + 2) / 5 + 1;
+    let month = if m < 10 { m + 3 } else { m - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{d:02}")
+}
+
+impl std::fmt::Display for Moment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Moment::Days { first, last } if first == last => write!(f, "{}", iso_date(first)),
+            Moment::Days { first, last } => write!(f, "{} to {}", iso_date(first), iso_date(last)),
+            Moment::TimeOfDay { first, last } if first == last => {
+                write!(f, "{:02}:{:02}", first / 60, first % 60)
+            }
+            Moment::TimeOfDay { first, last } => write!(
+                f,
+                "{:02}:{:02} to {:02}:{:02}",
+                first / 60,
+                first % 60,
+                last / 60,
+                last % 60
+            ),
+        }
+    }
+}
+
 /// `7:10 a.m.`, `7:10aDec 1`, `9:22 p.m. (Estimated runway)`, `19 h 10`, `19h10`, `07:10`.
 fn time_of_day(text: &str) -> Option<Moment> {
     let bytes = text.as_bytes();
@@ -319,6 +354,18 @@ mod tests {
     fn day_numbers() {
         assert_eq!(day_number(1970, 1, 1), 0);
         assert_eq!(day_number(2000, 3, 1), 11_017);
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2000, 2, 29),
+            (2024, 12, 31),
+            (1969, 7, 20),
+            (2025, 3, 1),
+        ] {
+            assert_eq!(
+                iso_date(day_number(y, m, d)),
+                format!("{y:04}-{m:02}-{d:02}")
+            );
+        }
     }
 
     #[test]

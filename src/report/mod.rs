@@ -68,6 +68,9 @@ pub struct Group {
     pub values: Vec<GroupValue>,
     pub suggestion: Option<Suggestion>,
     pub findings: Vec<String>,
+    /// Why these claims were grouped: how each subject was resolved and each qualifier read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explain: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -28,7 +28,7 @@ pub fn render(report: &Report, texts: &SourceTexts, options: TextOptions) -> Str
         out.push('\n');
     }
     if let Some(groups) = &report.groups {
-        render_groups(&mut out, report, groups);
+        render_groups(&mut out, report, groups, options);
     }
     for warning in &report.warnings {
         let _ = writeln!(
@@ -171,7 +171,7 @@ pub fn word_diff(old: &str, new: &str) -> String {
     out
 }
 
-fn render_groups(out: &mut String, report: &Report, groups: &[super::Group]) {
+fn render_groups(out: &mut String, report: &Report, groups: &[super::Group], options: TextOptions) {
     let _ = writeln!(out, "{}", "facts".bold());
     for group in groups {
         let qualifiers: Vec<String> = [("when", &group.when), ("where", &group.place)]
@@ -198,6 +198,11 @@ fn render_groups(out: &mut String, report: &Report, groups: &[super::Group]) {
                 "    suggestion: \"{}\" (confidence {:.2})",
                 suggestion.text, suggestion.confidence
             );
+        }
+        if options.explain {
+            for reason in &group.explain {
+                let _ = writeln!(out, "    explain: {reason}");
+            }
         }
     }
     if let Some(sources) = &report.sources {
