@@ -64,6 +64,8 @@ struct CommonArgs {
 enum FormatArg {
     Text,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -89,6 +91,8 @@ impl CheckArgs {
             format: match common.format {
                 FormatArg::Text => Format::Text,
                 FormatArg::Json => Format::Json,
+                FormatArg::Sarif => Format::Sarif,
+                FormatArg::Github => Format::Github,
             },
             fail_on: match common.fail_on {
                 FailOnArg::Error => FailOn::Severity(Severity::Error),

@@ -66,6 +66,8 @@ pub fn run(config: &CheckConfig) -> Outcome {
     };
     let stdout = match config.format {
         Format::Json => report::json::render(&report),
+        Format::Sarif => report::sarif::render(&report),
+        Format::Github => report::github::render(&report),
         Format::Text if config.quiet => String::new(),
         Format::Text => report::text::render(
             &report,

@@ -17,4 +17,8 @@ pub struct Outcome {
 pub enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
 }

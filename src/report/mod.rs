@@ -1,13 +1,16 @@
 //! Report: the results of a run as one [`Report`] value, and its renderers. Text and JSON are
 //! siblings over the same value; only the binary prints what they return.
 
+pub mod github;
 pub mod json;
+pub mod sarif;
 pub mod text;
 
 use serde::Serialize;
 
 use crate::baseline::StaleEntry;
 use crate::finding::{Finding, Severity, Suggestion};
+use crate::model::Location;
 
 /// The JSON document's `version`.
 pub const JSON_VERSION: u32 = 1;
@@ -104,4 +107,17 @@ impl Report {
                 .any(|f| !f.reviewed && f.severity >= threshold),
         }
     }
+}
+
+/// Where a finding is best shown: the first location of the first variant that is not the
+/// suggested value (the form to look at), else of the first variant.
+pub fn focus_location(finding: &Finding) -> Option<&Location> {
+    let suggested = finding.suggestion.as_ref().map(|s| s.text.as_str());
+    let focus = finding
+        .variants
+        .iter()
+        .find(|v| Some(v.text.as_str()) != suggested && !v.locations.is_empty());
+    focus
+        .or(finding.variants.first())
+        .and_then(|v| v.locations.first())
 }

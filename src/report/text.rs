@@ -85,15 +85,12 @@ fn render_finding(out: &mut String, finding: &Finding, texts: &SourceTexts, opti
         finding.code.name(),
         finding.message.bold()
     );
-    // Point at the first variant that is not the suggested value: the one to look at.
-    let suggested = finding.suggestion.as_ref().map(|s| s.text.as_str());
-    let focus = finding
-        .variants
-        .iter()
-        .find(|v| Some(v.text.as_str()) != suggested)
-        .or(finding.variants.first());
-    if let Some(location) = focus.and_then(|v| v.locations.first()) {
-        let width = focus.map_or(1, |v| v.text.chars().count());
+    if let Some(location) = super::focus_location(finding) {
+        let width = finding
+            .variants
+            .iter()
+            .find(|v| v.locations.first() == Some(location))
+            .map_or(1, |v| v.text.chars().count());
         snippet(out, texts, location, width);
     }
     for variant in &finding.variants {
