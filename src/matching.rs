@@ -11,10 +11,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::model::{Claim, Corpus, ValueKind};
+use crate::model::{Claim, Corpus, EntityKind, ValueKind};
 use crate::normalise::codes::{confusable_key, is_code};
 use crate::normalise::date;
-use crate::normalise::names::{self, NameMatch, is_proper_name, is_short_form, spelling_match};
+use crate::normalise::names::{
+    self, NameMatch, ShortForm, is_proper_name, short_form, spelling_match,
+};
 use crate::normalise::text::{comparison_words, fold_key, wording_similarity};
 
 /// What a name is: a registry entity or a cluster of unregistered names.
@@ -145,7 +147,14 @@ impl<'c> Resolver<'c> {
                 .get(first)
                 .into_iter()
                 .flatten()
-                .filter(|(_, long)| is_short_form(form, long))
+                .filter(|(entity, long)| match short_form(form, long) {
+                    // Only people go by their last words alone.
+                    Some(ShortForm::Trailing) => {
+                        self.corpus.registry.entities[*entity].kind == EntityKind::Person
+                    }
+                    Some(ShortForm::Leading) => true,
+                    None => false,
+                })
                 .copied()
                 .collect();
             if let Some((entity, _)) = candidates.first() {
@@ -162,6 +171,12 @@ impl<'c> Resolver<'c> {
         let mut runner_up: Option<(usize, f64)> = None;
         for key in block_keys(form) {
             for (entity, reference) in self.by_block.get(&key).into_iter().flatten() {
+                // Only a person goes by a part of their name.
+                let same_length = names::tokens(form).len() == names::tokens(reference).len();
+                if !same_length && self.corpus.registry.entities[*entity].kind != EntityKind::Person
+                {
+                    continue;
+                }
                 let Some(found) = spelling_match(form, reference) else {
                     continue;
                 };
@@ -257,7 +272,7 @@ pub fn cluster_unregistered(forms: &[&str]) -> Vec<usize> {
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&j| is_short_form(form, forms[j]))
+            .filter(|&j| short_form(form, forms[j]).is_some())
             .collect();
         let mut roots: Vec<usize> = longer.iter().map(|&j| find(&mut parent, j)).collect();
         roots.dedup();

@@ -574,6 +574,17 @@ fn add_option(
     };
     let option = &mut set.options[index];
     option.registered |= resolver.is_registered_spelling(full);
+    if mentions.is_empty() {
+        // A spelling only the registry writes: point at the registry's line.
+        let registered = corpus
+            .registry
+            .entities
+            .iter()
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases));
+        if let Some(name) = registered.into_iter().find(|n| n.value == full) {
+            option.locations.push(name.at.clone());
+        }
+    }
     for mention in mentions {
         option.sources.insert(mention.source);
         if !option.locations.contains(&mention.at) {

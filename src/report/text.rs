@@ -104,7 +104,11 @@ fn render_finding(out: &mut String, finding: &Finding, texts: &SourceTexts, opti
             out,
             "   {} {text}: {} at {}",
             "=".blue().bold(),
-            variant.sources.join(", "),
+            if variant.sources.is_empty() {
+                "the registry".to_string()
+            } else {
+                variant.sources.join(", ")
+            },
             places.join(", ")
         );
     }
