@@ -18,3 +18,4 @@ pub mod model;
 pub mod normalise;
 pub mod reconcile;
 pub mod report;
+pub mod write;

@@ -6,8 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use concord::commands::import::{ImportConfig, Values};
 use concord::commands::{self, Format, Outcome, check::CheckConfig};
 use concord::finding::Severity;
+use concord::load::table::Column;
+use concord::model::ValueKind;
 use concord::report::FailOn;
 
 #[derive(Parser)]
@@ -27,6 +30,81 @@ enum Command {
     Check(CheckArgs),
     /// The consistency report: every fact group with its support, every finding, each source's reliability
     Report(CheckArgs),
+    /// Turn a table of claims (CSV or TSV, one row per source and subject) into a corpus
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["value", "values"])))]
+struct ImportArgs {
+    /// The table: CSV or TSV, delimiter detected
+    table: PathBuf,
+    /// The column of the source (a header name or a 1-based number)
+    #[arg(long)]
+    source: String,
+    /// The column of the subject
+    #[arg(long)]
+    subject: String,
+    /// The column of the value, with --property
+    #[arg(long, requires = "property")]
+    value: Option<String>,
+    /// The property the --value column states
+    #[arg(long, requires = "value")]
+    property: Option<String>,
+    /// Columns that each hold one property, named after their header: COL,COL,…
+    #[arg(long, value_delimiter = ',', conflicts_with_all = ["value", "property"])]
+    values: Vec<String>,
+    /// How the values compare
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    /// The first row is data, not a header
+    #[arg(long)]
+    no_header: bool,
+    /// The corpus root to write facts/<source>.yaml under
+    #[arg(long, default_value = ".")]
+    out: PathBuf,
+    /// Overwrite existing source files
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Entity,
+    Quantity,
+    Date,
+    Quote,
+    Names,
+    Text,
+}
+
+impl ImportArgs {
+    fn config(self) -> ImportConfig {
+        let values = match (self.value, self.property) {
+            (Some(value), Some(property)) => Values::One {
+                property,
+                value: Column::parse(&value),
+            },
+            _ => Values::Columns(self.values.iter().map(|c| Column::parse(c)).collect()),
+        };
+        ImportConfig {
+            table: self.table,
+            has_header: !self.no_header,
+            source: Column::parse(&self.source),
+            subject: Column::parse(&self.subject),
+            values,
+            kind: self.kind.map(|k| match k {
+                KindArg::Entity => ValueKind::Entity,
+                KindArg::Quantity => ValueKind::Quantity,
+                KindArg::Date => ValueKind::Date,
+                KindArg::Quote => ValueKind::Quote,
+                KindArg::Names => ValueKind::Names,
+                KindArg::Text => ValueKind::Text,
+            }),
+            out: self.out,
+            force: self.force,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -142,6 +220,10 @@ fn main() -> ExitCode {
         Command::Report(args) => {
             colored::control::set_override(use_color(args.common.color));
             commands::check::run(&args.config(true))
+        }
+        Command::Import(args) => {
+            colored::control::set_override(use_color(ColorArg::Auto));
+            commands::import::run(&args.config())
         }
     };
     emit(outcome)

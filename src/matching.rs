@@ -23,7 +23,7 @@ use crate::normalise::text::{comparison_words, fold_key, wording_similarity};
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityRef {
     Registered(usize),
-    /// Named by the loose key of its first member in sorted order.
+    /// Named by the slug of its first member in sorted order.
     Cluster(String),
 }
 

@@ -44,6 +44,17 @@ pub enum ValueKind {
 impl ValueKind {
     pub const NAMES: [&'static str; 6] = ["entity", "quantity", "date", "quote", "names", "text"];
 
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Entity => "entity",
+            Self::Quantity => "quantity",
+            Self::Date => "date",
+            Self::Quote => "quote",
+            Self::Names => "names",
+            Self::Text => "text",
+        }
+    }
+
     pub fn parse(word: &str) -> Option<Self> {
         Some(match word {
             "entity" => Self::Entity,

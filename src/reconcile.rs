@@ -332,7 +332,7 @@ fn resolve_all(
     let unregistered: Vec<&str> = unregistered.into_iter().collect();
     let clusters = cluster_unregistered(&unregistered);
     for (form, root) in unregistered.iter().zip(clusters) {
-        let name = loose_key(unregistered[root]);
+        let name = slug(unregistered[root]);
         entity_of.insert(form.to_string(), (EntityRef::Cluster(name), None));
     }
     entity_of

@@ -25,7 +25,11 @@ pub fn run(config: &CheckConfig) -> Outcome {
     if !loaded.errors.is_empty() {
         return Outcome {
             stdout: String::new(),
-            stderr: report::text::render_errors(&loaded.errors, &loaded.texts),
+            stderr: report::text::render_errors(
+                &loaded.errors,
+                &loaded.texts,
+                "nothing was checked",
+            ),
             status: exit::INPUT_ERROR,
         };
     }

@@ -2,6 +2,7 @@
 //! the exit status. Commands never print; the binary does.
 
 pub mod check;
+pub mod import;
 
 /// What a command produced: the data for standard output, the diagnostics for standard error,
 /// and the exit status.

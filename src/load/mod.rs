@@ -5,6 +5,7 @@
 //! articles that sources name. It never stops at the first error.
 
 pub mod schema;
+pub mod table;
 pub mod yaml;
 
 use std::collections::{HashMap, HashSet};

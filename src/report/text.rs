@@ -220,7 +220,7 @@ fn render_groups(out: &mut String, report: &Report, groups: &[super::Group], opt
 }
 
 /// Renders every input error, each with its line and a caret.
-pub fn render_errors(errors: &[InputError], texts: &SourceTexts) -> String {
+pub fn render_errors(errors: &[InputError], texts: &SourceTexts, consequence: &str) -> String {
     let mut out = String::new();
     for error in errors {
         let _ = writeln!(out, "{}: {}", "error".red().bold(), error.message.bold());
@@ -236,7 +236,7 @@ pub fn render_errors(errors: &[InputError], texts: &SourceTexts) -> String {
     }
     let _ = writeln!(
         out,
-        "{}: {} in the input; nothing was checked",
+        "{}: {} in the input; {consequence}",
         "error".red().bold(),
         plural(errors.len(), "problem")
     );

@@ -1,0 +1,264 @@
+//! `import`: a table of claims (one row per source and subject) → one source file per source
+//! under `OUT/facts/`, written atomically. Nothing is written when any row or target is wrong.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::Outcome;
+use crate::diagnostic::{InputError, SourceTexts};
+use crate::load::schema::is_source_id;
+use crate::load::table::{self, Column};
+use crate::model::{Location, ValueKind};
+use crate::normalise::text::fold_key;
+use crate::report::text::render_errors;
+use crate::{exit, write};
+
+/// What to read from the table: either one property (`--property` with `--value`) or one
+/// property per column (`--values`).
+#[derive(Clone, Debug)]
+pub enum Values {
+    One { property: String, value: Column },
+    Columns(Vec<Column>),
+}
+
+#[derive(Clone, Debug)]
+pub struct ImportConfig {
+    pub table: PathBuf,
+    pub has_header: bool,
+    pub source: Column,
+    pub subject: Column,
+    pub values: Values,
+    pub kind: Option<ValueKind>,
+    pub out: PathBuf,
+    pub force: bool,
+}
+
+/// A source file as written.
+#[derive(Serialize)]
+struct SourceFile {
+    source: Header,
+    claims: Vec<ClaimOut>,
+}
+
+#[derive(Serialize)]
+struct Header {
+    id: String,
+    outlet: String,
+}
+
+#[derive(Serialize)]
+struct ClaimOut {
+    subject: String,
+    property: String,
+    value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+}
+
+pub fn run(config: &ImportConfig) -> Outcome {
+    match import(config) {
+        Ok((stdout, warnings)) => Outcome {
+            stdout,
+            stderr: warnings.iter().map(|w| format!("warning: {w}\n")).collect(),
+            status: exit::SUCCESS,
+        },
+        Err(errors) => Outcome {
+            stdout: String::new(),
+            stderr: render_errors(&errors, &SourceTexts::default(), "nothing was written"),
+            status: exit::INPUT_ERROR,
+        },
+    }
+}
+
+/// Imports the table; returns the summary line and the warnings.
+fn import(config: &ImportConfig) -> Result<(String, Vec<String>), Vec<InputError>> {
+    let table = table::read(&config.table, config.has_header)?;
+    let mut errors = Vec::new();
+    let mut index = |column: &Column, option: &str| {
+        table.index(column, option).map_err(|e| errors.push(e)).ok()
+    };
+    let source_column = index(&config.source, "--source");
+    let subject_column = index(&config.subject, "--subject");
+    let value_columns: Vec<(String, Option<usize>)> = match &config.values {
+        Values::One { property, value } => vec![(property.clone(), index(value, "--value"))],
+        Values::Columns(columns) => columns
+            .iter()
+            .map(|c| {
+                let at = index(c, "--values");
+                let name = match (c, &table.header, at) {
+                    (_, Some(header), Some(i)) => header[i].trim().to_string(),
+                    (Column::Number(n), _, _) => format!("column {n}"),
+                    (Column::Name(name), _, _) => name.clone(),
+                };
+                (name, at)
+            })
+            .collect(),
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let (source_column, subject_column) = (
+        source_column.expect("checked"),
+        subject_column.expect("checked"),
+    );
+    let kind = config.kind.map(ValueKind::name);
+
+    let mut ids = SourceIds::default();
+    let mut files: BTreeMap<String, SourceFile> = BTreeMap::new();
+    for (line, fields) in &table.rows {
+        let name = fields[source_column].trim();
+        let subject = fields[subject_column].trim();
+        let at = |field: usize| Location {
+            file: table.file.clone(),
+            line: *line,
+            column: field as u32 + 1,
+        };
+        if name.is_empty() {
+            errors.push(
+                InputError::new(at(source_column), "this row names no source")
+                    .help("every row needs a source"),
+            );
+            continue;
+        }
+        if subject.is_empty() {
+            errors.push(
+                InputError::new(at(subject_column), "this row names no subject")
+                    .help("every row needs a subject"),
+            );
+            continue;
+        }
+        let id = ids.id_for(name);
+        let file = files.entry(id.clone()).or_insert_with(|| SourceFile {
+            source: Header {
+                id,
+                outlet: name.to_string(),
+            },
+            claims: Vec::new(),
+        });
+        for (property, column) in &value_columns {
+            file.claims.push(ClaimOut {
+                subject: subject.to_string(),
+                property: property.clone(),
+                value: fields[column.expect("checked")].trim().to_string(),
+                kind,
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let facts = config.out.join("facts");
+    let targets: Vec<(PathBuf, &SourceFile)> = files
+        .iter()
+        .map(|(id, f)| (facts.join(format!("{id}.yaml")), f))
+        .collect();
+    if !config.force {
+        let existing: Vec<InputError> = targets
+            .iter()
+            .filter(|(path, _)| path.exists())
+            .map(|(path, _)| {
+                InputError::file(
+                    &path.display().to_string().into(),
+                    "this file exists; nothing was written",
+                )
+                .help("pass --force to overwrite, or --out another folder")
+            })
+            .collect();
+        if !existing.is_empty() {
+            return Err(existing);
+        }
+    }
+    let origin = config
+        .table
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let mut claims = 0;
+    for (path, file) in &targets {
+        let yaml = serde_yaml::to_string(file).expect("source files serialise");
+        let text = format!("# Imported by concord from {origin}.\n{yaml}");
+        write::atomic_write(path, text.as_bytes()).map_err(|e| {
+            vec![InputError::file(
+                &path.display().to_string().into(),
+                format!("cannot write: {e}"),
+            )]
+        })?;
+        claims += file.claims.len();
+    }
+    let summary = format!(
+        "wrote {} source files ({claims} claims) under {}\n",
+        targets.len(),
+        facts.display()
+    );
+    Ok((summary, table.warnings))
+}
+
+/// Source ids made safe (`[a-z0-9][a-z0-9._-]*`) from whatever the table holds, distinct for
+/// distinct names.
+#[derive(Default)]
+struct SourceIds {
+    by_name: BTreeMap<String, String>,
+    taken: BTreeMap<String, String>,
+}
+
+impl SourceIds {
+    fn id_for(&mut self, name: &str) -> String {
+        if let Some(id) = self.by_name.get(name) {
+            return id.clone();
+        }
+        let base = safe_id(name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.taken.get(&id).is_some_and(|owner| owner != name) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.taken.insert(id.clone(), name.to_string());
+        self.by_name.insert(name.to_string(), id.clone());
+        id
+    }
+}
+
+/// A source id from any text: folded, with runs of other characters as `-`.
+fn safe_id(name: &str) -> String {
+    let mut id = String::new();
+    for c in fold_key(name).chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_') {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        .to_string();
+    let id = if id.is_empty() {
+        "source".to_string()
+    } else {
+        id
+    };
+    debug_assert!(is_source_id(&id));
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_ids() {
+        assert_eq!(
+            safe_id("contributor #51413: ragib"),
+            "contributor-51413-ragib"
+        );
+        assert_eq!(safe_id("Le Monde"), "le-monde");
+        assert_eq!(safe_id("Économie.fr"), "economie.fr");
+        assert_eq!(safe_id("!!!"), "source");
+        let mut ids = SourceIds::default();
+        assert_eq!(ids.id_for("Le Monde"), "le-monde");
+        assert_eq!(ids.id_for("le monde"), "le-monde-2");
+        assert_eq!(ids.id_for("Le Monde"), "le-monde");
+    }
+}
