@@ -18,4 +18,5 @@ pub mod model;
 pub mod normalise;
 pub mod reconcile;
 pub mod report;
+pub mod truth;
 pub mod write;

@@ -24,15 +24,12 @@ use crate::normalise::people::{Person, lists_agree, parse_list};
 use crate::normalise::quantity::{self, Language, Quantity};
 use crate::normalise::text::{fold_key, line_column, wording_similarity};
 use crate::report::{Group, GroupValue, SourceSummary};
+use crate::truth::{Candidate, Trust};
 
 /// Two quotations at least this alike (word Dice coefficient) are taken for one remark.
 const SAME_REMARK: f64 = 0.45;
 /// Two text values at least this alike say the same thing.
 const SAME_TEXT: f64 = 0.5;
-/// The reliability every source starts from.
-const PRIOR_RELIABILITY: f64 = 0.8;
-/// How much the registry counts for a spelling it lists, as a source of this reliability.
-const REGISTRY_RELIABILITY: f64 = 0.9;
 
 /// What reconciliation found.
 pub struct Analysis {
@@ -153,18 +150,23 @@ pub fn reconcile(corpus: &Corpus) -> Analysis {
 
     let name_sets = name_variant_sets(corpus, &mentions, &entity_of, &resolver);
     let value_sets = value_classes(corpus, &properties, &groups, &normals);
-    let reliability = estimate_reliability(corpus.sources.len(), &name_sets, &value_sets);
+    let contests: Vec<&[Candidate]> = name_sets
+        .iter()
+        .map(|n| n.options.as_slice())
+        .chain(value_sets.iter().map(|v| v.options.as_slice()))
+        .collect();
+    let trust = Trust::estimate(corpus.sources.len(), &contests);
 
     let mut findings = Vec::new();
     for set in &name_sets {
-        if let Some(finding) = name_finding(corpus, set, &reliability) {
+        if let Some(finding) = name_finding(corpus, set, &trust) {
             findings.push(finding);
         }
     }
     let mut report_groups = Vec::new();
     let mut corroborated = 0;
     let mut group_findings: HashMap<FactKey, Vec<String>> = HashMap::new();
-    for quote in quote_findings(corpus, &groups, &normals, &reliability) {
+    for quote in quote_findings(corpus, &groups, &normals, &trust) {
         for key in &quote.1 {
             group_findings
                 .entry(key.clone())
@@ -174,7 +176,7 @@ pub fn reconcile(corpus: &Corpus) -> Analysis {
         findings.push(quote.0);
     }
     for set in &value_sets {
-        let (suggestion, winner) = suggest(&set.options, &reliability);
+        let (suggestion, winner) = split(trust.suggest(&set.options));
         if set
             .options
             .get(winner)
@@ -213,7 +215,7 @@ pub fn reconcile(corpus: &Corpus) -> Analysis {
         .map(|(i, s)| SourceSummary {
             id: s.id.value.clone(),
             claims: s.claims.len(),
-            reliability: round(reliability[i]),
+            reliability: round(trust.reliability[i]),
         })
         .collect();
     Analysis {
@@ -221,6 +223,14 @@ pub fn reconcile(corpus: &Corpus) -> Analysis {
         groups: report_groups,
         sources,
         corroborated,
+    }
+}
+
+/// A suggestion and the index of its candidate, or nothing for a fact with no value.
+fn split(suggested: Option<(Suggestion, usize)>) -> (Option<Suggestion>, usize) {
+    match suggested {
+        Some((suggestion, index)) => (Some(suggestion), index),
+        None => (None, 0),
     }
 }
 
@@ -302,7 +312,12 @@ fn value_is_name(
 }
 
 fn is_empty_value(value: &str) -> bool {
-    EMPTY_VALUES.contains(&fold_key(value).as_str())
+    let key = fold_key(value);
+    // `Dec 02 Not Available`: a day, then the words that say there is no value.
+    EMPTY_VALUES.contains(&key.as_str())
+        || ["not available", "non disponible", "non communique"]
+            .iter()
+            .any(|words| key.ends_with(words))
 }
 
 /// The entity of each distinct name: registered, else a cluster of unregistered names.
@@ -391,22 +406,12 @@ fn normalise_claim(
     }
 }
 
-/// One of the ways a contested thing is stated, and who states it so.
-#[derive(Clone, Debug)]
-struct Option_ {
-    text: String,
-    sources: BTreeSet<usize>,
-    locations: Vec<Location>,
-    /// The registry lists this spelling.
-    registered: bool,
-}
-
 /// The spellings of one entity that differ in one way.
 struct NameSet {
     code: FindingCode,
     entity: String,
     explain: Vec<String>,
-    options: Vec<Option_>,
+    options: Vec<Candidate>,
 }
 
 /// The words where two spellings of a name differ (`Howard Latnik` / `Lutnick` → `Latnik` /
@@ -563,7 +568,7 @@ fn add_option(
     let index = match set.options.iter().position(|o| o.text == span) {
         Some(i) => i,
         None => {
-            set.options.push(Option_ {
+            set.options.push(Candidate {
                 text: span.to_string(),
                 sources: BTreeSet::new(),
                 locations: Vec::new(),
@@ -622,7 +627,7 @@ struct ValueSet {
     when: Option<String>,
     place: Option<String>,
     claims: Vec<ClaimRef>,
-    options: Vec<Option_>,
+    options: Vec<Candidate>,
     conflict: bool,
     explain: Vec<String>,
 }
@@ -682,7 +687,7 @@ fn value_classes(
                     .iter()
                     .map(|&r| claim_at(corpus, r).value.value.as_str())
                     .collect();
-                Option_ {
+                Candidate {
                     text: most_common(&spellings).to_string(),
                     sources: members.iter().map(|r| r.0).collect(),
                     locations: members
@@ -824,106 +829,7 @@ fn most_common<'a>(items: &[&'a str]) -> &'a str {
     best
 }
 
-/// A source's vote for an option: the log-odds of its reliability (TruthFinder's score).
-fn vote(reliability: f64) -> f64 {
-    -(1.0 - reliability).ln()
-}
-
-/// Each option's score: the votes of the sources behind it, and the registry's for a spelling
-/// it lists.
-fn scores(options: &[Option_], reliability: &[f64]) -> Vec<f64> {
-    options
-        .iter()
-        .map(|o| {
-            o.sources.iter().map(|&s| vote(reliability[s])).sum::<f64>()
-                + if o.registered {
-                    vote(REGISTRY_RELIABILITY)
-                } else {
-                    0.0
-                }
-        })
-        .collect()
-}
-
-/// Source reliability and likely values, estimated together: each round, a source's reliability
-/// is the mean share of the votes its values won (starting from the prior), and the votes weigh
-/// sources by reliability.
-fn estimate_reliability(source_count: usize, names: &[NameSet], values: &[ValueSet]) -> Vec<f64> {
-    let contests: Vec<&[Option_]> = names
-        .iter()
-        .map(|n| n.options.as_slice())
-        .chain(values.iter().map(|v| v.options.as_slice()))
-        .filter(|options| {
-            options
-                .iter()
-                .flat_map(|o| &o.sources)
-                .collect::<BTreeSet<_>>()
-                .len()
-                >= 2
-        })
-        .collect();
-    let mut reliability = vec![PRIOR_RELIABILITY; source_count];
-    for _ in 0..20 {
-        let mut won = vec![PRIOR_RELIABILITY; source_count];
-        let mut counted = vec![1.0; source_count];
-        for options in &contests {
-            let scores = scores(options, &reliability);
-            let total: f64 = scores.iter().sum();
-            for (option, score) in options.iter().zip(&scores) {
-                for &s in &option.sources {
-                    won[s] += score / total;
-                    counted[s] += 1.0;
-                }
-            }
-        }
-        reliability = won
-            .iter()
-            .zip(&counted)
-            .map(|(w, n)| (w / n).clamp(0.05, 0.99))
-            .collect();
-    }
-    reliability
-}
-
-/// The likely option and how sure: its share of the votes, times the chance that at least one
-/// of its sources is right.
-fn suggest(options: &[Option_], reliability: &[f64]) -> (Option<Suggestion>, usize) {
-    if options.is_empty() {
-        return (None, 0);
-    }
-    let scores = scores(options, reliability);
-    let total: f64 = scores.iter().sum();
-    let (best, score) = scores
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(&a.0)))
-        .map(|(i, s)| (i, *s))
-        .expect("options are not empty");
-    let doubt: f64 = options[best]
-        .sources
-        .iter()
-        .map(|&s| 1.0 - reliability[s])
-        .product::<f64>()
-        * if options[best].registered {
-            1.0 - REGISTRY_RELIABILITY
-        } else {
-            1.0
-        };
-    let share = if total > 0.0 {
-        score / total
-    } else {
-        1.0 / options.len() as f64
-    };
-    (
-        Some(Suggestion {
-            text: options[best].text.clone(),
-            confidence: round(share * (1.0 - doubt)),
-        }),
-        best,
-    )
-}
-
-fn variants(corpus: &Corpus, options: &[Option_]) -> Vec<Variant> {
+fn variants(corpus: &Corpus, options: &[Candidate]) -> Vec<Variant> {
     options
         .iter()
         .map(|o| Variant {
@@ -934,12 +840,11 @@ fn variants(corpus: &Corpus, options: &[Option_]) -> Vec<Variant> {
         .collect()
 }
 
-fn name_finding(corpus: &Corpus, set: &NameSet, reliability: &[f64]) -> Option<Finding> {
+fn name_finding(corpus: &Corpus, set: &NameSet, trust: &Trust) -> Option<Finding> {
     if set.options.len() < 2 {
         return None;
     }
-    let (suggestion, best) = suggest(&set.options, reliability);
-    let suggestion = suggestion?;
+    let (suggestion, best) = trust.suggest(&set.options)?;
     let others: Vec<String> = set
         .options
         .iter()
@@ -1045,7 +950,7 @@ fn quote_findings(
     corpus: &Corpus,
     groups: &BTreeMap<FactKey, Vec<ClaimRef>>,
     normals: &HashMap<ClaimRef, Normal>,
-    reliability: &[f64],
+    trust: &Trust,
 ) -> Vec<(Finding, Vec<FactKey>)> {
     // Quotations by speaker, with the group each belongs to.
     let mut by_speaker: BTreeMap<&str, Vec<(ClaimRef, &FactKey, &str)>> = BTreeMap::new();
@@ -1094,7 +999,7 @@ fn quote_findings(
                 .filter(|(i, _)| component[*i] == root)
                 .map(|(_, q)| q)
                 .collect();
-            let mut options: Vec<Option_> = Vec::new();
+            let mut options: Vec<Candidate> = Vec::new();
             for ((s, c), _, text) in &members {
                 let at = corpus.sources[*s].claims[*c].value.at.clone();
                 match options
@@ -1105,7 +1010,7 @@ fn quote_findings(
                         o.sources.insert(*s);
                         o.locations.push(at);
                     }
-                    None => options.push(Option_ {
+                    None => options.push(Candidate {
                         text: text.to_string(),
                         sources: BTreeSet::from([*s]),
                         locations: vec![at],
@@ -1116,7 +1021,7 @@ fn quote_findings(
             if options.len() < 2 {
                 continue;
             }
-            let (suggestion, _) = suggest(&options, reliability);
+            let (suggestion, _) = split(trust.suggest(&options));
             let subject = &corpus.sources[members[0].0.0].claims[members[0].0.1]
                 .subject
                 .value;

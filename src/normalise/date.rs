@@ -167,8 +167,56 @@ impl std::fmt::Display for Moment {
     }
 }
 
-/// `7:10 a.m.`, `7:10aDec 1`, `9:22 p.m. (Estimated runway)`, `19 h 10`, `19h10`, `07:10`.
+/// Weekday names that may stand before a time (`Thu 6:50`).
+const WEEKDAYS: [&str; 21] = [
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+];
+
+/// A time of day, possibly after the day it falls on: `12/2/11 6:35 a.m.`, `Thu 6:50`,
+/// `Dec 02 7:10 a.m.`.
 fn time_of_day(text: &str) -> Option<Moment> {
+    let mut rest = text;
+    loop {
+        if let Some(time) = bare_time_of_day(rest) {
+            return Some(time);
+        }
+        let (word, after) = rest.split_once(' ')?;
+        let word = word.trim_end_matches([',', '.']);
+        let is_day_word = WEEKDAYS.contains(&word)
+            || month(word).is_some()
+            || (!word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-')));
+        if !is_day_word {
+            return None;
+        }
+        rest = after.trim_start();
+    }
+}
+
+/// `7:10 a.m.`, `7:10aDec 1`, `9:22 p.m. (Estimated runway)`, `19 h 10`, `19h10`, `07:10`.
+fn bare_time_of_day(text: &str) -> Option<Moment> {
     let bytes = text.as_bytes();
     let hour_digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     if !(1..=2).contains(&hour_digits) {
@@ -457,6 +505,9 @@ mod tests {
             ("19 h 10", 19 * 60 + 10),
             ("19h10", 19 * 60 + 10),
             ("07:10", 7 * 60 + 10),
+            ("12/2/11 6:35 a.m.", 6 * 60 + 35),
+            ("Thu  6:50", 6 * 60 + 50),
+            ("Dec 02 7:10 p.m.", 19 * 60 + 10),
         ];
         for (text, minutes) in cases {
             assert_eq!(
@@ -480,6 +531,8 @@ mod tests {
             "plus de 12 milliards",
             "25:10",
             "H20",
+            "Dec 02 Not Available",
+            "Chapitre 3 6:50",
         ] {
             assert_eq!(parse(text, AUG_2025), None, "{text}");
         }
