@@ -553,7 +553,38 @@ fn name_variant_sets(
             }
         }
     }
-    sets.into_values().collect()
+    sets.into_values()
+        .filter(|set| !(set.code == FindingCode::SpellingVariant && only_translations(corpus, set)))
+        .collect()
+}
+
+/// True when each spelling of a set is written in a language none of the others is: `Chine`
+/// in French and `China` in English are a translation, not a misspelling. A source of unknown
+/// language, or a spelling only the registry writes, may be in any language.
+fn only_translations(corpus: &Corpus, set: &NameSet) -> bool {
+    let languages: Vec<Option<BTreeSet<String>>> = set
+        .options
+        .iter()
+        .map(|o| {
+            let languages: Option<BTreeSet<String>> = o
+                .sources
+                .iter()
+                .map(|&s| {
+                    corpus.sources[s]
+                        .language
+                        .as_deref()
+                        .map(|l| fold_key(l).chars().take(2).collect())
+                })
+                .collect();
+            languages.filter(|l| !l.is_empty())
+        })
+        .collect();
+    languages.iter().enumerate().all(|(i, a)| {
+        languages[i + 1..].iter().all(|b| match (a, b) {
+            (Some(a), Some(b)) => a.is_disjoint(b),
+            _ => false,
+        })
+    })
 }
 
 /// Adds the mentions of `full` (which write `span`) to the set's option for `span`.
