@@ -424,3 +424,12 @@ fn evidence_is_found_after_folding_and_missed_after_an_edit() {
             .contains("meilleurs produits")
     );
 }
+
+#[test]
+fn fuzz_regression_lone_carriage_returns_number_lines_like_yaml() {
+    let dir = corpus(&[(
+        "facts/a.yaml",
+        b"source:\r  id: a\r  outlett: X\rclaims: []\r",
+    )]);
+    assert_input_error(dir.path(), &["facts/a.yaml:3:3", "  outlett: X"]);
+}

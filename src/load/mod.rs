@@ -70,7 +70,7 @@ pub fn load(root: &Path) -> Loaded {
             continue;
         };
         loaded.texts.insert(name.clone(), text.clone());
-        let (content, errors) = read_file(&name, &text);
+        let (content, errors) = parse_file(&name, &text);
         loaded.errors.extend(errors);
         match content {
             Some(FileContent::Source { header, claims }) => headers.push((header, claims)),
@@ -124,8 +124,8 @@ fn source(
     }
 }
 
-/// Parses one file's text into what it holds (as much as could be read) and its errors.
-fn read_file(name: &Arc<str>, text: &str) -> (Option<FileContent>, Vec<InputError>) {
+/// Parses one corpus file's text into what it holds (as much as could be read) and its errors.
+pub fn parse_file(name: &Arc<str>, text: &str) -> (Option<FileContent>, Vec<InputError>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root = match yaml::parse(text) {
         Ok(Some(root)) => root,
@@ -255,7 +255,8 @@ fn relative_name(root: &Path, path: &Path) -> Arc<str> {
     parts.join("/").into()
 }
 
-/// Reads a UTF-8 text file of at most `limit` bytes.
+/// Reads a UTF-8 text file of at most `limit` bytes. Line endings become `\n`, so that a lone
+/// `\r` (which YAML counts as a line break) numbers lines the same everywhere.
 fn read_text(
     path: &Path,
     name: &Arc<str>,
@@ -297,6 +298,9 @@ fn read_text(
         }
     };
     match String::from_utf8(bytes) {
+        Ok(text) if text.contains('\r') => {
+            Some(text.replace("\r\n", "\n").replace('\r', "\n").into())
+        }
         Ok(text) => Some(text.into()),
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -122,7 +122,10 @@ fn close_tokens(x: &str, y: &str) -> Option<NameMatch> {
     }
     let jaro_winkler = strsim::jaro_winkler(x, y);
     let metaphone = DoubleMetaphone::default();
-    let (px, py) = (metaphone.double_metaphone(x), metaphone.double_metaphone(y));
+    let (px, py) = (
+        metaphone.double_metaphone(&ascii_letters(x)),
+        metaphone.double_metaphone(&ascii_letters(y)),
+    );
     let same_sound = !px.primary().is_empty()
         && (px.primary() == py.primary()
             || px.alternate() == py.alternate()
@@ -148,7 +151,15 @@ fn close_tokens(x: &str, y: &str) -> Option<NameMatch> {
 /// compared.
 pub fn block_key(form: &str) -> String {
     let last = tokens(form).pop().unwrap_or_default();
-    DoubleMetaphone::default().double_metaphone(&last).primary()
+    DoubleMetaphone::default()
+        .double_metaphone(&ascii_letters(&last))
+        .primary()
+}
+
+/// The ASCII letters of a folded token: the phonetic encoder slices its input by bytes and
+/// panics inside a multi-byte character (found by fuzzing: `£`).
+fn ascii_letters(token: &str) -> String {
+    token.chars().filter(char::is_ascii_alphabetic).collect()
 }
 
 #[cfg(test)]
@@ -186,6 +197,13 @@ mod tests {
         for (a, b) in pairs {
             assert!(spelling_match(a, b).is_none(), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn fuzz_regression_phonetic_key_of_non_ascii_characters() {
+        let _ = spelling_match("3\tc/£c£3", "3\tc/c£");
+        assert_eq!(block_key("Pound £"), block_key("Pound"));
+        let _ = spelling_match("Ελλάδα", "Ελλαδα");
     }
 
     #[test]
