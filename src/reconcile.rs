@@ -342,13 +342,26 @@ fn resolve_all(
             None => {}
         }
     }
-    // Each cluster is named by its first member in sorted order, so that its key depends
-    // neither on file order nor on unrelated names.
     let unregistered: Vec<&str> = unregistered.into_iter().collect();
     let clusters = cluster_unregistered(&unregistered);
-    for (form, root) in unregistered.iter().zip(clusters) {
-        let name = slug(unregistered[root]);
-        entity_of.insert(form.to_string(), (EntityRef::Cluster(name), None));
+    // Each cluster is named by its most written spelling (the first in sorted order among
+    // equals), so that correcting a misspelling does not rename it.
+    let mut written: HashMap<&str, usize> = HashMap::new();
+    for mention in mentions {
+        *written.entry(mention.form.as_str()).or_default() += 1;
+    }
+    let mut names: HashMap<usize, &str> = HashMap::new();
+    for (form, &root) in unregistered.iter().zip(&clusters) {
+        let name = names.entry(root).or_insert(form);
+        if written[form] > written[name] {
+            *name = form;
+        }
+    }
+    for (form, root) in unregistered.iter().zip(&clusters) {
+        entity_of.insert(
+            form.to_string(),
+            (EntityRef::Cluster(slug(names[root])), None),
+        );
     }
     entity_of
 }
@@ -409,6 +422,7 @@ fn normalise_claim(
 /// The spellings of one entity that differ in one way.
 struct NameSet {
     code: FindingCode,
+    /// The registered entity's name; empty for a cluster of unregistered names.
     entity: String,
     explain: Vec<String>,
     options: Vec<Candidate>,
@@ -554,7 +568,14 @@ fn name_variant_sets(
         }
     }
     sets.into_values()
-        .filter(|set| !(set.code == FindingCode::SpellingVariant && only_translations(corpus, set)))
+        .filter(|set| {
+            // The registry names its entities in every language it lists; names it does not
+            // know may be translations.
+            let unregistered = set.entity.is_empty();
+            !(set.code == FindingCode::SpellingVariant
+                && unregistered
+                && only_translations(corpus, set))
+        })
         .collect()
 }
 
@@ -689,6 +710,7 @@ fn value_classes(
                 None => classes.push((class_key, normal.clone(), vec![claim_ref])),
             }
         }
+        merge_equal_values(&mut classes);
         let is_quote = classes
             .iter()
             .any(|(_, n, _)| matches!(n, Normal::Quote(_)));
@@ -840,6 +862,25 @@ fn grouping_reasons(
         }
     }
     reasons
+}
+
+/// Merges the classes of values that are one value written with different precision
+/// (`1,5 million` and `1 500 000`): each one's middle lies within the other's interval.
+fn merge_equal_values(classes: &mut Vec<(String, Normal, Vec<ClaimRef>)>) {
+    let mut i = 0;
+    while i < classes.len() {
+        let equal = (i + 1..classes.len()).find(|&j| match (&classes[i].1, &classes[j].1) {
+            (Normal::Quantity(a), Normal::Quantity(b)) => a.same_value(b),
+            _ => false,
+        });
+        match equal {
+            Some(j) => {
+                let (_, _, members) = classes.remove(j);
+                classes[i].2.extend(members);
+            }
+            None => i += 1,
+        }
+    }
 }
 
 fn claim_at(corpus: &Corpus, (s, c): ClaimRef) -> &Claim {

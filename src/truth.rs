@@ -15,8 +15,9 @@ use crate::model::Location;
 
 /// The reliability every source starts from.
 const PRIOR_RELIABILITY: f64 = 0.8;
-/// How much the registry counts for a spelling it lists, as a source of this reliability.
-const REGISTRY_RELIABILITY: f64 = 0.9;
+/// How much the registry counts for a spelling it lists, as a source of this reliability: it is
+/// the user's word on how a name is written, so a few sources do not outvote it.
+const REGISTRY_RELIABILITY: f64 = 0.999;
 /// Rounds of the joint estimate.
 const ROUNDS: usize = 20;
 

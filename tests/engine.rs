@@ -2,8 +2,7 @@
 //! `tests/corpora/engine/`: what a user checks in `concord report --format json` (which findings
 //! exist between which variant texts, the suggestions, the exit status).
 //!
-//! Each corpus is a folder with `facts/` only (no articles). Tests that assert the behaviour the
-//! contract asks for but concord does not yet show are `#[ignore = "BUG: …"]`.
+//! Each corpus is a folder with `facts/` only (no articles).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -243,6 +242,21 @@ fn scratch_copy(name: &str) -> tempfile::TempDir {
     dir
 }
 
+#[test]
+fn the_helpers_match_whole_words_in_distinct_variants() {
+    let finding = serde_json::json!({
+        "variants": [{"text": "H200"}, {"text": "Ascend 910B"}, {"text": "H2O"}]
+    });
+    assert!(forms_in_distinct_variants(&finding, &["H200", "910B"]));
+    assert!(forms_in_distinct_variants(
+        &finding,
+        &["H2O", "Ascend 910B"]
+    ));
+    assert!(!forms_in_distinct_variants(&finding, &["H20", "H200"]));
+    assert!(!forms_in_distinct_variants(&finding, &["H200", "H200"]));
+    assert!(!forms_in_distinct_variants(&finding, &["910"]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1–3. Quantities
 // ---------------------------------------------------------------------------------------------
@@ -277,8 +291,6 @@ fn quantities_that_agree_do_not_conflict() {
 }
 
 #[test]
-#[ignore = "BUG: `1,5 million`, `1.5 million` and `1 500 000` are shown as two values that compete \
-            (le-monde, never contradicted, gets the lowest reliability, 0.39)"]
 fn equal_quantities_are_one_value_of_their_fact() {
     // CLI.md: "equal values after normalisation are one value"; FORMAT.md: in French
     // `1,5 million` is 1 500 000.
@@ -494,6 +506,17 @@ fn a_misspelt_name_is_a_spelling_variant() {
 }
 
 #[test]
+fn a_misspelling_in_another_language_is_still_a_spelling_variant() {
+    // Two French sources write `Howard Lutnick` (registered, alias `Lutnick`); an English one
+    // writes `Howard Latnik`. A surname is not translated: `Latnik` is a misspelling.
+    let run = report("names-misspelling-other-language");
+    let json = &run.json;
+    let found = finding(json, "spelling-variant", &["Latnik", "Lutnick"]);
+    assert_eq!(suggestion(found), "Lutnick");
+    assert_eq!(run.status, 1);
+}
+
+#[test]
 fn accents_alone_are_an_info_case_variant() {
     let run = report("names-accents");
     let json = &run.json;
@@ -588,8 +611,6 @@ fn a_confusable_variant_suggests_the_registered_code() {
 }
 
 #[test]
-#[ignore = "BUG: with H20 registered and two sources writing H2O, concord suggests H2O, \
-            a spelling the registry does not list"]
 fn a_registered_code_is_suggested_even_when_no_source_writes_it() {
     let run = report("codes-confusable-registry-only");
     let found = finding(&run.json, "confusable-variant", &["H20", "H2O"]);
@@ -773,8 +794,6 @@ fn fingerprints_survive_renaming_a_file_and_reordering_claims() {
 }
 
 #[test]
-#[ignore = "BUG: the quote-variant fingerprint names the speaker's cluster by its first spelling \
-            in sorted order (`howard-latnik`), so fixing a misspelling in another claim changes it"]
 fn fixing_an_unrelated_misspelling_keeps_the_quote_fingerprint() {
     let quote_fingerprint = |json: &Value| -> String {
         finding(

@@ -7,6 +7,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
+        // As the loader reads files: line endings normalised.
+        let text = &concord::load::normalise_line_endings(text.to_string());
         let name: Arc<str> = "facts/fuzz.yaml".into();
         let (_, errors) = concord::load::parse_file(&name, text);
         for error in errors {

@@ -255,8 +255,17 @@ fn relative_name(root: &Path, path: &Path) -> Arc<str> {
     parts.join("/").into()
 }
 
-/// Reads a UTF-8 text file of at most `limit` bytes. Line endings become `\n`, so that a lone
-/// `\r` (which YAML counts as a line break) numbers lines the same everywhere.
+/// Line endings as `\n`, so that a lone `\r` (which YAML counts as a line break) numbers lines
+/// the same everywhere.
+pub fn normalise_line_endings(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// Reads a UTF-8 text file of at most `limit` bytes, with its line endings normalised.
 fn read_text(
     path: &Path,
     name: &Arc<str>,
@@ -298,10 +307,7 @@ fn read_text(
         }
     };
     match String::from_utf8(bytes) {
-        Ok(text) if text.contains('\r') => {
-            Some(text.replace("\r\n", "\n").replace('\r', "\n").into())
-        }
-        Ok(text) => Some(text.into()),
+        Ok(text) => Some(normalise_line_endings(text).into()),
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();

@@ -36,6 +36,20 @@ pub struct Quantity {
 }
 
 impl Quantity {
+    /// True when the two are one figure written with different precision (`1,5 million`,
+    /// `1 500 000`): units agree and each one's middle lies within the other.
+    pub fn same_value(&self, other: &Quantity) -> bool {
+        let units_agree = self.unit.is_none() || other.unit.is_none() || self.unit == other.unit;
+        let middle = |q: &Quantity| {
+            (q.low.is_finite() && q.high.is_finite()).then(|| (q.low + q.high) / 2.0)
+        };
+        let within = |x: f64, q: &Quantity| q.low <= x && x <= q.high;
+        match (middle(self), middle(other)) {
+            (Some(a), Some(b)) => units_agree && within(a, other) && within(b, self),
+            _ => false,
+        }
+    }
+
     /// True when the two quantities can be the same figure: units agree (or one has none) and
     /// the intervals, each widened by the relative `tolerance`, overlap.
     pub fn agrees_with(&self, other: &Quantity, tolerance: f64) -> bool {
@@ -469,6 +483,18 @@ mod tests {
         ));
         assert!(agree(("environ 100", FR), ("105", FR)));
         assert!(!agree(("moins de 100", FR), ("150", FR)));
+    }
+
+    #[test]
+    fn one_figure_in_two_precisions_is_one_value() {
+        assert!(q("1,5 million", FR).same_value(&q("1 500 000", FR)));
+        assert!(q("46 milliards", FR).same_value(&q("46 billion", EN)));
+        assert!(
+            !q("1,5 million", FR).same_value(&q("1 520 000", FR)),
+            "agrees, but is another figure"
+        );
+        assert!(!q("plus de 400 000", FR).same_value(&q("420 000", FR)));
+        assert!(!q("12 milliards de dollars", FR).same_value(&q("12 milliards d'euros", FR)));
     }
 
     #[test]
