@@ -54,9 +54,9 @@ struct ImportArgs {
     /// Columns that each hold one property, named after their header: COL,COL,…
     #[arg(long, value_delimiter = ',', conflicts_with_all = ["value", "property"])]
     values: Vec<String>,
-    /// How the values compare
-    #[arg(long, value_enum)]
-    kind: Option<KindArg>,
+    /// How the values compare: entity, quantity, date, quote, names or text
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<ValueKind>,
     /// The first row is data, not a header
     #[arg(long)]
     no_header: bool,
@@ -68,14 +68,8 @@ struct ImportArgs {
     force: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum KindArg {
-    Entity,
-    Quantity,
-    Date,
-    Quote,
-    Names,
-    Text,
+fn parse_kind(word: &str) -> Result<ValueKind, String> {
+    ValueKind::parse(word).ok_or_else(|| format!("one of: {}", ValueKind::NAMES.join(", ")))
 }
 
 impl ImportArgs {
@@ -93,14 +87,7 @@ impl ImportArgs {
             source: Column::parse(&self.source),
             subject: Column::parse(&self.subject),
             values,
-            kind: self.kind.map(|k| match k {
-                KindArg::Entity => ValueKind::Entity,
-                KindArg::Quantity => ValueKind::Quantity,
-                KindArg::Date => ValueKind::Date,
-                KindArg::Quote => ValueKind::Quote,
-                KindArg::Names => ValueKind::Names,
-                KindArg::Text => ValueKind::Text,
-            }),
+            kind: self.kind,
             out: self.out,
             force: self.force,
         }

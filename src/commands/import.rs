@@ -8,10 +8,9 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::diagnostic::{InputError, SourceTexts};
-use crate::load::schema::is_source_id;
+use crate::load::schema::safe_source_id;
 use crate::load::table::{self, Column};
 use crate::model::{Location, ValueKind};
-use crate::normalise::text::fold_key;
 use crate::report::text::render_errors;
 use crate::{exit, write};
 
@@ -208,7 +207,7 @@ impl SourceIds {
         if let Some(id) = self.by_name.get(name) {
             return id.clone();
         }
-        let base = safe_id(name);
+        let base = safe_source_id(name);
         let mut id = base.clone();
         let mut n = 2;
         while self.taken.get(&id).is_some_and(|owner| owner != name) {
@@ -221,41 +220,12 @@ impl SourceIds {
     }
 }
 
-/// A source id from any text: folded, with runs of other characters as `-`.
-fn safe_id(name: &str) -> String {
-    let mut id = String::new();
-    for c in fold_key(name).chars() {
-        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_') {
-            id.push(c);
-        } else if !id.is_empty() && !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    let id = id
-        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
-        .to_string();
-    let id = if id.is_empty() {
-        "source".to_string()
-    } else {
-        id
-    };
-    debug_assert!(is_source_id(&id));
-    id
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn safe_ids() {
-        assert_eq!(
-            safe_id("contributor #51413: ragib"),
-            "contributor-51413-ragib"
-        );
-        assert_eq!(safe_id("Le Monde"), "le-monde");
-        assert_eq!(safe_id("Économie.fr"), "economie.fr");
-        assert_eq!(safe_id("!!!"), "source");
+    fn distinct_names_get_distinct_ids() {
         let mut ids = SourceIds::default();
         assert_eq!(ids.id_for("Le Monde"), "le-monde");
         assert_eq!(ids.id_for("le monde"), "le-monde-2");

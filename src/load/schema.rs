@@ -296,7 +296,7 @@ impl<'a> Reader<'a> {
                         id.value
                     ),
                 )
-                .help = Some(format!("for example `{}`", suggest_source_id(&id.value)));
+                .help = Some(format!("for example `{}`", safe_source_id(&id.value)));
             }
         }
         let published = self.optional_text(&fields, "published").and_then(|text| {
@@ -507,11 +507,12 @@ pub fn is_source_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
 }
 
-/// A valid source id made from arbitrary text, for hints.
-fn suggest_source_id(text: &str) -> String {
+/// A valid source id made from any text: folded (case, accents), with runs of other characters
+/// as `-` (`contributor #51413: ragib` → `contributor-51413-ragib`).
+pub fn safe_source_id(text: &str) -> String {
     let mut id = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+    for c in crate::normalise::text::fold_key(text).chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_') {
             id.push(c);
         } else if !id.is_empty() && !id.ends_with('-') {
             id.push('-');
@@ -520,7 +521,7 @@ fn suggest_source_id(text: &str) -> String {
     let id = id
         .trim_matches(|c: char| !c.is_ascii_alphanumeric())
         .to_string();
-    if id.is_empty() { "source-1".into() } else { id }
+    if id.is_empty() { "source".into() } else { id }
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checked against the calendar.
@@ -573,7 +574,13 @@ mod tests {
         assert!(!is_source_id("Gate"));
         assert!(!is_source_id("-gate"));
         assert!(!is_source_id(""));
-        assert_eq!(suggest_source_id("Business AM!"), "business-am");
+        assert_eq!(safe_source_id("Business AM!"), "business-am");
+        assert_eq!(
+            safe_source_id("contributor #51413: ragib"),
+            "contributor-51413-ragib"
+        );
+        assert_eq!(safe_source_id("Économie.fr"), "economie.fr");
+        assert_eq!(safe_source_id("!!!"), "source");
     }
 
     #[test]

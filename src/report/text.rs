@@ -43,7 +43,7 @@ pub fn render(report: &Report, texts: &SourceTexts, options: TextOptions) -> Str
     let s = &report.summary;
     let _ = writeln!(
         out,
-        "{} sources, {} claims, {} facts ({} corroborated): {}, {}, {} info; {} reviewed",
+        "{} sources, {} claims, {} facts ({} corroborated): {}, {}, {} info; {} reviewed{}",
         s.sources,
         s.claims,
         s.facts,
@@ -51,7 +51,14 @@ pub fn render(report: &Report, texts: &SourceTexts, options: TextOptions) -> Str
         plural(s.findings.error, "error"),
         plural(s.findings.warning, "warning"),
         s.findings.info,
-        s.reviewed
+        s.reviewed,
+        match report.warnings.len() {
+            0 => String::new(),
+            n => format!(
+                "; {}",
+                plural(n, "stale baseline entry").replace("entrys", "entries")
+            ),
+        }
     );
     out
 }
