@@ -27,7 +27,13 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// The CI gate: validate and reconcile the corpus; exit 1 on an unreviewed finding at or above --fail-on
-    Check(CheckArgs),
+    Check {
+        #[command(flatten)]
+        args: CheckArgs,
+        /// Add the unreviewed findings to facts/reviewed.yaml (atomically), keeping its entries
+        #[arg(long)]
+        write_baseline: bool,
+    },
     /// The consistency report: every fact group with its support, every finding, each source's reliability
     Report(CheckArgs),
     /// Turn a table of claims (CSV or TSV, one row per source and subject) into a corpus
@@ -169,6 +175,7 @@ impl CheckArgs {
             explain: common.explain,
             quiet: common.quiet,
             full_report,
+            write_baseline: false,
         }
     }
 }
@@ -200,9 +207,16 @@ fn main() -> ExitCode {
         }
     };
     let outcome = match cli.command {
-        Command::Check(args) => {
+        Command::Check {
+            args,
+            write_baseline,
+        } => {
             colored::control::set_override(use_color(args.common.color));
-            commands::check::run(&args.config(false))
+            let config = CheckConfig {
+                write_baseline,
+                ..args.config(false)
+            };
+            commands::check::run(&config)
         }
         Command::Report(args) => {
             colored::control::set_override(use_color(args.common.color));

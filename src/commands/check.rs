@@ -18,6 +18,8 @@ pub struct CheckConfig {
     pub quiet: bool,
     /// `report`: add every fact group and each source's reliability.
     pub full_report: bool,
+    /// `check --write-baseline`: add the unreviewed findings to `facts/reviewed.yaml`.
+    pub write_baseline: bool,
 }
 
 pub fn run(config: &CheckConfig) -> Outcome {
@@ -55,7 +57,7 @@ pub fn run(config: &CheckConfig) -> Outcome {
         facts: analysis.groups.len(),
         corroborated: analysis.corroborated,
     };
-    let report = Report {
+    let mut report = Report {
         version: report::JSON_VERSION,
         summary,
         findings,
@@ -63,6 +65,25 @@ pub fn run(config: &CheckConfig) -> Outcome {
         sources: config.full_report.then_some(analysis.sources),
         warnings,
     };
+    let mut stderr = String::new();
+    if config.write_baseline {
+        match super::baseline::write(&config.root, &corpus.reviewed, &report.findings) {
+            Ok(added) => {
+                stderr = format!(
+                    "added {added} findings to facts/reviewed.yaml; give each a note saying why it is accepted\n"
+                );
+                report.findings.iter_mut().for_each(|f| f.reviewed = true);
+                report.summary.reviewed = report.findings.len();
+            }
+            Err(e) => {
+                return Outcome {
+                    stdout: String::new(),
+                    stderr: format!("error: cannot write facts/reviewed.yaml: {e}\n"),
+                    status: exit::INPUT_ERROR,
+                };
+            }
+        }
+    }
     let status = if report.fails(config.fail_on) {
         exit::FINDINGS
     } else {
@@ -83,7 +104,7 @@ pub fn run(config: &CheckConfig) -> Outcome {
     };
     Outcome {
         stdout,
-        stderr: String::new(),
+        stderr,
         status,
     }
 }

@@ -1,6 +1,7 @@
 //! Commands: each composes the pipeline stages for one subcommand and returns what to print and
 //! the exit status. Commands never print; the binary does.
 
+pub mod baseline;
 pub mod check;
 pub mod import;
 

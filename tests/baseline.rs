@@ -1,0 +1,72 @@
+//! `check --write-baseline`: reviewed findings are added to `facts/reviewed.yaml`, existing
+//! entries and their notes are kept, the file is sorted and stable, and stale entries warned.
+
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+fn check(root: &std::path::Path, args: &[&str]) -> (i32, String) {
+    let output = Command::cargo_bin("concord")
+        .unwrap()
+        .arg("check")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn writing_the_baseline_keeps_notes_and_is_stable() {
+    let dir = tempfile::tempdir().unwrap();
+    let facts = dir.path().join("facts");
+    std::fs::create_dir_all(&facts).unwrap();
+    std::fs::write(facts.join("a.yaml"), "source: {id: a}\nclaims:\n  - {subject: Howard Lutnick, property: role, value: secretary}\n  - {subject: Acme, property: revenue, value: 46 milliards}\n  - {subject: NVIDIA, property: ceo, value: Jensen Huang}\n").unwrap();
+    std::fs::write(facts.join("b.yaml"), "source: {id: b}\nclaims:\n  - {subject: Howard Lutnick, property: role, value: secretary}\n  - {subject: Acme, property: revenue, value: '4,6 milliards'}\n  - {subject: Nvidia, property: ceo, value: Jensen Huang}\n").unwrap();
+    std::fs::write(facts.join("c.yaml"), "source: {id: c}\nclaims:\n  - {subject: Howard Latnik, property: role, value: secretary}\n").unwrap();
+    let reviewed = "reviewed:\n  - code: case-variant\n    forms: [NVIDIA, Nvidia]\n    note: the logo is in capitals\n  - code: quote-variant\n    forms: [gone]\n    note: a stale entry\n";
+    std::fs::write(facts.join("reviewed.yaml"), reviewed).unwrap();
+
+    assert_eq!(check(dir.path(), &[]).0, 1);
+    let (status, output) = check(dir.path(), &["--write-baseline"]);
+    assert_eq!(status, 0, "{output}");
+    assert!(output.contains("added 2 findings"), "{output}");
+    let written = std::fs::read_to_string(facts.join("reviewed.yaml")).unwrap();
+    assert!(
+        written.contains("note: the logo is in capitals")
+            && written.contains("note: a stale entry"),
+        "{written}"
+    );
+    let codes: Vec<&str> = written
+        .lines()
+        .filter_map(|l| l.strip_prefix("- code: "))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "case-variant",
+            "quote-variant",
+            "spelling-variant",
+            "value-conflict"
+        ],
+        "sorted: {written}"
+    );
+
+    let (status, output) = check(dir.path(), &[]);
+    assert_eq!(status, 0, "{output}");
+    assert!(
+        output.contains("matches no finding"),
+        "the stale entry is warned about: {output}"
+    );
+
+    let (_, output) = check(dir.path(), &["--write-baseline"]);
+    assert!(output.contains("added 0 findings"), "{output}");
+    assert_eq!(
+        std::fs::read_to_string(facts.join("reviewed.yaml")).unwrap(),
+        written,
+        "a second run changes nothing"
+    );
+}
