@@ -113,7 +113,8 @@ impl Trust {
             .enumerate()
             .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(&a.0)))
             .map(|(i, p)| (i, *p))?;
-        let confidence = (probability * 100.0).round() / 100.0;
+        // Nothing read from articles is certain: confidence stops at 0.99.
+        let confidence = (probability.min(0.99) * 100.0).round() / 100.0;
         Some((
             Suggestion {
                 text: candidates[best].text.clone(),
