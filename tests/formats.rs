@@ -1,0 +1,117 @@
+//! The machine formats: SARIF 2.1.0 validates against the official schema (pinned in
+//! `tests/sarif-schema-2.1.0.json`), and GitHub workflow commands point at the finding's line.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+use serde_json::Value;
+
+fn run(args: &[&str]) -> (i32, String) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let output = Command::cargo_bin("concord")
+        .unwrap()
+        .args(args)
+        .arg(root)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+/// Validates `document` against the pinned schema with Python's `jsonschema` (Draft 7); returns
+/// the validation errors. (The official schema writes one pattern with an unbalanced `]`, which
+/// stricter validators refuse to compile.)
+fn sarif_errors(document: &str) -> Vec<String> {
+    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/sarif-schema-2.1.0.json");
+    let script = "import json, sys, jsonschema\n\
+        schema = json.load(open(sys.argv[1]))\n\
+        errors = jsonschema.Draft7Validator(schema).iter_errors(json.load(sys.stdin))\n\
+        print('\\n'.join(f'{list(e.absolute_path)}: {e.message}' for e in errors))";
+    let mut child = Command::new("python3")
+        .args(["-c", script, schema])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(document.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "the validator failed (is python3's jsonschema installed? `python3 -m pip install jsonschema`): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn sarif_output_validates_against_the_official_schema() {
+    for command in ["check", "report"] {
+        let (status, stdout) = run(&[command, "--format", "sarif", "--no-baseline"]);
+        assert_eq!(status, 1);
+        let errors = sarif_errors(&stdout);
+        assert!(errors.is_empty(), "{errors:#?}");
+        let document: Value = serde_json::from_str(&stdout).unwrap();
+        let results = document["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.len(), 4, "the seeds' four findings");
+        assert!(results.iter().any(|r| r["ruleId"] == "spelling-variant"
+            && r["partialFingerprints"]["concord/v1"] == "spelling-variant:lutnick"));
+    }
+    // With the baseline, reviewed findings are suppressed results, and the document still validates.
+    let (status, stdout) = run(&["check", "--format", "sarif"]);
+    assert_eq!(status, 0);
+    assert!(sarif_errors(&stdout).is_empty());
+    let document: Value = serde_json::from_str(&stdout).unwrap();
+    let results = document["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        results
+            .iter()
+            .all(|r| r["suppressions"][0]["kind"] == "external")
+    );
+    // A document that breaks the schema is caught, so the check can fail.
+    let broken = stdout.replacen("\"version\": \"2.1.0\"", "\"version\": \"9\"", 1);
+    assert!(!sarif_errors(&broken).is_empty());
+}
+
+#[test]
+fn github_commands_point_at_the_lines_of_unreviewed_findings() {
+    let (status, stdout) = run(&["check", "--format", "github", "--no-baseline"]);
+    assert_eq!(status, 1);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    let spelling = lines
+        .iter()
+        .find(|l| l.contains("title=concord spelling-variant"))
+        .expect("the spelling variant");
+    assert!(
+        spelling.starts_with("::error file=facts/gate.yaml,line="),
+        "{spelling}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("::notice ") && l.contains("case-variant"))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("::warning ") && l.contains("quote-variant"))
+    );
+    // Reviewed findings are not annotated.
+    let (status, stdout) = run(&["check", "--format", "github"]);
+    assert_eq!(status, 0);
+    assert!(stdout.is_empty(), "{stdout}");
+}
