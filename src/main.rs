@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use concord::commands::diff::{DiffConfig, Old};
 use concord::commands::import::{ImportConfig, Values};
 use concord::commands::{self, Format, Outcome, check::CheckConfig};
 use concord::finding::Severity;
@@ -38,6 +39,50 @@ enum Command {
     Report(CheckArgs),
     /// Turn a table of claims (CSV or TSV, one row per source and subject) into a corpus
     Import(ImportArgs),
+    /// What a data edit changes: `diff OLD NEW`, or `diff --git REV [ROOT]` against a git revision
+    Diff(DiffArgs),
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// OLD NEW corpus roots; with --git, the one root to compare with the revision (default `.`)
+    #[arg(num_args = 0..=2)]
+    roots: Vec<PathBuf>,
+    /// Compare the working tree with this git revision (read without touching the work tree)
+    #[arg(long, value_name = "REV")]
+    git: Option<String>,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+impl DiffArgs {
+    fn config(self) -> Result<DiffConfig, String> {
+        let mut roots = self.roots.into_iter();
+        let (old, new) = match (self.git, roots.len()) {
+            (Some(rev), 0 | 1) => (
+                Old::Git(rev),
+                roots.next().unwrap_or_else(|| PathBuf::from(".")),
+            ),
+            (None, 2) => (
+                Old::Root(roots.next().expect("two roots")),
+                roots.next().expect("two roots"),
+            ),
+            (Some(_), _) => return Err("with --git, give at most one root".into()),
+            (None, _) => return Err("give OLD and NEW corpus roots, or --git REV".into()),
+        };
+        let checked = CheckArgs {
+            root: new.clone(),
+            common: self.common,
+        }
+        .config(false);
+        Ok(DiffConfig {
+            old,
+            new,
+            format: checked.format,
+            fail_on: checked.fail_on,
+            use_baseline: checked.use_baseline,
+        })
+    }
 }
 
 #[derive(Args)]
@@ -221,6 +266,17 @@ fn main() -> ExitCode {
         Command::Report(args) => {
             colored::control::set_override(use_color(args.common.color));
             commands::check::run(&args.config(true))
+        }
+        Command::Diff(args) => {
+            colored::control::set_override(use_color(args.common.color));
+            match args.config() {
+                Ok(config) => commands::diff::run(&config),
+                Err(message) => Outcome {
+                    stdout: String::new(),
+                    stderr: format!("error: {message}\n"),
+                    status: concord::exit::INPUT_ERROR,
+                },
+            }
         }
         Command::Import(args) => {
             colored::control::set_override(use_color(ColorArg::Auto));

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::{Format, Outcome};
+use crate::model::Corpus;
 use crate::report::{self, FailOn, Report, SeverityCounts, Summary, text::TextOptions};
 use crate::{baseline, evidence, exit, load, reconcile};
 
@@ -36,35 +37,7 @@ pub fn run(config: &CheckConfig) -> Outcome {
         };
     }
     let corpus = &loaded.corpus;
-    let analysis = reconcile::reconcile(corpus);
-    let mut findings = evidence::check(corpus);
-    findings.extend(analysis.findings);
-    findings.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| a.fingerprint.cmp(&b.fingerprint))
-    });
-    let warnings = if config.use_baseline {
-        baseline::apply(&mut findings, &corpus.reviewed)
-    } else {
-        Vec::new()
-    };
-    let summary = Summary {
-        sources: corpus.sources.len(),
-        claims: corpus.claim_count(),
-        findings: SeverityCounts::of(&findings),
-        reviewed: findings.iter().filter(|f| f.reviewed).count(),
-        facts: analysis.groups.len(),
-        corroborated: analysis.corroborated,
-    };
-    let mut report = Report {
-        version: report::JSON_VERSION,
-        summary,
-        findings,
-        groups: config.full_report.then_some(analysis.groups),
-        sources: config.full_report.then_some(analysis.sources),
-        warnings,
-    };
+    let mut report = analyse(corpus, config.use_baseline, config.full_report);
     let mut stderr = String::new();
     if config.write_baseline {
         match super::baseline::write(&config.root, &corpus.reviewed, &report.findings) {
@@ -106,5 +79,39 @@ pub fn run(config: &CheckConfig) -> Outcome {
         stdout,
         stderr,
         status,
+    }
+}
+
+/// Reconciles a loaded corpus into a report: every finding, sorted, with the baseline applied
+/// when `use_baseline`, and the groups and sources when `full_report`.
+pub fn analyse(corpus: &Corpus, use_baseline: bool, full_report: bool) -> Report {
+    let analysis = reconcile::reconcile(corpus);
+    let mut findings = evidence::check(corpus);
+    findings.extend(analysis.findings);
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.fingerprint.cmp(&b.fingerprint))
+    });
+    let warnings = if use_baseline {
+        baseline::apply(&mut findings, &corpus.reviewed)
+    } else {
+        Vec::new()
+    };
+    let summary = Summary {
+        sources: corpus.sources.len(),
+        claims: corpus.claim_count(),
+        findings: SeverityCounts::of(&findings),
+        reviewed: findings.iter().filter(|f| f.reviewed).count(),
+        facts: analysis.groups.len(),
+        corroborated: analysis.corroborated,
+    };
+    Report {
+        version: report::JSON_VERSION,
+        summary,
+        findings,
+        groups: full_report.then_some(analysis.groups),
+        sources: full_report.then_some(analysis.sources),
+        warnings,
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod baseline;
 pub mod check;
+pub mod diff;
 pub mod import;
 
 /// What a command produced: the data for standard output, the diagnostics for standard error,
