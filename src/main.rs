@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use concord::commands::diff::{DiffConfig, Old};
 use concord::commands::import::{ImportConfig, Values};
 use concord::commands::{self, Format, Outcome, check::CheckConfig};
@@ -41,6 +41,13 @@ enum Command {
     Import(ImportArgs),
     /// What a data edit changes: `diff OLD NEW`, or `diff --git REV [ROOT]` against a git revision
     Diff(DiffArgs),
+    /// Print shell completions (`concord completions bash > /etc/bash_completion.d/concord`)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (`concord man > concord.1`)
+    Man,
 }
 
 #[derive(Args)]
@@ -275,6 +282,29 @@ fn main() -> ExitCode {
                     stdout: String::new(),
                     stderr: format!("error: {message}\n"),
                     status: concord::exit::INPUT_ERROR,
+                },
+            }
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "concord", &mut script);
+            Outcome {
+                stdout: String::from_utf8_lossy(&script).into_owned(),
+                ..Outcome::default()
+            }
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            let written = clap_mangen::Man::new(Cli::command()).render(&mut page);
+            match written {
+                Ok(()) => Outcome {
+                    stdout: String::from_utf8_lossy(&page).into_owned(),
+                    ..Outcome::default()
+                },
+                Err(e) => Outcome {
+                    stderr: format!("error: {e}\n"),
+                    status: concord::exit::INPUT_ERROR,
+                    ..Outcome::default()
                 },
             }
         }
