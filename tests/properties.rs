@@ -187,3 +187,17 @@ proptest! {
         prop_assert_eq!(fingerprints(copy.path()), fingerprints(repository));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(8))]
+
+    #[test]
+    fn a_corpus_diffed_with_a_rearranged_copy_of_itself_is_empty(names in prop::collection::vec(0u32..1000, 7), order in 0u64..1000, indent in 0usize..4) {
+        let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let copy = rearranged_copy(&names, order, indent);
+        let (old, new) = (concord::load::load(repository), concord::load::load(copy.path()));
+        let diff = concord::commands::diff::compare(&old.corpus, &new.corpus, true);
+        prop_assert!(diff.added.is_empty() && diff.removed.is_empty() && diff.changed.is_empty());
+        prop_assert!(diff.introduced.is_empty() && diff.resolved.is_empty());
+    }
+}
