@@ -1,5 +1,6 @@
 //! The `concord` binary: parses the command line into a checked configuration, runs the command,
-//! prints what it returns and exits with its status. The only place that prints or exits.
+//! prints what it returns and exits with its status. The only place that prints or exits, but
+//! for `review`, which talks with the terminal as it goes.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -37,6 +38,18 @@ enum Command {
     },
     /// The consistency report: every fact group with its support, every finding, each source's reliability
     Report(CheckArgs),
+    /// Go through the unreviewed findings one at a time: accept, register, skip or quit
+    Review {
+        /// The corpus root
+        #[arg(default_value = ".")]
+        root: PathBuf,
+        /// When to color the output (never when NO_COLOR is set)
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+        /// Show the signals and scores behind each finding
+        #[arg(long)]
+        explain: bool,
+    },
     /// Turn a table of claims (CSV or TSV, one row per source and subject) into a corpus
     Import(ImportArgs),
     /// What a data edit changes: `diff OLD NEW`, or `diff --git REV [ROOT]` against a git revision
@@ -307,6 +320,28 @@ fn main() -> ExitCode {
                     ..Outcome::default()
                 },
             }
+        }
+        Command::Review {
+            root,
+            color,
+            explain,
+        } => {
+            if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+                return emit(Outcome {
+                    stderr: format!("error: {}\n", commands::review::NEEDS_TERMINAL),
+                    status: concord::exit::INPUT_ERROR,
+                    ..Outcome::default()
+                });
+            }
+            colored::control::set_override(use_color(color));
+            // The review talks with the terminal as it goes, so it writes there itself.
+            let status = commands::review::run(
+                &root,
+                &mut std::io::stdin().lock(),
+                &mut std::io::stdout().lock(),
+                explain,
+            );
+            return ExitCode::from(status as u8);
         }
         Command::Import(args) => {
             colored::control::set_override(use_color(ColorArg::Auto));

@@ -100,6 +100,17 @@ impl EntityKind {
             _ => return None,
         })
     }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Organisation => "organisation",
+            Self::Product => "product",
+            Self::Place => "place",
+            Self::Role => "role",
+            Self::Other => "other",
+        }
+    }
 }
 
 /// A date as precise as it was written: a year, a month or a day.

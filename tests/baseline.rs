@@ -1,23 +1,8 @@
 //! `check --write-baseline`: reviewed findings are added to `facts/reviewed.yaml`, existing
 //! entries and their notes are kept, the file is sorted and stable, and stale entries warned.
 
-use std::process::Command;
-
-use assert_cmd::cargo::CommandCargoExt;
-
-fn check(root: &std::path::Path, args: &[&str]) -> (i32, String) {
-    let output = Command::cargo_bin("concord")
-        .unwrap()
-        .arg("check")
-        .arg(root)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap(),
-    )
-}
+mod common;
+use common::check;
 
 #[test]
 fn writing_the_baseline_keeps_notes_and_is_stable() {

@@ -33,6 +33,18 @@ pub fn write(
     existing: &[ReviewedEntry],
     findings: &[Finding],
 ) -> std::io::Result<usize> {
+    let unreviewed: Vec<&Finding> = findings.iter().filter(|f| !f.reviewed).collect();
+    accept(root, existing, &unreviewed, NEW_NOTE)
+}
+
+/// Writes `root/facts/reviewed.yaml` with the entries of that file and one entry per finding of
+/// `accepted`, each with `note`; returns how many were added.
+pub fn accept(
+    root: &Path,
+    existing: &[ReviewedEntry],
+    accepted: &[&Finding],
+    note: &str,
+) -> std::io::Result<usize> {
     let path = root.join("facts").join("reviewed.yaml");
     let mut entries: Vec<Entry> = existing
         .iter()
@@ -44,7 +56,7 @@ pub fn write(
         })
         .collect();
     let mut added = 0;
-    for finding in findings.iter().filter(|f| !f.reviewed) {
+    for finding in accepted {
         let mut forms: Vec<String> = finding
             .variants
             .iter()
@@ -56,7 +68,7 @@ pub fn write(
         let entry = Entry {
             code: finding.code.name().to_string(),
             forms,
-            note: Some(NEW_NOTE.to_string()),
+            note: Some(note.to_string()),
         };
         if !entries
             .iter()

@@ -5,6 +5,8 @@ pub mod baseline;
 pub mod check;
 pub mod diff;
 pub mod import;
+pub mod register;
+pub mod review;
 
 /// What a command produced: the data for standard output, the diagnostics for standard error,
 /// and the exit status.

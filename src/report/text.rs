@@ -79,7 +79,13 @@ fn severity_label(severity: Severity) -> colored::ColoredString {
     }
 }
 
-fn render_finding(out: &mut String, finding: &Finding, texts: &SourceTexts, options: TextOptions) {
+/// One finding: its header, the line that holds it, its variants, diff and suggestion.
+pub fn render_finding(
+    out: &mut String,
+    finding: &Finding,
+    texts: &SourceTexts,
+    options: TextOptions,
+) {
     let reviewed = if finding.reviewed {
         " (reviewed)".dimmed().to_string()
     } else {

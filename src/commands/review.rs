@@ -1,0 +1,408 @@
+//! `concord review`: the unreviewed findings one at a time in a terminal, in the manner of
+//! `git add -p`. Each answer is written at once (atomically), so quitting or being interrupted
+//! loses nothing already decided; the corpus is read again after each write, so a registration
+//! that settles several findings settles them all.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, BufRead, Write};
+use std::path::Path;
+
+use colored::Colorize;
+
+use super::register::{self, NewEntity};
+use crate::finding::{Finding, FindingCode, Variant};
+use crate::matching::{EntityRef, Relation, Resolver};
+use crate::model::{Corpus, EntityKind};
+use crate::normalise::codes::is_code;
+use crate::report::text::{self, TextOptions};
+use crate::{exit, load};
+
+/// What to tell a user who runs `review` without a terminal.
+pub const NEEDS_TERMINAL: &str = "concord review asks questions and needs a terminal on its input and output.\n\
+     In a script, use `concord check --write-baseline` to accept every unreviewed finding, \
+     or edit facts/reviewed.yaml and the registry by hand.";
+
+const HELP: &str = "\
+a - accept this finding into facts/reviewed.yaml, with a note saying why
+r - register: add its spellings as aliases of one entity, or as distinct entities
+s - skip this finding for now
+q - quit; what was answered is already written
+A - accept every remaining finding, with one note
+R - register every remaining name variant the same way
+S - skip every remaining finding
+? - this help";
+
+/// What was done in a review, for the closing line.
+#[derive(Default)]
+struct Tally {
+    accepted: usize,
+    registered: usize,
+    skipped: usize,
+}
+
+/// How to register a name variant.
+#[derive(Clone, Copy, PartialEq)]
+enum Registration {
+    /// The other spellings become aliases of the suggested one.
+    Aliases,
+    /// Each spelling becomes an entity of its own, so that they are never variants.
+    Distinct(EntityKind),
+}
+
+/// Runs the review on the corpus at `root`, asking on `input` and writing to `out`; returns the
+/// exit status: 0 when the review ran, 2 when the corpus cannot be read or written.
+pub fn run(root: &Path, input: &mut dyn BufRead, out: &mut dyn Write, explain: bool) -> i32 {
+    match review(root, input, out, explain) {
+        Ok(status) => status,
+        Err(e) => {
+            let _ = writeln!(out, "error: {e}");
+            exit::INPUT_ERROR
+        }
+    }
+}
+
+fn review(
+    root: &Path,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    explain: bool,
+) -> io::Result<i32> {
+    let mut tally = Tally::default();
+    // Findings answered with skip, or registered without being settled, in this session.
+    let mut passed: BTreeSet<String> = BTreeSet::new();
+    let mut total: Option<usize> = None;
+    let mut shown = 0;
+    loop {
+        let loaded = load::load(root);
+        if !loaded.errors.is_empty() {
+            write!(
+                out,
+                "{}",
+                text::render_errors(&loaded.errors, &loaded.texts, "nothing was reviewed")
+            )?;
+            return Ok(exit::INPUT_ERROR);
+        }
+        let corpus = &loaded.corpus;
+        let report = super::check::analyse(corpus, true, false);
+        let pending: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| !f.reviewed && !passed.contains(&f.fingerprint))
+            .collect();
+        let total = *total.get_or_insert(pending.len());
+        let Some(finding) = pending.first().copied() else {
+            break;
+        };
+        shown += 1;
+        writeln!(
+            out,
+            "\n{}",
+            format!("Finding {} of {total}", shown.min(total)).bold()
+        )?;
+        let mut rendered = String::new();
+        text::render_finding(
+            &mut rendered,
+            finding,
+            &loaded.texts,
+            TextOptions { explain },
+        );
+        write!(out, "{rendered}")?;
+        let answer = loop {
+            let prompt = "Accept, register, skip or quit [a,r,s,q,A,R,S,?]? ";
+            // The end of input quits.
+            let line = ask(input, out, prompt)?.unwrap_or_else(|| "q".to_string());
+            match line.as_str() {
+                "a" | "r" | "s" | "q" | "A" | "R" | "S" | "Q" => {
+                    break line.chars().next().expect("one key");
+                }
+                _ => writeln!(out, "{HELP}")?,
+            }
+        };
+        match answer {
+            'a' | 'A' => {
+                let Some(note) = ask_note(input, out)? else {
+                    break;
+                };
+                let accepted: Vec<&Finding> = if answer == 'A' {
+                    pending.clone()
+                } else {
+                    vec![finding]
+                };
+                super::baseline::accept(root, &corpus.reviewed, &accepted, &note)?;
+                tally.accepted += accepted.len();
+                writeln!(
+                    out,
+                    "accepted {} into facts/reviewed.yaml",
+                    plural(accepted.len(), "finding")
+                )?;
+                if answer == 'A' {
+                    break;
+                }
+            }
+            'r' | 'R' => {
+                if !is_name_variant(finding) {
+                    writeln!(
+                        out,
+                        "only name variants can be registered; accept or skip this {}",
+                        finding.code.name()
+                    )?;
+                    shown -= 1;
+                    continue;
+                }
+                let Some(how) = ask_registration(input, out, corpus, finding)? else {
+                    break;
+                };
+                let targets: Vec<&Finding> = if answer == 'R' {
+                    pending
+                        .iter()
+                        .copied()
+                        .filter(|f| is_name_variant(f))
+                        .collect()
+                } else {
+                    vec![finding]
+                };
+                for target in &targets {
+                    // Each registration reads the corpus as the previous one left it.
+                    let reloaded = load::load(root);
+                    match registration(&reloaded.corpus, target, how) {
+                        Some(change) => match apply(root, &reloaded.corpus, change) {
+                            Ok(message) => {
+                                tally.registered += 1;
+                                writeln!(out, "{message}")?;
+                            }
+                            Err(e) => writeln!(out, "{}: {e}", "not registered".yellow())?,
+                        },
+                        None => writeln!(
+                            out,
+                            "\"{}\": every spelling is registered already",
+                            target.variants[0].text
+                        )?,
+                    }
+                    passed.insert(target.fingerprint.clone());
+                }
+                if answer == 'R' {
+                    tally.skipped += pending.len() - targets.len();
+                    break;
+                }
+            }
+            's' => {
+                tally.skipped += 1;
+                passed.insert(finding.fingerprint.clone());
+            }
+            'S' => {
+                tally.skipped += pending.len();
+                break;
+            }
+            _ => {
+                tally.skipped += pending.len();
+                break;
+            }
+        }
+    }
+    writeln!(
+        out,
+        "\nreviewed: {} accepted, {} registered, {} skipped",
+        tally.accepted, tally.registered, tally.skipped
+    )?;
+    Ok(exit::SUCCESS)
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn is_name_variant(finding: &Finding) -> bool {
+    matches!(
+        finding.code,
+        FindingCode::SpellingVariant | FindingCode::ConfusableVariant | FindingCode::CaseVariant
+    ) && finding.suggestion.is_some()
+}
+
+/// Prints `prompt` and reads one answer, trimmed; `None` at the end of input.
+fn ask(input: &mut dyn BufRead, out: &mut dyn Write, prompt: &str) -> io::Result<Option<String>> {
+    write!(out, "{}", prompt.blue().bold())?;
+    out.flush()?;
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        writeln!(out)?;
+        return Ok(None);
+    }
+    Ok(Some(line.trim().to_string()))
+}
+
+/// Asks for the note of an accepted finding until one is given; `None` at the end of input.
+fn ask_note(input: &mut dyn BufRead, out: &mut dyn Write) -> io::Result<Option<String>> {
+    loop {
+        match ask(input, out, "Note (why it is accepted): ")? {
+            None => return Ok(None),
+            Some(note) if note.is_empty() => writeln!(out, "a note is needed")?,
+            Some(note) => return Ok(Some(note)),
+        }
+    }
+}
+
+fn ask_registration(
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    corpus: &Corpus,
+    finding: &Finding,
+) -> io::Result<Option<Registration>> {
+    let suggestion = &finding.suggestion.as_ref().expect("a name variant").text;
+    loop {
+        let prompt =
+            format!("(a)liases of \"{suggestion}\", or (d)istinct entities that must stay apart? ");
+        match ask(input, out, &prompt)?.as_deref() {
+            None => return Ok(None),
+            Some("a") => return Ok(Some(Registration::Aliases)),
+            Some("d") => break,
+            Some(_) => {}
+        }
+    }
+    let guess = guess_kind(corpus, finding);
+    loop {
+        let prompt = format!(
+            "Kind of the new entities ({}) [{}]: ",
+            EntityKind::NAMES.join(", "),
+            guess.name()
+        );
+        match ask(input, out, &prompt)?.as_deref() {
+            None => return Ok(None),
+            Some("") => return Ok(Some(Registration::Distinct(guess))),
+            Some(word) => match EntityKind::parse(word) {
+                Some(kind) => return Ok(Some(Registration::Distinct(kind))),
+                None => writeln!(out, "one of: {}", EntityKind::NAMES.join(", "))?,
+            },
+        }
+    }
+}
+
+/// The kind of a registered entity the finding's names resolve to, else product for codes and
+/// person for other names.
+fn guess_kind(corpus: &Corpus, finding: &Finding) -> EntityKind {
+    let mut resolver = Resolver::new(corpus);
+    finding
+        .variants
+        .iter()
+        .find_map(|v| match resolver.resolve_registered(&v.text) {
+            Some((EntityRef::Registered(i), _)) => Some(corpus.registry.entities[i].kind),
+            _ => None,
+        })
+        .unwrap_or(if finding.variants.iter().any(|v| is_code(&v.text)) {
+            EntityKind::Product
+        } else {
+            EntityKind::Person
+        })
+}
+
+/// A registry change that settles a name variant.
+enum Change {
+    Aliases { entity: usize, aliases: Vec<String> },
+    Entities(Vec<NewEntity>),
+}
+
+/// The names as written in the claims that a variant points at: a variant of a name finding is
+/// the word that differs (`Latnik`), the registry needs the whole name (`Howard Latnik`). Most
+/// written first.
+fn written_names(corpus: &Corpus, variant: &Variant) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for claim in corpus.sources.iter().flat_map(|s| &s.claims) {
+        for field in [&claim.subject, &claim.value] {
+            if variant.locations.contains(&field.at) {
+                *counts.entry(field.value.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut names: Vec<(&str, usize)> = counts.into_iter().collect();
+    names.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    match names.is_empty() {
+        true => vec![variant.text.clone()],
+        false => names
+            .into_iter()
+            .map(|(name, _)| name.to_string())
+            .collect(),
+    }
+}
+
+/// The change `how` makes for `finding` in `corpus`, or `None` when there is nothing to add.
+fn registration(corpus: &Corpus, finding: &Finding, how: Registration) -> Option<Change> {
+    let mut resolver = Resolver::new(corpus);
+    let suggested = &finding.suggestion.as_ref()?.text;
+    let (right, others): (Vec<&Variant>, Vec<&Variant>) = finding
+        .variants
+        .iter()
+        .filter(|v| !v.text.is_empty())
+        .partition(|v| v.text == *suggested);
+    let unregistered = |variants: &[&Variant], resolver: &Resolver| -> Vec<String> {
+        let mut names: Vec<String> = variants
+            .iter()
+            .flat_map(|v| written_names(corpus, v))
+            .filter(|name| !resolver.is_registered_spelling(name))
+            .collect();
+        names.dedup();
+        names
+    };
+    match how {
+        Registration::Distinct(kind) => {
+            let all: Vec<&Variant> = right.iter().chain(&others).copied().collect();
+            let names = unregistered(&all, &resolver);
+            (!names.is_empty()).then(|| {
+                Change::Entities(
+                    names
+                        .into_iter()
+                        .map(|name| NewEntity {
+                            name,
+                            kind,
+                            aliases: Vec::new(),
+                        })
+                        .collect(),
+                )
+            })
+        }
+        Registration::Aliases => {
+            let aliases = unregistered(&others, &resolver);
+            let right_name = right
+                .first()
+                .map_or_else(|| suggested.clone(), |v| written_names(corpus, v).remove(0));
+            match resolver.resolve_registered(&right_name) {
+                Some((EntityRef::Registered(entity), Relation::Alias | Relation::ShortForm)) => {
+                    (!aliases.is_empty()).then_some(Change::Aliases { entity, aliases })
+                }
+                _ => Some(Change::Entities(vec![NewEntity {
+                    kind: guess_kind(corpus, finding),
+                    name: right_name,
+                    aliases,
+                }])),
+            }
+        }
+    }
+}
+
+fn apply(root: &Path, corpus: &Corpus, change: Change) -> Result<String, String> {
+    match change {
+        Change::Aliases { entity, aliases } => {
+            let file = register::add_aliases(root, corpus, entity, &aliases)?;
+            Ok(format!(
+                "registered {} as aliases of {} in {file}",
+                quoted(&aliases),
+                corpus.registry.entities[entity].id.value
+            ))
+        }
+        Change::Entities(entities) => {
+            let file = register::add_entities(root, corpus, &entities)?;
+            let names: Vec<String> = entities.iter().map(|e| e.name.clone()).collect();
+            Ok(format!("registered {} in {file}", quoted(&names)))
+        }
+    }
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,21 @@
+//! Helpers shared by the integration tests.
+
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+/// Runs `concord check ROOT ARGS…`; returns the exit status and standard output then error.
+pub fn check(root: &Path, args: &[&str]) -> (i32, String) {
+    let output = Command::cargo_bin("concord")
+        .unwrap()
+        .arg("check")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap(),
+    )
+}

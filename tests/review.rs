@@ -1,0 +1,271 @@
+//! `concord review`: one finding at a time in a terminal. The real binary is driven through a
+//! pseudo-terminal; the registry edits are also checked through the library with scripted
+//! answers, on each layout a registry may have.
+
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+mod common;
+use common::check;
+
+/// A corpus with three findings: a confusable chip code, two near-identical people who are
+/// really two people, and a case variant of a registered organisation.
+fn corpus(registry: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let facts = dir.path().join("facts");
+    std::fs::create_dir_all(&facts).unwrap();
+    std::fs::write(
+        facts.join("a.yaml"),
+        "source: {id: a}\nclaims:\n  - {subject: Acme, property: uses chip, value: H20}\n  - {subject: Jon Smith, property: role, value: mayor}\n  - {subject: Nvidia, property: based in, value: Santa Clara}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        facts.join("b.yaml"),
+        "source: {id: b}\nclaims:\n  - {subject: Acme, property: uses chip, value: H20}\n  - {subject: John Smith, property: born in, value: Leeds}\n  - {subject: NVIDIA, property: based in, value: Santa Clara}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        facts.join("c.yaml"),
+        "source: {id: c}\nclaims:\n  - {subject: Acme, property: uses chip, value: H2O}\n  - {subject: Jon Smith, property: role, value: mayor}\n  - {subject: Nvidia, property: based in, value: Santa Clara}\n",
+    )
+    .unwrap();
+    std::fs::write(facts.join("registry.yaml"), registry).unwrap();
+    dir
+}
+
+const REGISTRY: &str = "# Kept by people: this comment must survive.\nentities:\n  - id: nvidia\n    name: Nvidia\n    kind: organisation\n    aliases: [Nvidia Corporation]   # the legal name\n  - id: acme\n    name: Acme\n    kind: organisation\n\nproperties:\n  - id: role\n    name: role\n    kind: text\n";
+
+/// Runs the review of the library with `answers` as the person's input; returns the status and
+/// what the review printed.
+fn review_with(root: &Path, answers: &str) -> (i32, String) {
+    colored::control::set_override(false);
+    let mut input = std::io::Cursor::new(answers.as_bytes().to_vec());
+    let mut output = Vec::new();
+    let status = concord::commands::review::run(root, &mut input, &mut output, false);
+    (status, String::from_utf8(output).unwrap())
+}
+
+#[test]
+fn review_in_a_terminal_accepts_one_finding_and_registers_another() {
+    let dir = corpus(REGISTRY);
+    assert_eq!(check(dir.path(), &["--fail-on", "info"]).0, 1);
+
+    let mut command = Command::cargo_bin("concord").unwrap();
+    command
+        .arg("review")
+        .arg(dir.path())
+        .arg("--color")
+        .arg("never");
+    let mut session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+    // Errors first: the confusable chip code.
+    session.exp_string("Finding 1 of 3").unwrap();
+    session.exp_string("confusable-variant").unwrap();
+    session.exp_string("[a,r,s,q,A,R,S,?]? ").unwrap();
+    session.send_line("?").unwrap();
+    session.exp_string("register: add its spellings").unwrap();
+    session.exp_string("[a,r,s,q,A,R,S,?]? ").unwrap();
+    session.send_line("a").unwrap();
+    session.exp_string("Note (why it is accepted): ").unwrap();
+    session.send_line("").unwrap();
+    session.exp_string("a note is needed").unwrap();
+    session.send_line("source c typed a letter O").unwrap();
+    session.exp_string("accepted 1 finding").unwrap();
+    // Then the two Smiths, who are two people.
+    session.exp_string("Finding 2 of 3").unwrap();
+    session.exp_string("spelling-variant").unwrap();
+    session.exp_string("[a,r,s,q,A,R,S,?]? ").unwrap();
+    session.send_line("r").unwrap();
+    session.exp_string("(d)istinct entities").unwrap();
+    session.send_line("d").unwrap();
+    session.exp_string("[person]: ").unwrap();
+    session.send_line("").unwrap();
+    session.exp_string("in facts/registry.yaml").unwrap();
+    // Then the case variant of a registered organisation: an alias.
+    session.exp_string("Finding 3 of 3").unwrap();
+    session.exp_string("case-variant").unwrap();
+    session.exp_string("[a,r,s,q,A,R,S,?]? ").unwrap();
+    session.send_line("r").unwrap();
+    session.exp_string("(a)liases of \"Nvidia\"").unwrap();
+    session.send_line("a").unwrap();
+    session
+        .exp_string("registered \"NVIDIA\" as aliases of nvidia")
+        .unwrap();
+    session
+        .exp_string("reviewed: 1 accepted, 2 registered, 0 skipped")
+        .unwrap();
+    session.exp_eof().unwrap();
+
+    let (status, output) = check(dir.path(), &["--fail-on", "info"]);
+    assert_eq!(status, 0, "{output}");
+    let reviewed = std::fs::read_to_string(dir.path().join("facts/reviewed.yaml")).unwrap();
+    assert!(
+        reviewed.contains("confusable-variant") && reviewed.contains("source c typed a letter O"),
+        "{reviewed}"
+    );
+    let registry = std::fs::read_to_string(dir.path().join("facts/registry.yaml")).unwrap();
+    assert!(
+        registry.starts_with("# Kept by people: this comment must survive.\n")
+            && registry.contains("aliases: [Nvidia Corporation, NVIDIA]   # the legal name")
+            && registry.contains("name: Jon Smith\n    kind: person")
+            && registry.contains("name: John Smith\n    kind: person")
+            && registry.ends_with("properties:\n  - id: role\n    name: role\n    kind: text\n"),
+        "{registry}"
+    );
+}
+
+#[test]
+fn review_refuses_without_a_terminal_and_says_what_to_use() {
+    let dir = corpus(REGISTRY);
+    let output = Command::cargo_bin("concord")
+        .unwrap()
+        .arg("review")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("needs a terminal") && stderr.contains("concord check --write-baseline"),
+        "{stderr}"
+    );
+    let registry = std::fs::read_to_string(dir.path().join("facts/registry.yaml")).unwrap();
+    assert_eq!(registry, REGISTRY);
+}
+
+#[test]
+fn uppercase_accepts_every_remaining_finding_with_one_note() {
+    let dir = corpus(REGISTRY);
+    let (status, output) = review_with(dir.path(), "s\nA\nall checked by the desk\n");
+    assert_eq!(status, 0, "{output}");
+    assert!(
+        output.contains("accepted 2 findings")
+            && output.contains("reviewed: 2 accepted, 0 registered, 1 skipped"),
+        "{output}"
+    );
+    // The skipped one is still unreviewed; the two others are not.
+    let (status, output) = check(dir.path(), &["--fail-on", "info", "--format", "json"]);
+    assert_eq!(status, 1);
+    let report: serde_json::Value = serde_json::from_str(&output).unwrap();
+    let unreviewed: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["reviewed"] == false)
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(unreviewed, ["confusable-variant"]);
+}
+
+#[test]
+fn quitting_or_closing_the_input_writes_nothing_more() {
+    let dir = corpus(REGISTRY);
+    for answers in ["q\n", ""] {
+        let (status, output) = review_with(dir.path(), answers);
+        assert_eq!(status, 0, "{output}");
+        assert!(output.contains("0 accepted, 0 registered"), "{output}");
+        assert!(!dir.path().join("facts/reviewed.yaml").exists());
+        let registry = std::fs::read_to_string(dir.path().join("facts/registry.yaml")).unwrap();
+        assert_eq!(registry, REGISTRY);
+    }
+}
+
+#[test]
+fn only_name_variants_can_be_registered() {
+    let dir = corpus(REGISTRY);
+    std::fs::write(
+        dir.path().join("facts/d.yaml"),
+        "source: {id: d}\nclaims:\n  - {subject: Acme, property: revenue, value: 46 milliards}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("facts/e.yaml"),
+        "source: {id: e}\nclaims:\n  - {subject: Acme, property: revenue, value: 4.6 billion}\n",
+    )
+    .unwrap();
+    let (_, output) = review_with(dir.path(), "s\ns\nr\nq\n");
+    assert!(
+        output.contains("only name variants can be registered; accept or skip this value-conflict"),
+        "{output}"
+    );
+}
+
+/// Registers the two Smiths as distinct people through a registry laid out as `registry`, and
+/// returns the registry file afterwards.
+fn register_smiths(registry: &str) -> String {
+    let dir = corpus(registry);
+    // Accept the chip code, register the Smiths, quit.
+    let (status, output) = review_with(dir.path(), "a\nchecked\nr\nd\n\nq\n");
+    assert_eq!(status, 0, "{output}");
+    assert!(
+        output.contains("registered \"John Smith\", \"Jon Smith\"")
+            || output.contains("registered \"Jon Smith\", \"John Smith\""),
+        "{output}"
+    );
+    let (_, report) = check(dir.path(), &["--format", "json"]);
+    assert!(!report.contains("Smith"), "{report}");
+    std::fs::read_to_string(dir.path().join("facts/registry.yaml")).unwrap()
+}
+
+#[test]
+fn registering_keeps_each_registry_layout() {
+    // Entities indented under the key or not, with properties after them or not.
+    let flush = "entities:\n- id: nvidia\n  name: Nvidia\n  kind: organisation\n";
+    let written = register_smiths(flush);
+    assert!(written.starts_with(flush), "{written}");
+    assert!(
+        written.contains("\n- id: jon-smith\n  name: Jon Smith\n  kind: person\n"),
+        "{written}"
+    );
+
+    let only_properties = "properties:\n  - id: role\n    name: role\n";
+    let written = register_smiths(only_properties);
+    assert!(written.starts_with(only_properties), "{written}");
+    assert!(
+        written.contains("entities:\n  - id: jon-smith\n"),
+        "{written}"
+    );
+}
+
+#[test]
+fn a_registry_layout_it_cannot_edit_safely_is_left_alone() {
+    let flow = "entities: [{id: nvidia, name: Nvidia, kind: organisation}]\n";
+    let dir = corpus(flow);
+    let (status, output) = review_with(dir.path(), "s\nr\nd\n\nq\n");
+    assert_eq!(status, 0, "{output}");
+    assert!(
+        output.contains(
+            "not registered: facts/registry.yaml:1: concord cannot edit this layout safely"
+        ),
+        "{output}"
+    );
+    let written = std::fs::read_to_string(dir.path().join("facts/registry.yaml")).unwrap();
+    assert_eq!(written, flow);
+}
+
+#[test]
+fn aliases_go_into_block_lists_and_entities_without_aliases() {
+    let block = "entities:\n  - id: nvidia\n    name: Nvidia\n    kind: organisation\n    aliases:\n      - Nvidia Corporation\n  - id: acme\n    name: Acme\n    kind: organisation\n";
+    let dir = corpus(block);
+    let (_, output) = review_with(dir.path(), "s\ns\nr\na\n");
+    assert!(
+        output.contains("registered \"NVIDIA\" as aliases of nvidia"),
+        "{output}"
+    );
+    let written = std::fs::read_to_string(dir.path().join("facts/registry.yaml")).unwrap();
+    assert!(
+        written
+            .contains("    aliases:\n      - Nvidia Corporation\n      - NVIDIA\n  - id: acme\n"),
+        "{written}"
+    );
+
+    let bare = "entities:\n  - id: nvidia\n    name: Nvidia\n    kind: organisation\n";
+    let dir = corpus(bare);
+    review_with(dir.path(), "s\ns\nr\na\n");
+    let written = std::fs::read_to_string(dir.path().join("facts/registry.yaml")).unwrap();
+    assert_eq!(
+        written,
+        "entities:\n  - id: nvidia\n    name: Nvidia\n    aliases: [NVIDIA]\n    kind: organisation\n"
+    );
+}
