@@ -11,6 +11,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod evidence;
 pub mod exit;
+pub mod extract;
 pub mod finding;
 pub mod load;
 pub mod matching;

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use concord::commands::diff::{DiffConfig, Old};
 use concord::commands::import::{ImportConfig, Values};
+use concord::commands::scan::ScanConfig;
 use concord::commands::{self, Format, Outcome, check::CheckConfig};
 use concord::finding::Severity;
 use concord::load::table::Column;
@@ -50,6 +51,8 @@ enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Raw-text mode: find name, code and quotation variants in articles, no facts needed
+    Scan(ScanArgs),
     /// Turn a table of claims (CSV or TSV, one row per source and subject) into a corpus
     Import(ImportArgs),
     /// What a data edit changes: `diff OLD NEW`, or `diff --git REV [ROOT]` against a git revision
@@ -61,6 +64,18 @@ enum Command {
     },
     /// Print the man page (`concord man > concord.1`)
     Man,
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    /// Articles: files, or folders read for .txt and .md files (default `seeds`)
+    #[arg(default_value = "seeds")]
+    paths: Vec<PathBuf>,
+    /// The folder whose facts/ gives the registry and baseline, when it has one
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    #[command(flatten)]
+    common: CommonArgs,
 }
 
 #[derive(Args)]
@@ -342,6 +357,23 @@ fn main() -> ExitCode {
                 explain,
             );
             return ExitCode::from(status as u8);
+        }
+        Command::Scan(args) => {
+            colored::control::set_override(use_color(args.common.color));
+            let checked = CheckArgs {
+                root: args.root.clone(),
+                common: args.common,
+            }
+            .config(false);
+            commands::scan::run(&ScanConfig {
+                paths: args.paths,
+                root: args.root,
+                format: checked.format,
+                fail_on: checked.fail_on,
+                use_baseline: checked.use_baseline,
+                explain: checked.explain,
+                quiet: checked.quiet,
+            })
         }
         Command::Import(args) => {
             colored::control::set_override(use_color(ColorArg::Auto));

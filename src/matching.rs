@@ -541,6 +541,7 @@ mod tests {
             url: None,
             language: None,
             published: None,
+            mentions: Vec::new(),
             claims: [
                 "revenus en Chine",
                 "revenu en Chine",

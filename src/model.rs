@@ -132,6 +132,8 @@ pub struct Source {
     pub language: Option<String>,
     pub published: Option<PartialDate>,
     pub claims: Vec<Claim>,
+    /// Names the source writes outside its claims: `scan` fills it from the article's text.
+    pub mentions: Vec<Located<String>>,
 }
 
 #[derive(Clone, Debug)]

@@ -261,6 +261,13 @@ fn collect_mentions(
 ) -> Vec<Mention> {
     let mut mentions = Vec::new();
     for (s, source) in corpus.sources.iter().enumerate() {
+        for name in &source.mentions {
+            mentions.push(Mention {
+                form: name.value.clone(),
+                source: s,
+                at: name.at.clone(),
+            });
+        }
         for claim in &source.claims {
             mentions.push(Mention {
                 form: claim.subject.value.clone(),

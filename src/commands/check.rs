@@ -113,5 +113,6 @@ pub fn analyse(corpus: &Corpus, use_baseline: bool, full_report: bool) -> Report
         groups: full_report.then_some(analysis.groups),
         sources: full_report.then_some(analysis.sources),
         warnings,
+        mentions: None,
     }
 }

@@ -105,6 +105,7 @@ pub fn run(config: &DiffConfig) -> Outcome {
         groups: None,
         sources: None,
         warnings: Vec::new(),
+        mentions: None,
     };
     let stdout = match config.format {
         Format::Json => serde_json::to_string_pretty(&diff).expect("a diff serialises") + "\n",

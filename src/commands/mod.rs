@@ -7,6 +7,7 @@ pub mod diff;
 pub mod import;
 pub mod register;
 pub mod review;
+pub mod scan;
 
 /// What a command produced: the data for standard output, the diagnostics for standard error,
 /// and the exit status.

@@ -121,6 +121,7 @@ fn source(
         language: header.language,
         published: header.published,
         claims,
+        mentions: Vec::new(),
     }
 }
 
@@ -266,7 +267,7 @@ pub fn normalise_line_endings(text: String) -> String {
 }
 
 /// Reads a UTF-8 text file of at most `limit` bytes, with its line endings normalised.
-fn read_text(
+pub fn read_text(
     path: &Path,
     name: &Arc<str>,
     limit: u64,

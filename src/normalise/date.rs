@@ -85,6 +85,11 @@ fn month(word: &str) -> Option<u8> {
         .map(|(_, m)| *m)
 }
 
+/// True when `word` names a month, in French or English, in full or abbreviated.
+pub fn is_month(word: &str) -> bool {
+    month(&fold_key(word)).is_some()
+}
+
 /// Parses a date or time; `None` when `text` is neither, or is relative and `published` is unknown.
 pub fn parse(text: &str, published: Option<PartialDate>) -> Option<Moment> {
     let folded = fold_key(text);

@@ -41,6 +41,12 @@ pub fn is_proper_name(form: &str) -> bool {
             .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// One word of two letters or more, all capitals: `AMD`, `TSMC`.
+pub fn is_acronym(form: &str) -> bool {
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    !form.trim().contains(' ') && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// Where a short form stands in the longer name it abbreviates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ShortForm {
@@ -77,6 +83,10 @@ pub struct NameMatch {
 /// Whether `a` and `b` are spellings of one name. Tokens are aligned from the end (surnames
 /// last); the shorter name's tokens must all be equal or close to the other's.
 pub fn spelling_match(a: &str, b: &str) -> Option<NameMatch> {
+    // An acronym is not misspelled by a letter: `AMD` and `AM`, `TSMC` and `SMIC` are others.
+    if is_acronym(a) || is_acronym(b) {
+        return None;
+    }
     let (ta, tb) = (tokens(a), tokens(b));
     if ta.is_empty() || tb.is_empty() || ta == tb {
         return None;
@@ -188,6 +198,8 @@ mod tests {
             ("Huang", "Jensen Huang"),
             ("Jensen Huang", "Jensen Huang"),
             ("Alibaba", "Baidu"),
+            ("AMD", "AM"),
+            ("TSMC", "SMIC"),
             ("Trump", "Truss"),
             ("Li", "Lu"),
             ("Huawei", "Huang"),

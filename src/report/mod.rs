@@ -30,6 +30,20 @@ pub struct Report {
     /// CLI.md's shape: present only when there are some).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<StaleEntry>,
+    /// What `scan` found in the articles (an extension of CLI.md's shape: only `scan`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<Vec<MentionRecord>>,
+}
+
+/// A mention that `scan` extracted from an article.
+#[derive(Clone, Debug, Serialize)]
+pub struct MentionRecord {
+    pub kind: crate::extract::MentionKind,
+    pub text: String,
+    pub location: Location,
+    /// For a quotation: who the article says said it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]

@@ -1,0 +1,748 @@
+//! Raw-text mode: the mentions of an article found by rules — names, product codes, figures,
+//! dates and quotations with their speakers — for `scan` (variants across and within articles)
+//! and `extract` (a draft source file).
+//!
+//! Names are runs of capitalised words (with particles such as `de` or `van` inside), cut at
+//! titles (`ministre`, `CEO`), month names, and at a capitalised first word of a sentence that
+//! the article also writes in lower case or that is a common word (`Selon`, `The`). Figures and
+//! dates are the shortest runs of words that the quantity and date normalisers read as they read
+//! the longest run, so `46 milliards de dollars en Chine` gives `46 milliards de dollars`.
+
+pub mod tokens;
+
+use std::collections::HashSet;
+
+use crate::normalise::date;
+use crate::normalise::quantity::{self, Language};
+use crate::normalise::text::{fold_key, is_space};
+use tokens::Token;
+
+/// Words that start a sentence with a capital without being a name (folded: no accents).
+const COMMON_WORDS: &[&str] = &[
+    "a",
+    "afin",
+    "ainsi",
+    "alors",
+    "apres",
+    "au",
+    "aujourd'hui",
+    "auparavant",
+    "aussi",
+    "autre",
+    "avec",
+    "avant",
+    "car",
+    "ce",
+    "cela",
+    "celle",
+    "celui",
+    "ces",
+    "cet",
+    "cette",
+    "chaque",
+    "comme",
+    "cependant",
+    "d'apres",
+    "dans",
+    "de",
+    "depuis",
+    "des",
+    "donc",
+    "du",
+    "elle",
+    "elles",
+    "en",
+    "enfin",
+    "entre",
+    "et",
+    "il",
+    "ils",
+    "la",
+    "le",
+    "les",
+    "leur",
+    "lors",
+    "mais",
+    "malgre",
+    "ne",
+    "ni",
+    "nous",
+    "on",
+    "or",
+    "ou",
+    "par",
+    "parmi",
+    "pour",
+    "pourtant",
+    "puis",
+    "quand",
+    "que",
+    "qui",
+    "sa",
+    "sans",
+    "selon",
+    "ses",
+    "si",
+    "son",
+    "sous",
+    "sur",
+    "tandis",
+    "toutefois",
+    "un",
+    "une",
+    "vers",
+    "voici",
+    "nos",
+    "notre",
+    "according",
+    "after",
+    "also",
+    "although",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "for",
+    "from",
+    "he",
+    "her",
+    "his",
+    "however",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "no",
+    "not",
+    "of",
+    "on",
+    "our",
+    "she",
+    "since",
+    "so",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "under",
+    "we",
+    "when",
+    "while",
+    "with",
+    "yet",
+];
+
+/// Titles and roles (folded): they stand before a name (`le ministre Howard Lutnick`, `CEO Jensen Huang`)
+/// but are not part of it, so a run of capitalised words is cut there.
+const TITLES: &[&str] = &[
+    "ceo",
+    "pdg",
+    "president",
+    "presidente",
+    "ministre",
+    "minister",
+    "secretary",
+    "secretaire",
+    "secrétaire",
+    "commerce",
+    "chairman",
+    "chief",
+    "director",
+    "directeur",
+    "directrice",
+    "senator",
+    "senateur",
+    "governor",
+    "gouverneur",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "m",
+    "mme",
+    "monsieur",
+    "madame",
+    "professor",
+    "professeur",
+    "founder",
+    "fondateur",
+    "spokesperson",
+    "porte-parole",
+    "analyst",
+    "analyste",
+    "ambassador",
+    "ambassadeur",
+    "judge",
+    "juge",
+    "general",
+    "cfo",
+];
+
+/// Common nouns written in capitals (`puces IA`, `GPU`): not names, and they cut a run.
+const COMMON_ACRONYMS: &[&str] = &["ia", "ai", "gpu", "gpus", "cpu", "cpus", "pc", "usb", "tv"];
+
+/// Lower-case words that may stand inside a name.
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "al", "bin",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+];
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    Name,
+    Code,
+    Figure,
+    Date,
+    Quote,
+}
+
+/// Something an article writes, as written, with its byte span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub kind: MentionKind,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    /// For a quotation, who said it, when the article says.
+    pub speaker: Option<Speaker>,
+}
+
+/// The person a quotation is attributed to, as the article names them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Speaker {
+    pub name: String,
+    /// Byte offset of that naming in the article.
+    pub start: usize,
+}
+
+/// An article read by rules.
+pub struct Extraction<'t> {
+    pub text: &'t str,
+    pub sentences: Vec<(usize, usize)>,
+    /// In the order of the text.
+    pub mentions: Vec<Mention>,
+}
+
+/// What the registry says of a name: `Some(true)` for a registered person, `Some(false)` for
+/// another registered entity, `None` when it does not know the name.
+pub type PersonHint<'a> = &'a dyn Fn(&str) -> Option<bool>;
+
+/// The language of an article, when it is French or English and the text says so clearly.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    let info = whatlang::detect(text)?;
+    match info.lang() {
+        whatlang::Lang::Fra => Some("fr"),
+        whatlang::Lang::Eng => Some("en"),
+        _ => None,
+    }
+}
+
+/// The mentions of `text`.
+pub fn extract<'t>(
+    text: &'t str,
+    language: Option<Language>,
+    person: PersonHint,
+) -> Extraction<'t> {
+    let sentences = tokens::sentences(text);
+    let words = tokens::tokens(text, &sentences);
+    let vocabulary = Vocabulary::of(text, &words);
+    let mut used = vec![false; words.len()];
+    let mut mentions = Vec::new();
+    codes_and_names(text, &words, &vocabulary, &mut used, &mut mentions);
+    dates(text, &words, &mut used, &mut mentions);
+    figures(text, &words, language, &mut used, &mut mentions);
+    quotations(text, &sentences, &mut mentions);
+    mentions.sort_by_key(|m| (m.start, m.kind));
+    attribute_quotations(&mut mentions, &sentences, person);
+    Extraction {
+        text,
+        sentences,
+        mentions,
+    }
+}
+
+/// What the article's own words say about a capitalised word.
+struct Vocabulary {
+    /// Words the article writes in lower case.
+    lower_case: HashSet<String>,
+    /// Capitalised words (folded) the article writes inside a sentence, not first.
+    capitalised_inside: HashSet<String>,
+    /// Capitalised words (folded) the article writes with no capitalised word beside them.
+    standalone: HashSet<String>,
+}
+
+impl Vocabulary {
+    fn of(text: &str, words: &[Token]) -> Self {
+        let mut vocabulary = Self {
+            lower_case: HashSet::new(),
+            capitalised_inside: HashSet::new(),
+            standalone: HashSet::new(),
+        };
+        for (i, word) in words.iter().enumerate() {
+            if word.text.chars().next().is_some_and(char::is_lowercase) {
+                vocabulary.lower_case.insert(word.text.to_lowercase());
+                continue;
+            }
+            if !is_name_word(word) {
+                continue;
+            }
+            if !starts_sentence(text, words, i) {
+                vocabulary.capitalised_inside.insert(folded(word));
+            }
+            let capital_before = word.joined && i > 0 && words[i - 1].is_capitalised();
+            let capital_after = words
+                .get(i + 1)
+                .is_some_and(|next| next.joined && next.is_capitalised());
+            if !capital_before && !capital_after {
+                vocabulary.standalone.insert(folded(word));
+            }
+        }
+        vocabulary
+    }
+}
+
+fn folded(token: &Token) -> String {
+    fold_key(token.text)
+}
+
+/// A word that mixes letters and digits as a product code does; `1er`, `3rd`, `19h` or `10km`
+/// (digits then a few lower-case letters) are not codes.
+fn is_code_word(token: &Token) -> bool {
+    if !token.has_digit() || !token.text.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let letters_after_digits: String = token
+        .text
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .to_string();
+    let ordinal_or_unit = token
+        .text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit())
+        && letters_after_digits.len() <= 3
+        && letters_after_digits.chars().all(char::is_lowercase);
+    !ordinal_or_unit
+}
+
+/// A capitalised word without digits whose hyphenated parts are capitalised too (`États-Unis`,
+/// not `Est-ce`).
+fn is_name_word(token: &Token) -> bool {
+    token.is_capitalised()
+        && !token.has_digit()
+        && token.text.split('-').all(|part| {
+            part.chars().next().is_some_and(char::is_uppercase)
+                || PARTICLES.contains(&fold_key(part).as_str())
+        })
+}
+
+/// True when the word begins a sentence, a quotation or a clause after a colon.
+fn starts_sentence(text: &str, words: &[Token], index: usize) -> bool {
+    if index == 0 || words[index - 1].sentence != words[index].sentence {
+        return true;
+    }
+    let before = text[..words[index].start].trim_end_matches(|c: char| is_space(c));
+    before.ends_with(['«', '“', '"', '‘', ':', '(', '—', '–'])
+}
+
+fn codes_and_names(
+    text: &str,
+    words: &[Token],
+    vocabulary: &Vocabulary,
+    used: &mut [bool],
+    out: &mut Vec<Mention>,
+) {
+    let mut i = 0;
+    while i < words.len() {
+        if is_code_word(&words[i]) {
+            // A capitalised word before a code that starts with a digit is its product line:
+            // `Ascend 910B`.
+            let first = if words[i].joined
+                && i > 0
+                && !used[i - 1]
+                && words[i].text.starts_with(|c: char| c.is_ascii_digit())
+                && is_name_word(&words[i - 1])
+                && !TITLES.contains(&folded(&words[i - 1]).as_str())
+            {
+                out.retain(|m| m.end != words[i - 1].end);
+                i - 1
+            } else {
+                i
+            };
+            push(out, text, MentionKind::Code, &words[first..=i]);
+            used[first..=i].iter_mut().for_each(|u| *u = true);
+            i += 1;
+            continue;
+        }
+        if !is_name_word(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < words.len() && words[end].joined {
+            if is_name_word(&words[end]) {
+                end += 1;
+            } else if PARTICLES.contains(&folded(&words[end]).as_str())
+                && end + 1 < words.len()
+                && words[end + 1].joined
+                && is_name_word(&words[end + 1])
+                // `Blackwell de Nvidia` is two names when the article writes `Nvidia` alone.
+                && !vocabulary.standalone.contains(&folded(&words[end + 1]))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        names_in_run(text, words, i, end, vocabulary, used, out);
+        i = end;
+    }
+}
+
+/// Cuts the run of capitalised words `words[start..end]` into names.
+fn names_in_run(
+    text: &str,
+    words: &[Token],
+    start: usize,
+    end: usize,
+    vocabulary: &Vocabulary,
+    used: &mut [bool],
+    out: &mut Vec<Mention>,
+) {
+    let mut piece: Vec<usize> = Vec::new();
+    let mut flush = |piece: &mut Vec<usize>, out: &mut Vec<Mention>| {
+        while piece.last().is_some_and(|&k| !is_name_word(&words[k])) {
+            piece.pop();
+        }
+        let keep = match piece.as_slice() {
+            [] => false,
+            // A lone capital letter (`A`, `I`) is not a name.
+            [k] => words[*k].text.chars().count() > 1,
+            _ => true,
+        };
+        if keep {
+            let (first, last) = (piece[0], *piece.last().expect("not empty"));
+            push(out, text, MentionKind::Name, &words[first..=last]);
+            used[first..=last].iter_mut().for_each(|u| *u = true);
+        }
+        piece.clear();
+    };
+    for k in start..end {
+        let word = folded(&words[k]);
+        // A capitalised first word of a sentence is a name when the article also writes it
+        // capitalised inside a sentence, or when a name follows it, unless it is a common word.
+        let common_first_word = starts_sentence(text, words, k)
+            && (COMMON_WORDS.contains(&word.as_str())
+                || vocabulary
+                    .lower_case
+                    .contains(&words[k].text.to_lowercase())
+                || (end - k == 1 && !vocabulary.capitalised_inside.contains(&word)));
+        let breaks = TITLES.contains(&word.as_str())
+            || COMMON_ACRONYMS.contains(&word.as_str())
+            || date::is_month(&word)
+            || WEEKDAYS.contains(&word.as_str())
+            || common_first_word
+            || (piece.is_empty() && !is_name_word(&words[k]));
+        if breaks {
+            flush(&mut piece, out);
+        } else {
+            piece.push(k);
+        }
+    }
+    flush(&mut piece, out);
+}
+
+fn push(out: &mut Vec<Mention>, text: &str, kind: MentionKind, words: &[Token]) {
+    let (start, end) = (words[0].start, words[words.len() - 1].end);
+    out.push(Mention {
+        kind,
+        text: text[start..end].to_string(),
+        start,
+        end,
+        sentence: words[0].sentence,
+        speaker: None,
+    });
+}
+
+/// True when the words `words[from..to]` lie in one sentence with only spaces (and, if
+/// `commas`, commas) between them.
+fn contiguous(text: &str, words: &[Token], from: usize, to: usize, commas: bool) -> bool {
+    (from + 1..to).all(|k| {
+        words[k].sentence == words[from].sentence
+            && text[words[k - 1].end..words[k].start]
+                .chars()
+                .all(|c| (is_space(c) && c != '\n') || (commas && c == ','))
+    })
+}
+
+/// The shortest run of words from `first` that reads (by `read`) as the longest run of at most
+/// `longest` words does; returns the last word's index and the reading.
+fn shortest_reading<T: PartialEq>(
+    text: &str,
+    words: &[Token],
+    used: &[bool],
+    first: usize,
+    longest: usize,
+    commas: bool,
+    read: impl Fn(&str) -> Option<T>,
+) -> Option<(usize, T)> {
+    let mut readings: Vec<(usize, T)> = Vec::new();
+    for last in first..(first + longest).min(words.len()) {
+        if used[last] || !contiguous(text, words, first, last + 1, commas) {
+            break;
+        }
+        let reading = read(&text[words[first].start..words[last].end])?;
+        readings.push((last, reading));
+    }
+    let (_, full) = readings.last()?;
+    let position = readings.iter().position(|(_, r)| r == full)?;
+    readings.into_iter().nth(position)
+}
+
+fn dates(text: &str, words: &[Token], used: &mut [bool], out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < words.len() {
+        let word = &words[i];
+        let is_year = word.text.len() == 4
+            && word.is_number()
+            && (1800..=2100).contains(&word.text.parse::<u32>().unwrap_or(0));
+        let day_before_month = word.is_number()
+            && word.text.len() <= 2
+            && words
+                .get(i + 1)
+                .is_some_and(|next| next.joined && date::is_month(next.text));
+        let starts = !used[i]
+            && (is_year
+                || day_before_month
+                || (date::is_month(word.text) && (word.is_capitalised() || word.text.len() > 3)));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        match shortest_reading(text, words, used, i, 4, true, |s| date::parse(s, None)) {
+            Some((last, _)) => {
+                push(out, text, MentionKind::Date, &words[i..=last]);
+                used[i..=last].iter_mut().for_each(|u| *u = true);
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn figures(
+    text: &str,
+    words: &[Token],
+    language: Option<Language>,
+    used: &mut [bool],
+    out: &mut Vec<Mention>,
+) {
+    let read = |s: &str| quantity::parse(s, language, None);
+    let mut i = 0;
+    while i < words.len() {
+        if used[i] || !words[i].is_number() {
+            i += 1;
+            continue;
+        }
+        let Some((last, reading)) = shortest_reading(text, words, used, i, 6, false, read) else {
+            i += 1;
+            continue;
+        };
+        let mut start = words[i].start;
+        // A currency sign just before the number: `$12 billion`, `US$ 3`.
+        let before = text[..start].trim_end_matches(|c: char| is_space(c) && c != '\n');
+        for sign in ["US$", "$", "€", "£"] {
+            if before.ends_with(sign) {
+                start = before.len() - sign.len();
+                break;
+            }
+        }
+        // A qualifier of up to three words before: `plus de`, `more than`, `près de`.
+        for back in 1..=3.min(i) {
+            let from = i - back;
+            if used[from] || !contiguous(text, words, from, i + 1, false) {
+                break;
+            }
+            let qualified = read(&text[words[from].start..words[last].end]);
+            if qualified.is_some_and(|q| q != reading) {
+                start = words[from].start;
+                break;
+            }
+        }
+        // A unit sign just after: `15 %`, `12 $`.
+        let mut end = words[last].end;
+        let after = &text[end..];
+        let gap = after.len()
+            - after
+                .trim_start_matches(|c: char| is_space(c) && c != '\n')
+                .len();
+        if let Some(sign) = after[gap..].chars().next().filter(|c| "%$€£".contains(*c)) {
+            end += gap + sign.len_utf8();
+        }
+        out.push(Mention {
+            kind: MentionKind::Figure,
+            text: text[start..end].to_string(),
+            start,
+            end,
+            sentence: words[i].sentence,
+            speaker: None,
+        });
+        used[i..=last].iter_mut().for_each(|u| *u = true);
+        i = last + 1;
+    }
+}
+
+/// The longest quotation concord looks for, in bytes: an unclosed mark ends no later.
+const LONGEST_QUOTATION: usize = 4_000;
+
+fn quotations(text: &str, sentences: &[(usize, usize)], out: &mut Vec<Mention>) {
+    let mut at = 0;
+    while let Some((offset, open)) = text[at..]
+        .char_indices()
+        .find(|(_, c)| matches!(c, '«' | '“' | '"' | '‘'))
+    {
+        let inner_start = at + offset + open.len_utf8();
+        let close: &[char] = match open {
+            '«' => &['»'],
+            '“' => &['”', '“'],
+            '"' => &['"'],
+            _ => &['’'],
+        };
+        let window_end = floor_char_boundary(text, inner_start + LONGEST_QUOTATION);
+        let window = &text[inner_start..window_end];
+        // A closing ’ is also an apostrophe: it closes only when no letter follows.
+        let found = window.char_indices().find(|(i, c)| {
+            close.contains(c)
+                && (open != '‘'
+                    || !window[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric))
+        });
+        let Some((length, closing)) = found else {
+            at = inner_start;
+            continue;
+        };
+        let inner = &text[inner_start..inner_start + length];
+        let trimmed = inner.trim_matches(|c: char| is_space(c));
+        if !trimmed.is_empty() && !trimmed.contains("\n\n") {
+            let start = inner_start + (inner.len() - inner.trim_start_matches(is_space).len());
+            out.push(Mention {
+                kind: MentionKind::Quote,
+                text: trimmed.to_string(),
+                start,
+                end: start + trimmed.len(),
+                sentence: sentences
+                    .partition_point(|s| s.0 <= start)
+                    .saturating_sub(1),
+                speaker: None,
+            });
+        }
+        at = inner_start + length + closing.len_utf8();
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    if index >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// How many sentences back a quotation looks for its speaker.
+const SPEAKER_REACH: usize = 5;
+
+/// Gives each quotation the person who said it: the first person named after it in its
+/// sentence (`», a déclaré Howard Lutnick`), else the last one named before it in its sentence,
+/// else the last person named in the sentences before (`», a-t-il dit`).
+fn attribute_quotations(
+    mentions: &mut [Mention],
+    sentences: &[(usize, usize)],
+    person: PersonHint,
+) {
+    let names: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .collect();
+    // Surnames: the last word of a name of two words or more, used alone elsewhere.
+    let surnames: HashSet<String> = names
+        .iter()
+        .filter(|m| m.text.split_whitespace().count() >= 2)
+        .filter_map(|m| m.text.split_whitespace().last().map(fold_key))
+        .collect();
+    let is_person = |name: &Mention| -> bool {
+        if let Some(known) = person(&name.text) {
+            return known;
+        }
+        let parts: Vec<&str> = name.text.split_whitespace().collect();
+        let upper = |w: &str| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        };
+        match parts.as_slice() {
+            [single] => !upper(single) && surnames.contains(&fold_key(single)),
+            _ => parts.len() <= 4 && !parts.iter().any(|w| upper(w)),
+        }
+    };
+    let people: Vec<(usize, usize, usize, String)> = names
+        .iter()
+        .filter(|m| is_person(m))
+        .map(|m| (m.start, m.end, m.sentence, m.text.clone()))
+        .collect();
+    for quote in mentions.iter_mut().filter(|m| m.kind == MentionKind::Quote) {
+        let sentence_of_end = sentences
+            .partition_point(|s| s.0 <= quote.end)
+            .saturating_sub(1);
+        let end_sentence = people
+            .iter()
+            .find(|p| p.0 >= quote.end)
+            .filter(|p| p.2 == sentence_of_end);
+        let before_in_sentence = people
+            .iter()
+            .rev()
+            .find(|p| p.1 <= quote.start && p.2 == quote.sentence);
+        let before = people
+            .iter()
+            .rev()
+            .find(|p| p.1 <= quote.start && p.2 + SPEAKER_REACH >= quote.sentence);
+        quote.speaker = end_sentence
+            .or(before_in_sentence)
+            .or(before)
+            .map(|p| Speaker {
+                name: p.3.clone(),
+                start: p.0,
+            });
+    }
+}
