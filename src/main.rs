@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use concord::commands::diff::{DiffConfig, Old};
+use concord::commands::extract::ExtractConfig;
 use concord::commands::import::{ImportConfig, Values};
 use concord::commands::scan::ScanConfig;
 use concord::commands::{self, Format, Outcome, check::CheckConfig};
@@ -53,6 +54,20 @@ enum Command {
     },
     /// Raw-text mode: find name, code and quotation variants in articles, no facts needed
     Scan(ScanArgs),
+    /// Draft a source file for one article: claims found by rules, to be completed by a person
+    Extract {
+        /// The article (plain text)
+        article: PathBuf,
+        /// Write the draft to this file (atomically) instead of printing it
+        #[arg(long, value_name = "PATH")]
+        write: Option<PathBuf>,
+        /// Overwrite the file given to --write
+        #[arg(long, requires = "write")]
+        force: bool,
+        /// The corpus root: its facts/ registry is used, and article: is written relative to it
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Turn a table of claims (CSV or TSV, one row per source and subject) into a corpus
     Import(ImportArgs),
     /// What a data edit changes: `diff OLD NEW`, or `diff --git REV [ROOT]` against a git revision
@@ -375,6 +390,17 @@ fn main() -> ExitCode {
                 quiet: checked.quiet,
             })
         }
+        Command::Extract {
+            article,
+            write,
+            force,
+            root,
+        } => commands::extract::run(&ExtractConfig {
+            article,
+            write,
+            force,
+            root,
+        }),
         Command::Import(args) => {
             colored::control::set_override(use_color(ColorArg::Auto));
             commands::import::run(&args.config())

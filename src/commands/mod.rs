@@ -4,6 +4,7 @@
 pub mod baseline;
 pub mod check;
 pub mod diff;
+pub mod extract;
 pub mod import;
 pub mod register;
 pub mod review;

@@ -264,7 +264,7 @@ pub fn corpus_of(
 
 /// Whether the registry knows a name as a person (`true`) or as another entity (`false`), by
 /// folded name and alias.
-fn registered_kinds(registry: &Registry) -> HashMap<String, bool> {
+pub fn registered_kinds(registry: &Registry) -> HashMap<String, bool> {
     let mut kinds = HashMap::new();
     for entity in &registry.entities {
         for name in std::iter::once(&entity.name).chain(&entity.aliases) {

@@ -8,6 +8,7 @@
 //! dates are the shortest runs of words that the quantity and date normalisers read as they read
 //! the longest run, so `46 milliards de dollars en Chine` gives `46 milliards de dollars`.
 
+pub mod draft;
 pub mod tokens;
 
 use std::collections::HashSet;
@@ -317,7 +318,10 @@ impl Vocabulary {
             if !starts_sentence(text, words, i) {
                 vocabulary.capitalised_inside.insert(folded(word));
             }
-            let capital_before = word.joined && i > 0 && words[i - 1].is_capitalised();
+            let capital_before = word.joined
+                && i > 0
+                && (words[i - 1].is_capitalised()
+                    || PARTICLES.contains(&folded(&words[i - 1]).as_str()));
             let capital_after = words
                 .get(i + 1)
                 .is_some_and(|next| next.joined && next.is_capitalised());
@@ -385,14 +389,16 @@ fn codes_and_names(
         if is_code_word(&words[i]) {
             // A capitalised word before a code that starts with a digit is its product line:
             // `Ascend 910B`.
-            let first = if words[i].joined
-                && i > 0
-                && !used[i - 1]
+            let line_name = i > 0
+                && words[i].joined
                 && words[i].text.starts_with(|c: char| c.is_ascii_digit())
-                && is_name_word(&words[i - 1])
-                && !TITLES.contains(&folded(&words[i - 1]).as_str())
-            {
-                out.retain(|m| m.end != words[i - 1].end);
+                && out.last().is_some_and(|m| {
+                    m.kind == MentionKind::Name
+                        && m.start == words[i - 1].start
+                        && m.end == words[i - 1].end
+                });
+            let first = if line_name {
+                out.pop();
                 i - 1
             } else {
                 i
@@ -492,35 +498,37 @@ fn push(out: &mut Vec<Mention>, text: &str, kind: MentionKind, words: &[Token]) 
     });
 }
 
-/// True when the words `words[from..to]` lie in one sentence with only spaces (and, if
-/// `commas`, commas) between them.
-fn contiguous(text: &str, words: &[Token], from: usize, to: usize, commas: bool) -> bool {
+/// True when the words `words[from..to]` lie in one sentence with only spaces, and the
+/// characters of `also`, between them.
+fn contiguous(text: &str, words: &[Token], from: usize, to: usize, also: &str) -> bool {
     (from + 1..to).all(|k| {
         words[k].sentence == words[from].sentence
             && text[words[k - 1].end..words[k].start]
                 .chars()
-                .all(|c| (is_space(c) && c != '\n') || (commas && c == ','))
+                .all(|c| (is_space(c) && c != '\n') || also.contains(c))
     })
 }
 
 /// The shortest run of words from `first` that reads (by `read`) as the longest run of at most
-/// `longest` words does; returns the last word's index and the reading.
+/// `longest` words does, with only spaces and the characters of `also` between the words;
+/// returns the last word's index and the reading.
 fn shortest_reading<T: PartialEq>(
     text: &str,
     words: &[Token],
     used: &[bool],
     first: usize,
     longest: usize,
-    commas: bool,
+    also: &str,
     read: impl Fn(&str) -> Option<T>,
 ) -> Option<(usize, T)> {
     let mut readings: Vec<(usize, T)> = Vec::new();
     for last in first..(first + longest).min(words.len()) {
-        if used[last] || !contiguous(text, words, first, last + 1, commas) {
+        if used[last] || !contiguous(text, words, first, last + 1, also) {
             break;
         }
-        let reading = read(&text[words[first].start..words[last].end])?;
-        readings.push((last, reading));
+        if let Some(reading) = read(&text[words[first].start..words[last].end]) {
+            readings.push((last, reading));
+        }
     }
     let (_, full) = readings.last()?;
     let position = readings.iter().position(|(_, r)| r == full)?;
@@ -547,7 +555,7 @@ fn dates(text: &str, words: &[Token], used: &mut [bool], out: &mut Vec<Mention>)
             i += 1;
             continue;
         }
-        match shortest_reading(text, words, used, i, 4, true, |s| date::parse(s, None)) {
+        match shortest_reading(text, words, used, i, 4, ",", |s| date::parse(s, None)) {
             Some((last, _)) => {
                 push(out, text, MentionKind::Date, &words[i..=last]);
                 used[i..=last].iter_mut().for_each(|u| *u = true);
@@ -572,7 +580,7 @@ fn figures(
             i += 1;
             continue;
         }
-        let Some((last, reading)) = shortest_reading(text, words, used, i, 6, false, read) else {
+        let Some((last, reading)) = shortest_reading(text, words, used, i, 6, "", read) else {
             i += 1;
             continue;
         };
@@ -588,7 +596,7 @@ fn figures(
         // A qualifier of up to three words before: `plus de`, `more than`, `près de`.
         for back in 1..=3.min(i) {
             let from = i - back;
-            if used[from] || !contiguous(text, words, from, i + 1, false) {
+            if used[from] || !contiguous(text, words, from, i + 1, "$€£") {
                 break;
             }
             let qualified = read(&text[words[from].start..words[last].end]);

@@ -1,0 +1,333 @@
+//! `extract`: a draft source file for one article. Each figure becomes a claim of the nearest
+//! name before it in its sentence, with the words just before the figure as the property; each
+//! quotation a claim of its speaker; each apposition (`Howard Lutnick, le secrétaire au
+//! Commerce`, `Le PDG de Nvidia, Jensen Huang,`) a role claim. Every claim carries its evidence,
+//! copied verbatim from the article, for a person to check and complete.
+
+use serde::Serialize;
+
+use super::tokens::{self, Token};
+use super::{Extraction, Mention, MentionKind, TITLES};
+use crate::normalise::text::{fold_key, is_space};
+
+/// The subject of a claim whose subject the rules could not find.
+pub const UNKNOWN_SUBJECT: &str = "(to complete)";
+/// Evidence longer than this many bytes is cut to a window around the claim.
+const LONGEST_EVIDENCE: usize = 300;
+/// How many words a property phrase or an apposition may have.
+const LONGEST_PHRASE: usize = 4;
+const LONGEST_APPOSITION: usize = 8;
+
+/// Words that end or begin no property phrase (folded).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "au", "aux", "avec", "ce", "ces", "cette", "d", "dans", "de", "des", "du", "en", "est",
+    "et", "il", "elle", "l", "la", "le", "les", "leur", "ont", "ou", "par", "pour", "qui", "que",
+    "sa", "se", "ses", "son", "sur", "un", "une", "ete", "plus", "moins", "environ", "pres", "an",
+    "and", "are", "as", "at", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of",
+    "on", "or", "than", "that", "the", "to", "was", "were", "with", "more", "less", "about",
+    "over", "under", "nearly", "around", "some", "his", "her", "their", "which", "who",
+];
+
+/// Determiners that open an apposition.
+const DETERMINERS: &[&str] = &[
+    "le", "la", "l", "les", "son", "sa", "ses", "leur", "the", "its", "his", "her", "their",
+];
+
+#[derive(Serialize)]
+struct Draft {
+    source: Header,
+    claims: Vec<DraftClaim>,
+}
+
+#[derive(Serialize)]
+struct Header {
+    id: String,
+    article: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<String>,
+}
+
+/// A claim of the draft.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DraftClaim {
+    pub subject: String,
+    pub property: String,
+    pub value: String,
+    pub kind: &'static str,
+    pub evidence: String,
+}
+
+/// The claims the rules find in an extraction, in the order of the article.
+pub fn claims(extraction: &Extraction, language: Option<&str>) -> Vec<DraftClaim> {
+    let text = extraction.text;
+    let words = tokens::tokens(text, &extraction.sentences);
+    let french = language != Some("en");
+    let names: Vec<&Mention> = extraction
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Code))
+        .collect();
+    let mut out: Vec<(usize, DraftClaim)> = Vec::new();
+    for mention in &extraction.mentions {
+        match mention.kind {
+            MentionKind::Figure => {
+                let subject = subject_of(mention, &names);
+                let sentence_start = extraction.sentences[mention.sentence].0;
+                let after = subject
+                    .filter(|s| s.end <= mention.start)
+                    .map_or(sentence_start, |s| s.end);
+                out.push((
+                    mention.start,
+                    DraftClaim {
+                        subject: subject.map_or(UNKNOWN_SUBJECT.to_string(), |s| s.text.clone()),
+                        property: property_phrase(text, &words, after, mention.start)
+                            .unwrap_or_else(|| if french { "chiffre" } else { "figure" }.into()),
+                        value: mention.text.clone(),
+                        kind: "quantity",
+                        evidence: evidence(text, extraction.sentences[mention.sentence], mention),
+                    },
+                ));
+            }
+            MentionKind::Quote => out.push((
+                mention.start,
+                DraftClaim {
+                    subject: mention
+                        .speaker
+                        .as_ref()
+                        .map_or(UNKNOWN_SUBJECT.to_string(), |s| s.name.clone()),
+                    property: if french { "a déclaré" } else { "said" }.into(),
+                    value: mention.text.clone(),
+                    kind: "quote",
+                    evidence: mention.text.clone(),
+                },
+            )),
+            MentionKind::Name => {
+                if let Some(claim) = apposition(text, &words, mention, french) {
+                    out.push((mention.start, claim));
+                }
+            }
+            MentionKind::Code | MentionKind::Date => {}
+        }
+    }
+    out.sort_by_key(|(at, _)| *at);
+    out.into_iter().map(|(_, claim)| claim).collect()
+}
+
+/// The draft source file: a comment that says it is a draft, the header, the claims.
+pub fn render(id: &str, article: &str, language: Option<&str>, claims: Vec<DraftClaim>) -> String {
+    let draft = Draft {
+        source: Header {
+            id: id.to_string(),
+            article: article.to_string(),
+            language: language.map(str::to_string),
+        },
+        claims,
+    };
+    let yaml = serde_yaml::to_string(&draft).expect("a draft serialises");
+    format!(
+        "# DRAFT written by `concord extract` from {article}: rules found these claims.\n\
+         # Check each one against the article, complete or delete it, then remove this comment.\n\
+         {yaml}"
+    )
+}
+
+/// The name or code nearest before the figure in its sentence, else the first after it.
+fn subject_of<'m>(figure: &Mention, names: &[&'m Mention]) -> Option<&'m Mention> {
+    let in_sentence = names.iter().filter(|n| n.sentence == figure.sentence);
+    in_sentence
+        .clone()
+        .rev()
+        .find(|n| n.end <= figure.start)
+        .or_else(|| in_sentence.clone().find(|n| n.start >= figure.end))
+        .copied()
+}
+
+/// The last words before `before` (and after `after`) that are not function words: `chiffre
+/// d'affaires` in `a réalisé un chiffre d'affaires de 46 milliards`.
+fn property_phrase(text: &str, words: &[Token], after: usize, before: usize) -> Option<String> {
+    let between: Vec<&Token> = words
+        .iter()
+        .filter(|w| w.start >= after && w.end <= before)
+        .collect();
+    let is_function = |w: &Token| FUNCTION_WORDS.contains(&fold_key(w.text).as_str());
+    let mut end = between.len();
+    while end > 0 && is_function(between[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && end - start < LONGEST_PHRASE && !is_function(between[start - 1]) {
+        start -= 1;
+    }
+    (start < end).then(|| {
+        text[between[start].start..between[end - 1].end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    })
+}
+
+/// The sentence that holds `mention`, trimmed, or a window of it around the mention when the
+/// sentence is long; always a verbatim part of the article.
+fn evidence(text: &str, sentence: (usize, usize), mention: &Mention) -> String {
+    let sentence_text = &text[sentence.0..sentence.1];
+    let trimmed = sentence_text.trim_matches(|c: char| is_space(c));
+    if trimmed.len() <= LONGEST_EVIDENCE && !trimmed.contains('\n') {
+        return trimmed.to_string();
+    }
+    let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[mention.end..]
+        .find('\n')
+        .map_or(text.len(), |i| mention.end + i);
+    let half = LONGEST_EVIDENCE.saturating_sub(mention.end - mention.start) / 2;
+    let mut start = mention
+        .start
+        .saturating_sub(half)
+        .max(sentence.0)
+        .max(line_start);
+    let mut end = (mention.end + half).min(sentence.1).min(line_end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Whole words only.
+    if start > line_start.max(sentence.0) {
+        if let Some(space) = text[start..mention.start].find(' ') {
+            start += space + 1;
+        }
+    }
+    if end < line_end.min(sentence.1) {
+        if let Some(space) = text[mention.end..end].rfind(' ') {
+            end = mention.end + space;
+        }
+    }
+    text[start..end].trim().to_string()
+}
+
+/// A role claim from an apposition around the name `name`: `Name, le titre…` or
+/// `Le titre…, Name,`.
+fn apposition(text: &str, words: &[Token], name: &Mention, french: bool) -> Option<DraftClaim> {
+    if name.text.split_whitespace().count() < 2 {
+        return None;
+    }
+    let property = if french { "fonction" } else { "role" };
+    let claim = |value: String, start: usize, end: usize| DraftClaim {
+        subject: name.text.clone(),
+        property: property.to_string(),
+        value,
+        kind: "text",
+        evidence: text[start..end].to_string(),
+    };
+    let after = &text[name.end..];
+    if let Some(rest) = after.strip_prefix(", ") {
+        // `Name, le titre…` up to the next punctuation.
+        let phrase_start = name.end + 2;
+        let phrase_words: Vec<&Token> = words
+            .iter()
+            .filter(|w| w.start >= phrase_start)
+            .take(LONGEST_APPOSITION + 1)
+            .collect();
+        let first = phrase_words.first()?;
+        let opener = fold_key(&text[phrase_start..first.end]);
+        let opener = opener.trim_end_matches(|c: char| c.is_alphanumeric());
+        let determiner = fold_key(first.text);
+        if first.start == phrase_start || opener.ends_with('\'') {
+            let starts_with_determiner = DETERMINERS.contains(&determiner.as_str())
+                || DETERMINERS.contains(&opener.trim_end_matches('\''));
+            let stop = rest
+                .find([',', '.', ';', ':', '(', ')', '\n', '«', '»'])
+                .map(|i| phrase_start + i)?;
+            let inside = phrase_words.iter().filter(|w| w.end <= stop).count();
+            if starts_with_determiner && (2..=LONGEST_APPOSITION).contains(&inside) {
+                let value_start = phrase_words.get(1).map_or(phrase_start, |w| w.start);
+                let value_start = if opener.ends_with('\'') {
+                    first.start
+                } else {
+                    value_start
+                };
+                let value = text[value_start..stop].trim().to_string();
+                return Some(claim(value, name.start, stop));
+            }
+        }
+    }
+    // `Le titre…, Name,`: the phrase from a determiner to the comma before the name.
+    let before = text[..name.start].strip_suffix(", ")?;
+    if !after.starts_with(',') {
+        return None;
+    }
+    let phrase_words: Vec<&Token> = words
+        .iter()
+        .filter(|w| w.end <= before.len() && w.sentence == name.sentence)
+        .collect();
+    let window = &phrase_words[phrase_words.len().saturating_sub(LONGEST_APPOSITION + 1)..];
+    let opener = window
+        .iter()
+        .rposition(|w| DETERMINERS.contains(&fold_key(w.text).as_str()))?;
+    let value_words = &window[opener + 1..];
+    let first = value_words.first()?;
+    // `Le PDG de Nvidia, Jensen Huang,`, not `La récente visite du PDG de Nvidia, Jensen Huang,`.
+    if !TITLES.contains(&fold_key(first.text).as_str()) {
+        return None;
+    }
+    let value = &text[first.start..before.len()];
+    if value.contains([',', '.', ';', ':', '\n']) || value_words.len() < 2 {
+        return None;
+    }
+    Some(claim(value.to_string(), window[opener].start, name.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    fn draft(text: &str, language: &str) -> Vec<DraftClaim> {
+        let extraction = extract(text, None, &|_: &str| None);
+        claims(&extraction, Some(language))
+    }
+
+    #[test]
+    fn a_figure_takes_the_name_before_it_and_the_words_before_it() {
+        let claims = draft(
+            "Au premier trimestre, Nvidia a réalisé un chiffre d'affaires de 46 milliards de dollars en Chine.",
+            "fr",
+        );
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].subject, "Nvidia");
+        assert_eq!(claims[0].property, "chiffre d'affaires");
+        assert_eq!(claims[0].value, "46 milliards de dollars");
+    }
+
+    #[test]
+    fn appositions_give_roles() {
+        let claims = draft(
+            "Howard Lutnick, le secrétaire au Commerce, a parlé. Le PDG de Nvidia, Jensen Huang, a répondu.",
+            "fr",
+        );
+        let roles: Vec<(&str, &str)> = claims
+            .iter()
+            .filter(|c| c.property == "fonction")
+            .map(|c| (c.subject.as_str(), c.value.as_str()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Howard Lutnick", "secrétaire au Commerce"),
+                ("Jensen Huang", "PDG de Nvidia")
+            ]
+        );
+    }
+
+    #[test]
+    fn long_evidence_is_a_verbatim_window() {
+        let filler = "mot ".repeat(120);
+        let text = format!("{filler}Acme a vendu 400 000 puces {filler}.");
+        let claims = draft(&text, "fr");
+        let figure = claims.iter().find(|c| c.kind == "quantity").unwrap();
+        assert!(figure.evidence.len() <= LONGEST_EVIDENCE, "{figure:?}");
+        assert!(figure.evidence.contains("400 000 puces"));
+        assert!(text.contains(&figure.evidence));
+    }
+}
