@@ -1,21 +1,12 @@
 //! The command line itself: wrong arguments exit 2, and completions and the man page are
 //! generated from the same definitions.
 
-use std::process::Command;
+use std::path::Path;
 
-use assert_cmd::cargo::CommandCargoExt;
+mod common;
 
 fn concord(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("concord")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    common::concord_in(Path::new("."), args)
 }
 
 #[test]

@@ -2,31 +2,14 @@
 //! `scan` finds name, code and quotation variants with their places in the articles, and leaves
 //! the look-alikes alone; `extract` drafts a source file that loads.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-use assert_cmd::cargo::CommandCargoExt;
 use serde_json::Value;
+use std::path::{Path, PathBuf};
 
 mod common;
+use common::concord_in as concord;
 
 fn articles() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/scan/articles")
-}
-
-/// Runs concord in `dir`; returns the status, standard output and standard error.
-fn concord(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("concord")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
 }
 
 /// A scratch folder with the test articles under `articles/` and, if given, a registry.
