@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod exit;
 pub mod extract;
 pub mod finding;
+pub mod join;
 pub mod load;
 pub mod matching;
 pub mod model;

@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::finding::{Finding, FindingCode, Suggestion, Variant, slug};
+use crate::join;
 use crate::matching::{
     self, ClaimRef, EntityRef, FactKey, Properties, Relation, Resolver, cluster_unregistered,
 };
@@ -1023,6 +1024,18 @@ fn key_slug(key: &str) -> String {
         .to_lowercase()
 }
 
+/// How many alike pairs `--explain` lists for one speaker.
+const MAX_EXPLAINED_PAIRS: usize = 10;
+
+/// The representative of `i`'s set in a union-find forest, halving paths on the way.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
 /// One finding per set of one speaker's quotations that are one remark worded differently, with
 /// the fact groups it touches.
 fn quote_findings(
@@ -1045,56 +1058,74 @@ fn quote_findings(
     }
     let mut findings = Vec::new();
     for (speaker, quotes) in by_speaker {
-        let mut component: Vec<usize> = (0..quotes.len()).collect();
+        let keys: Vec<String> = quotes.iter().map(|q| fold_key(q.2)).collect();
+        // Each distinct wording (with its `when` and `where`) is compared once.
+        let mut distinct: Vec<usize> = Vec::new();
+        let mut wording_of: Vec<usize> = Vec::with_capacity(quotes.len());
+        let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
+        for (q, (_, key, _)) in quotes.iter().enumerate() {
+            let id = (keys[q].as_str(), key.when.as_str(), key.place.as_str());
+            let wording = *seen.entry(id).or_insert_with(|| {
+                distinct.push(q);
+                distinct.len() - 1
+            });
+            wording_of.push(wording);
+        }
+        let texts: Vec<&str> = distinct.iter().map(|&q| quotes[q].2).collect();
+        let mut parent: Vec<usize> = (0..distinct.len()).collect();
         let mut explain = Vec::new();
-        for i in 0..quotes.len() {
-            for j in i + 1..quotes.len() {
-                let ((_, ka, a), (_, kb, b)) = (&quotes[i], &quotes[j]);
-                let compatible = |x: &str, y: &str| x.is_empty() || y.is_empty() || x == y;
-                if fold_key(a) == fold_key(b)
-                    || !compatible(&ka.when, &kb.when)
-                    || !compatible(&ka.place, &kb.place)
-                {
-                    continue;
-                }
-                let similarity = wording_similarity(a, b);
-                if similarity >= SAME_REMARK {
-                    let (ci, cj) = (component[i], component[j]);
-                    component
-                        .iter_mut()
-                        .filter(|c| **c == cj)
-                        .for_each(|c| *c = ci);
-                    explain.push(format!("word overlap {similarity:.2} (threshold {SAME_REMARK}) between \"{a}\" and \"{b}\""));
-                }
+        for (i, j, similarity) in join::alike_pairs(&texts, SAME_REMARK) {
+            let (ka, kb) = (quotes[distinct[i]].1, quotes[distinct[j]].1);
+            let compatible = |x: &str, y: &str| x.is_empty() || y.is_empty() || x == y;
+            if keys[distinct[i]] == keys[distinct[j]]
+                || !compatible(&ka.when, &kb.when)
+                || !compatible(&ka.place, &kb.place)
+            {
+                continue;
+            }
+            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+            parent[rj.max(ri)] = ri.min(rj);
+            if explain.len() < MAX_EXPLAINED_PAIRS {
+                explain.push(format!(
+                    "word overlap {similarity:.2} (threshold {SAME_REMARK}) between \"{}\" and \"{}\"",
+                    texts[i], texts[j]
+                ));
             }
         }
-        let mut roots: Vec<usize> = component.clone();
-        roots.sort_unstable();
-        roots.dedup();
-        for root in roots {
-            let members: Vec<&(ClaimRef, &FactKey, &str)> = quotes
+        let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (q, &wording) in wording_of.iter().enumerate() {
+            components
+                .entry(root(&mut parent, wording))
+                .or_default()
+                .push(q);
+        }
+        for member_indexes in components.into_values() {
+            if member_indexes
                 .iter()
-                .enumerate()
-                .filter(|(i, _)| component[*i] == root)
-                .map(|(_, q)| q)
-                .collect();
+                .all(|&q| keys[q] == keys[member_indexes[0]])
+            {
+                continue; // one wording: nothing to report
+            }
+            let members: Vec<&(ClaimRef, &FactKey, &str)> =
+                member_indexes.iter().map(|&q| &quotes[q]).collect();
             let mut options: Vec<Candidate> = Vec::new();
-            for ((s, c), _, text) in &members {
+            let mut option_keys: Vec<&str> = Vec::new();
+            for (&q, ((s, c), _, text)) in member_indexes.iter().zip(&members) {
                 let at = corpus.sources[*s].claims[*c].value.at.clone();
-                match options
-                    .iter_mut()
-                    .find(|o| fold_key(&o.text) == fold_key(text))
-                {
+                match option_keys.iter().position(|k| *k == keys[q]) {
                     Some(o) => {
-                        o.sources.insert(*s);
-                        o.locations.push(at);
+                        options[o].sources.insert(*s);
+                        options[o].locations.push(at);
                     }
-                    None => options.push(Candidate {
-                        text: text.to_string(),
-                        sources: BTreeSet::from([*s]),
-                        locations: vec![at],
-                        registered: false,
-                    }),
+                    None => {
+                        option_keys.push(&keys[q]);
+                        options.push(Candidate {
+                            text: text.to_string(),
+                            sources: BTreeSet::from([*s]),
+                            locations: vec![at],
+                            registered: false,
+                        });
+                    }
                 }
             }
             if options.len() < 2 {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::{Format, Outcome};
 use crate::diagnostic::{InputError, SourceTexts};
 use crate::extract::tokens::LineIndex;
-use crate::extract::{self, MentionKind};
+use crate::extract::{self, MentionKind, PersonHint};
 use crate::load::schema::safe_source_id;
 use crate::model::{
     Claim, Corpus, EntityKind, Located, Location, Registry, ReviewedEntry, Source, ValueKind,
@@ -20,6 +20,7 @@ use crate::normalise::text::fold_key;
 use crate::report::text::TextOptions;
 use crate::report::{self, FailOn, MentionRecord};
 use crate::{exit, load};
+use rayon::prelude::*;
 
 /// The property of the claims a quotation makes.
 pub const SAID: &str = "said";
@@ -181,85 +182,102 @@ pub fn corpus_of(
         reviewed,
     };
     let kinds = registered_kinds(&corpus.registry);
-    let person = |name: &str| kinds.get(&fold_key(name)).copied();
     let mut ids: BTreeSet<String> = BTreeSet::new();
     let mut sources = Vec::new();
     let mut records = Vec::new();
-    for (name, text) in articles {
-        let language = extract::detect_language(text);
-        let extraction = extract::extract(text, language.and_then(Language::from_code), &person);
-        let lines = LineIndex::new(text);
-        let at = |offset: usize| {
-            let (line, column) = lines.line_column(offset);
-            Location {
-                file: name.clone(),
-                line,
-                column,
-            }
-        };
-        let mut source = Source {
-            id: Located {
-                value: unique_id(&mut ids, name),
-                at: at(0),
-            },
-            article: None,
-            outlet: None,
-            url: None,
-            language: language.map(str::to_string),
-            published: None,
-            claims: Vec::new(),
-            mentions: Vec::new(),
-        };
-        for mention in &extraction.mentions {
-            let location = at(mention.start);
-            records.push(MentionRecord {
-                kind: mention.kind,
-                text: mention.text.clone(),
-                location: location.clone(),
-                speaker: mention.speaker.as_ref().map(|s| s.name.clone()),
-            });
-            match mention.kind {
-                MentionKind::Name | MentionKind::Code => source.mentions.push(Located {
-                    value: mention.text.clone(),
-                    at: location,
-                }),
-                MentionKind::Quote => {
-                    let subject = match &mention.speaker {
-                        Some(speaker) => Located {
-                            value: speaker.name.clone(),
-                            at: at(speaker.start),
-                        },
-                        None => Located {
-                            value: UNATTRIBUTED.to_string(),
-                            at: location.clone(),
-                        },
-                    };
-                    source.claims.push(Claim {
-                        at: location.clone(),
-                        id: None,
-                        subject,
-                        property: Located {
-                            value: SAID.to_string(),
-                            at: location.clone(),
-                        },
-                        value: Located {
-                            value: mention.text.clone(),
-                            at: location,
-                        },
-                        kind: Some(ValueKind::Quote),
-                        unit: None,
-                        when: None,
-                        place: None,
-                        evidence: None,
-                    });
-                }
-                MentionKind::Figure | MentionKind::Date => {}
-            }
-        }
+    // Articles are read in parallel; ids are then given in order, so they never depend on
+    // which thread finished first.
+    let read: Vec<(Source, Vec<MentionRecord>)> = articles
+        .par_iter()
+        .map(|(name, text)| {
+            let person = |name: &str| kinds.get(&fold_key(name)).copied();
+            source_of(name, text, &person)
+        })
+        .collect();
+    for ((mut source, mentions), (name, _)) in read.into_iter().zip(articles) {
+        source.id.value = unique_id(&mut ids, name);
         sources.push(source);
+        records.extend(mentions);
     }
     corpus.sources = sources;
     (corpus, records)
+}
+
+/// The source that one article's mentions make (its id is given by the caller), and the
+/// mentions for the report.
+fn source_of(name: &Arc<str>, text: &str, person: PersonHint) -> (Source, Vec<MentionRecord>) {
+    let mut records = Vec::new();
+    let language = extract::detect_language(text);
+    let extraction = extract::extract(text, language.and_then(Language::from_code), &person);
+    let lines = LineIndex::new(text);
+    let at = |offset: usize| {
+        let (line, column) = lines.line_column(offset);
+        Location {
+            file: name.clone(),
+            line,
+            column,
+        }
+    };
+    let mut source = Source {
+        id: Located {
+            value: String::new(),
+            at: at(0),
+        },
+        article: None,
+        outlet: None,
+        url: None,
+        language: language.map(str::to_string),
+        published: None,
+        claims: Vec::new(),
+        mentions: Vec::new(),
+    };
+    for mention in &extraction.mentions {
+        let location = at(mention.start);
+        records.push(MentionRecord {
+            kind: mention.kind,
+            text: mention.text.clone(),
+            location: location.clone(),
+            speaker: mention.speaker.as_ref().map(|s| s.name.clone()),
+        });
+        match mention.kind {
+            MentionKind::Name | MentionKind::Code => source.mentions.push(Located {
+                value: mention.text.clone(),
+                at: location,
+            }),
+            MentionKind::Quote => {
+                let subject = match &mention.speaker {
+                    Some(speaker) => Located {
+                        value: speaker.name.clone(),
+                        at: at(speaker.start),
+                    },
+                    None => Located {
+                        value: UNATTRIBUTED.to_string(),
+                        at: location.clone(),
+                    },
+                };
+                source.claims.push(Claim {
+                    at: location.clone(),
+                    id: None,
+                    subject,
+                    property: Located {
+                        value: SAID.to_string(),
+                        at: location.clone(),
+                    },
+                    value: Located {
+                        value: mention.text.clone(),
+                        at: location,
+                    },
+                    kind: Some(ValueKind::Quote),
+                    unit: None,
+                    when: None,
+                    place: None,
+                    evidence: None,
+                });
+            }
+            MentionKind::Figure | MentionKind::Date => {}
+        }
+    }
+    (source, records)
 }
 
 /// Whether the registry knows a name as a person (`true`) or as another entity (`false`), by

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use crate::normalise::date;
 use crate::normalise::quantity::{self, Language};
-use crate::normalise::text::{fold_key, is_space};
+use crate::normalise::text::{fold_key, fold_word, is_space};
 use tokens::Token;
 
 /// Words that start a sentence with a capital without being a name (folded: no accents).
@@ -256,9 +256,13 @@ pub struct Extraction<'t> {
 /// another registered entity, `None` when it does not know the name.
 pub type PersonHint<'a> = &'a dyn Fn(&str) -> Option<bool>;
 
+/// How many bytes of an article language detection reads.
+const LANGUAGE_SAMPLE: usize = 2_000;
+
 /// The language of an article, when it is French or English and the text says so clearly.
 pub fn detect_language(text: &str) -> Option<&'static str> {
-    let info = whatlang::detect(text)?;
+    // The first few thousand characters tell as well as the whole.
+    let info = whatlang::detect(&text[..floor_char_boundary(text, LANGUAGE_SAMPLE)])?;
     match info.lang() {
         whatlang::Lang::Fra => Some("fr"),
         whatlang::Lang::Eng => Some("en"),
@@ -334,7 +338,7 @@ impl Vocabulary {
 }
 
 fn folded(token: &Token) -> String {
-    fold_key(token.text)
+    fold_word(token.text)
 }
 
 /// A word that mixes letters and digits as a product code does; `1er`, `3rd`, `19h` or `10km`

@@ -8,7 +8,7 @@
 use crate::load::schema::{days_in_month, parse_iso_date};
 use crate::model::PartialDate;
 
-use super::text::fold_key;
+use super::text::{fold_key, fold_word};
 
 /// What a date or time value covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -87,7 +87,7 @@ fn month(word: &str) -> Option<u8> {
 
 /// True when `word` names a month, in French or English, in full or abbreviated.
 pub fn is_month(word: &str) -> bool {
-    month(&fold_key(word)).is_some()
+    word.len() <= 12 && month(&fold_word(word)).is_some()
 }
 
 /// Parses a date or time; `None` when `text` is neither, or is relative and `published` is unknown.
