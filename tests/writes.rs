@@ -1,5 +1,6 @@
-//! Writes that lose nothing: `import` writes each file to a temporary file and renames it, so
-//! a killed run leaves the old file whole, and concurrent runs leave one run's file, never a mix.
+//! Writes that lose nothing: `import` and `extract --write` write each file to a temporary file
+//! and rename it, so a killed run leaves the old file whole, and concurrent runs leave one
+//! run's file, never a mix.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -85,6 +86,46 @@ fn concurrent_imports_never_mix_their_files() {
         assert!(
             !(text.contains("value: first-") && text.contains("value: second-")),
             "a mixed file"
+        );
+    }
+}
+
+#[test]
+fn a_killed_extract_leaves_the_old_draft_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("long.txt");
+    let mut text = String::new();
+    for i in 0..15_000 {
+        text.push_str(&format!(
+            "Le groupe Acme{} a vendu {i} 000 puces en juillet, selon Marie Dupont.\n",
+            i % 97
+        ));
+    }
+    std::fs::write(&article, text).unwrap();
+    let extract = |write: bool| {
+        let mut command = Command::cargo_bin("concord").unwrap();
+        command.arg("extract").arg(&article).current_dir(dir.path());
+        if write {
+            command.args(["--write", "draft.yaml", "--force"]);
+        }
+        command
+    };
+    let full = extract(false).output().unwrap().stdout;
+    let target = dir.path().join("draft.yaml");
+    std::fs::write(&target, "the old draft\n").unwrap();
+    for delay in [10, 100, 400, 1000] {
+        let mut child = extract(true)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = std::fs::read(&target).unwrap();
+        assert!(
+            now == b"the old draft\n" || now == full,
+            "a half-written draft after {delay} ms"
         );
     }
 }

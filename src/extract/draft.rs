@@ -133,22 +133,33 @@ pub fn render(id: &str, article: &str, language: Option<&str>, claims: Vec<Draft
 
 /// The name or code nearest before the figure in its sentence, else the first after it.
 fn subject_of<'m>(figure: &Mention, names: &[&'m Mention]) -> Option<&'m Mention> {
-    let in_sentence = names.iter().filter(|n| n.sentence == figure.sentence);
-    in_sentence
-        .clone()
+    // `names` is in the order of the text: look back, then ahead, from the figure.
+    let split = names.partition_point(|n| n.start < figure.start);
+    names[..split]
+        .iter()
         .rev()
+        .take_while(|n| n.sentence == figure.sentence)
         .find(|n| n.end <= figure.start)
-        .or_else(|| in_sentence.clone().find(|n| n.start >= figure.end))
+        .or_else(|| {
+            names[split..]
+                .iter()
+                .take_while(|n| n.sentence == figure.sentence)
+                .find(|n| n.start >= figure.end)
+        })
         .copied()
+}
+
+/// The words of `words` (in the order of the text) that lie within `from..to`.
+fn words_within<'w, 't>(words: &'w [Token<'t>], from: usize, to: usize) -> &'w [Token<'t>] {
+    let first = words.partition_point(|w| w.start < from);
+    let last = first + words[first..].partition_point(|w| w.end <= to);
+    &words[first..last]
 }
 
 /// The last words before `before` (and after `after`) that are not function words: `chiffre
 /// d'affaires` in `a réalisé un chiffre d'affaires de 46 milliards`.
 fn property_phrase(text: &str, words: &[Token], after: usize, before: usize) -> Option<String> {
-    let between: Vec<&Token> = words
-        .iter()
-        .filter(|w| w.start >= after && w.end <= before)
-        .collect();
+    let between: Vec<&Token> = words_within(words, after, before).iter().collect();
     let is_function = |w: &Token| FUNCTION_WORDS.contains(&fold_key(w.text).as_str());
     let mut end = between.len();
     while end > 0 && is_function(between[end - 1]) {
@@ -224,9 +235,8 @@ fn apposition(text: &str, words: &[Token], name: &Mention, french: bool) -> Opti
     if let Some(rest) = after.strip_prefix(", ") {
         // `Name, le titre…` up to the next punctuation.
         let phrase_start = name.end + 2;
-        let phrase_words: Vec<&Token> = words
+        let phrase_words: Vec<&Token> = words_within(words, phrase_start, text.len())
             .iter()
-            .filter(|w| w.start >= phrase_start)
             .take(LONGEST_APPOSITION + 1)
             .collect();
         let first = phrase_words.first()?;
@@ -257,11 +267,12 @@ fn apposition(text: &str, words: &[Token], name: &Mention, french: bool) -> Opti
     if !after.starts_with(',') {
         return None;
     }
-    let phrase_words: Vec<&Token> = words
+    let sentence_words = words_within(words, 0, before.len());
+    let window: Vec<&Token> = sentence_words
+        [sentence_words.len().saturating_sub(LONGEST_APPOSITION + 1)..]
         .iter()
-        .filter(|w| w.end <= before.len() && w.sentence == name.sentence)
+        .filter(|w| w.sentence == name.sentence)
         .collect();
-    let window = &phrase_words[phrase_words.len().saturating_sub(LONGEST_APPOSITION + 1)..];
     let opener = window
         .iter()
         .rposition(|w| DETERMINERS.contains(&fold_key(w.text).as_str()))?;

@@ -737,18 +737,13 @@ fn attribute_quotations(
         let sentence_of_end = sentences
             .partition_point(|s| s.0 <= quote.end)
             .saturating_sub(1);
-        let end_sentence = people
-            .iter()
-            .find(|p| p.0 >= quote.end)
-            .filter(|p| p.2 == sentence_of_end);
-        let before_in_sentence = people
-            .iter()
-            .rev()
-            .find(|p| p.1 <= quote.start && p.2 == quote.sentence);
-        let before = people
-            .iter()
-            .rev()
-            .find(|p| p.1 <= quote.start && p.2 + SPEAKER_REACH >= quote.sentence);
+        // `people` is in the order of the text.
+        let after_quote = people.partition_point(|p| p.0 < quote.end);
+        let end_sentence = people.get(after_quote).filter(|p| p.2 == sentence_of_end);
+        let before_quote = people.partition_point(|p| p.1 <= quote.start);
+        let last_before = people[..before_quote].last();
+        let before_in_sentence = last_before.filter(|p| p.2 == quote.sentence);
+        let before = last_before.filter(|p| p.2 + SPEAKER_REACH >= quote.sentence);
         quote.speaker = end_sentence
             .or(before_in_sentence)
             .or(before)
