@@ -58,9 +58,14 @@ pub struct Resolver<'c> {
 fn block_keys(form: &str) -> Vec<String> {
     let last = names::tokens(form).pop().unwrap_or_default();
     let prefix: String = last.chars().take(2).collect();
+    // The first letter and the next two in any order: two letters swapped keep it.
+    let mut next: Vec<char> = last.chars().skip(1).take(2).collect();
+    next.sort_unstable();
+    let first: String = last.chars().take(1).chain(next).collect();
     vec![
         format!("s:{}", names::block_key(form)),
         format!("p:{prefix}"),
+        format!("t:{first}"),
     ]
 }
 

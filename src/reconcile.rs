@@ -18,7 +18,7 @@ use crate::matching::{
     self, ClaimRef, EntityRef, FactKey, Properties, Relation, Resolver, cluster_unregistered,
 };
 use crate::model::{Claim, Corpus, Location, ValueKind};
-use crate::normalise::codes::{confusable_key, is_code, loose_key};
+use crate::normalise::codes::{confusable_key, is_code, look_alike, loose_key};
 use crate::normalise::date::{self, Moment};
 use crate::normalise::names::{is_proper_name, spelling_match};
 use crate::normalise::people::{Person, lists_agree, parse_list};
@@ -472,7 +472,7 @@ fn classify(a: &str, b: &str) -> Option<(FindingCode, String)> {
             ),
         ));
     }
-    if confusable_key(a) == confusable_key(b) {
+    if look_alike(a, b) {
         return Some((
             FindingCode::ConfusableVariant,
             format!(

@@ -24,8 +24,22 @@ pub fn loose_key(form: &str) -> String {
         .collect()
 }
 
+/// True when `a` and `b` are the same once look-alike characters are folded. Between words
+/// without digits only the Unicode skeleton counts (`Nvidіa` with a Cyrillic `і`): the OCR
+/// pairs would make a swap of `l` and `i` (`Quilora` / `Quliora`) a look-alike rather than a
+/// misspelling.
+pub fn look_alike(a: &str, b: &str) -> bool {
+    let has_digit = |s: &str| s.chars().any(|c| c.is_ascii_digit());
+    if has_digit(a) || has_digit(b) {
+        confusable_key(a) == confusable_key(b)
+    } else {
+        let skeleton_key = |s: &str| loose_key(&skeleton(s).collect::<String>());
+        skeleton_key(a) == skeleton_key(b)
+    }
+}
+
 /// The loose key with look-alike characters folded: two forms with the same confusable key but
-/// different loose keys are a `confusable-variant`.
+/// different loose keys may be a `confusable-variant` (see [`look_alike`]).
 pub fn confusable_key(form: &str) -> String {
     let skeleton: String = skeleton(form).collect();
     loose_key(&skeleton)
@@ -52,6 +66,13 @@ mod tests {
         for word in ["Nvidia", "2025", "400 000", "Jensen Huang", ""] {
             assert!(!is_code(word), "{word}");
         }
+    }
+
+    #[test]
+    fn letters_swapped_in_a_word_are_no_look_alike() {
+        assert!(!look_alike("Quilora", "Quliora"));
+        assert!(look_alike("Nvidia", "Nvіdia")); // a Cyrillic і
+        assert!(look_alike("H2O", "H20"));
     }
 
     #[test]
