@@ -9,14 +9,12 @@
 //! Fuzzy comparisons only run inside blocks (names that share the sound or the first letters of
 //! their last word), so that no step compares all pairs.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::model::{Claim, Corpus, EntityKind, ValueKind};
 use crate::normalise::codes::{confusable_key, is_code};
 use crate::normalise::date;
-use crate::normalise::names::{
-    self, NameMatch, ShortForm, is_proper_name, short_form, spelling_match,
-};
+use crate::normalise::names::{self, NameMatch, ShortForm, is_proper_name, spelling_match};
 use crate::normalise::text::{comparison_words, fold_key, wording_similarity};
 
 /// What a name is: a registry entity or a cluster of unregistered names.
@@ -50,23 +48,37 @@ pub struct Resolver<'c> {
     by_key: HashMap<String, Vec<(usize, &'c str)>>,
     by_confusable: HashMap<String, Vec<(usize, &'c str)>>,
     by_block: HashMap<String, Vec<(usize, &'c str)>>,
-    by_token: HashMap<String, Vec<(usize, &'c str)>>,
+    /// Registered names by the keys of their short forms.
+    by_short_form: HashMap<String, Vec<(usize, ShortForm)>>,
     resolved: HashMap<String, Option<(EntityRef, Relation)>>,
 }
 
-/// Keys that bring together names that might be spellings of one another.
+/// The blocking keys of a name, under which it is filed and looked up: the full sound of its
+/// last word (Double Metaphone), and that word with any one letter deleted (a deletion
+/// neighbourhood, as SymSpell uses: two words one substitution, insertion, deletion or swap
+/// apart share a key). Names that share no key are never compared.
 fn block_keys(form: &str) -> Vec<String> {
-    let last = names::tokens(form).pop().unwrap_or_default();
-    let prefix: String = last.chars().take(2).collect();
-    // The first letter and the next two in any order: two letters swapped keep it.
-    let mut next: Vec<char> = last.chars().skip(1).take(2).collect();
-    next.sort_unstable();
-    let first: String = last.chars().take(1).chain(next).collect();
-    vec![
+    let last: Vec<char> = names::tokens(form)
+        .pop()
+        .unwrap_or_default()
+        .chars()
+        .collect();
+    let mut keys = vec![
         format!("s:{}", names::block_key(form)),
-        format!("p:{prefix}"),
-        format!("t:{first}"),
-    ]
+        format!("d:{}", last.iter().collect::<String>()),
+    ];
+    for skip in 0..last.len() {
+        let variant: String = last
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, c)| c)
+            .collect();
+        keys.push(format!("d:{variant}"));
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 impl<'c> Resolver<'c> {
@@ -76,7 +88,7 @@ impl<'c> Resolver<'c> {
             by_key: HashMap::new(),
             by_confusable: HashMap::new(),
             by_block: HashMap::new(),
-            by_token: HashMap::new(),
+            by_short_form: HashMap::new(),
             resolved: HashMap::new(),
         };
         for (index, entity) in corpus.registry.entities.iter().enumerate() {
@@ -99,12 +111,12 @@ impl<'c> Resolver<'c> {
                         .or_default()
                         .push((index, form));
                 }
-                for token in names::tokens(form) {
+                for (key, kind) in names::short_form_keys(form) {
                     resolver
-                        .by_token
-                        .entry(token)
+                        .by_short_form
+                        .entry(key)
                         .or_default()
-                        .push((index, form));
+                        .push((index, kind));
                 }
             }
         }
@@ -145,20 +157,18 @@ impl<'c> Resolver<'c> {
                 },
             ));
         }
-        let tokens = names::tokens(form);
-        if let Some(first) = tokens.first() {
-            let candidates: Vec<(usize, &str)> = self
-                .by_token
-                .get(first)
+        {
+            let candidates: Vec<(usize, ShortForm)> = self
+                .by_short_form
+                .get(&names::short_form_key(form))
                 .into_iter()
                 .flatten()
-                .filter(|(entity, long)| match short_form(form, long) {
+                .filter(|(entity, kind)| match kind {
                     // Only people go by their last words alone.
-                    Some(ShortForm::Trailing) => {
+                    ShortForm::Trailing => {
                         self.corpus.registry.entities[*entity].kind == EntityKind::Person
                     }
-                    Some(ShortForm::Leading) => true,
-                    None => false,
+                    ShortForm::Leading => true,
                 })
                 .copied()
                 .collect();
@@ -174,8 +184,13 @@ impl<'c> Resolver<'c> {
         }
         let mut best: Option<(usize, &str, NameMatch)> = None;
         let mut runner_up: Option<(usize, f64)> = None;
+        let mut seen: HashSet<(usize, &str)> = HashSet::new();
         for key in block_keys(form) {
-            for (entity, reference) in self.by_block.get(&key).into_iter().flatten() {
+            for &(entity, reference) in self.by_block.get(&key).into_iter().flatten() {
+                if !seen.insert((entity, reference)) {
+                    continue;
+                }
+                let entity = &entity;
                 // Only a person goes by a part of their name.
                 let same_length = names::tokens(form).len() == names::tokens(reference).len();
                 if !same_length && self.corpus.registry.entities[*entity].kind != EntityKind::Person
@@ -252,33 +267,38 @@ pub fn cluster_unregistered(forms: &[&str]) -> Vec<usize> {
             }
         }
     }
-    for members in blocks.values() {
-        for (n, &i) in members.iter().enumerate() {
-            for &j in &members[n + 1..] {
-                if spelling_match(forms[i], forms[j]).is_some() {
-                    union(&mut parent, i, j);
-                }
+    let mut candidates: Vec<usize> = Vec::new();
+    for (i, form) in forms.iter().enumerate() {
+        if !is_proper_name(form) || is_code(form) {
+            continue;
+        }
+        candidates.clear();
+        for key in block_keys(form) {
+            candidates.extend(blocks.get(&key).into_iter().flatten().filter(|&&j| j < i));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &j in &candidates {
+            if spelling_match(form, forms[j]).is_some() {
+                union(&mut parent, i, j);
             }
         }
     }
     // Short forms: a name whose words all stand in exactly one longer name's cluster.
-    let mut by_token: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_short_form: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, form) in forms.iter().enumerate() {
-        for token in names::tokens(form) {
-            by_token.entry(token).or_default().push(i);
+        for (key, _) in names::short_form_keys(form) {
+            by_short_form.entry(key).or_default().push(i);
         }
     }
     for (i, form) in forms.iter().enumerate() {
-        let Some(first) = names::tokens(form).into_iter().next() else {
+        let longer: Vec<usize> = by_short_form
+            .get(&names::short_form_key(form))
+            .cloned()
+            .unwrap_or_default();
+        if longer.is_empty() {
             continue;
-        };
-        let longer: Vec<usize> = by_token
-            .get(&first)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&j| short_form(form, forms[j]).is_some())
-            .collect();
+        }
         let mut roots: Vec<usize> = longer.iter().map(|&j| find(&mut parent, j)).collect();
         roots.dedup();
         if roots.len() == 1 {

@@ -133,7 +133,9 @@ const EMPTY_VALUES: [&str; 12] = [
     "contact airline",
 ];
 
-pub fn reconcile(corpus: &Corpus) -> Analysis {
+/// Reconciles the corpus; `explain_groups` adds to each fact group how its claims were read
+/// (for `report`), which `check` does not show.
+pub fn reconcile(corpus: &Corpus, explain_groups: bool) -> Analysis {
     let mut resolver = Resolver::new(corpus);
     let properties = Properties::new(corpus);
     let mentions = collect_mentions(corpus, &properties, &mut resolver);
@@ -206,7 +208,11 @@ pub fn reconcile(corpus: &Corpus) -> Analysis {
                 .collect(),
             suggestion,
             findings: fingerprints,
-            explain: grouping_reasons(corpus, &properties, &set.claims, &entity_of),
+            explain: if explain_groups {
+                grouping_reasons(corpus, &properties, &set.claims, &entity_of)
+            } else {
+                Vec::new()
+            },
         });
     }
     let sources = corpus
@@ -699,6 +705,12 @@ fn value_classes(
     normals: &HashMap<ClaimRef, Normal>,
 ) -> Vec<ValueSet> {
     let mut sets = Vec::new();
+    let entity_names: HashMap<&str, &str> = corpus
+        .registry
+        .entities
+        .iter()
+        .map(|e| (e.id.value.as_str(), e.name.value.as_str()))
+        .collect();
     for (key, claims) in groups {
         let first = &corpus.sources[claims[0].0].claims[claims[0].1];
         let property = properties
@@ -764,12 +776,7 @@ fn value_classes(
             .map(|&r| claim_at(corpus, r).subject.value.as_str())
             .collect();
         let subject = match key.subject.strip_prefix("entity:") {
-            Some(id) => corpus
-                .registry
-                .entities
-                .iter()
-                .find(|e| e.id.value == id)
-                .map_or(id.to_string(), |e| e.name.value.clone()),
+            Some(id) => entity_names.get(id).unwrap_or(&id).to_string(),
             None => most_common(&subjects).to_string(),
         };
         sets.push(ValueSet {

@@ -91,7 +91,7 @@ proptest! {
 fn fingerprints(root: &Path) -> BTreeSet<String> {
     let loaded = concord::load::load(root);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    let analysis = concord::reconcile::reconcile(&loaded.corpus);
+    let analysis = concord::reconcile::reconcile(&loaded.corpus, true);
     let mut prints: BTreeSet<String> = analysis
         .findings
         .iter()

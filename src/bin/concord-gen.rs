@@ -322,7 +322,7 @@ fn generate(args: &Args) -> Result<String, String> {
     let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
     let n = args.claims.max(50);
     let organisations = distinct(&mut rng, (n / 30).max(5), |r| {
-        let syllables = r.random_range(2..=3);
+        let syllables = r.random_range(2..=4);
         coined(r, syllables)
     });
     let mut people = distinct(&mut rng, (n / 50).max(5), |r| {

@@ -85,7 +85,7 @@ pub fn run(config: &CheckConfig) -> Outcome {
 /// Reconciles a loaded corpus into a report: every finding, sorted, with the baseline applied
 /// when `use_baseline`, and the groups and sources when `full_report`.
 pub fn analyse(corpus: &Corpus, use_baseline: bool, full_report: bool) -> Report {
-    let analysis = reconcile::reconcile(corpus);
+    let analysis = reconcile::reconcile(corpus, full_report);
     let mut findings = evidence::check(corpus);
     findings.extend(analysis.findings);
     findings.sort_by(|a, b| {

@@ -13,6 +13,8 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{InputError, SourceTexts, did_you_mean};
 use crate::model::{Article, Corpus, Located, Location, Registry, Source};
 use schema::{FileContent, Reader, SourceHeader};
@@ -64,13 +66,27 @@ pub fn load(root: &Path) -> Loaded {
     }
 
     let mut headers = Vec::new();
-    for path in yaml_files(root, &facts, &mut loaded.errors) {
-        let name = relative_name(root, &path);
-        let Some(text) = read_text(&path, &name, MAX_YAML_BYTES, &mut loaded.errors) else {
-            continue;
-        };
-        loaded.texts.insert(name.clone(), text.clone());
-        let (content, errors) = parse_file(&name, &text);
+    // Files are read and parsed in parallel, then taken in path order, so the corpus and its
+    // errors never depend on which thread finished first.
+    let paths = yaml_files(root, &facts, &mut loaded.errors);
+    let parsed: Vec<_> = paths
+        .par_iter()
+        .map(|path| {
+            let name = relative_name(root, path);
+            let mut errors = Vec::new();
+            let text = read_text(path, &name, MAX_YAML_BYTES, &mut errors);
+            let content = text.as_ref().and_then(|text| {
+                let (content, parse_errors) = parse_file(&name, text);
+                errors.extend(parse_errors);
+                content
+            });
+            (name, text, content, errors)
+        })
+        .collect();
+    for (name, text, content, errors) in parsed {
+        if let Some(text) = text {
+            loaded.texts.insert(name, text);
+        }
         loaded.errors.extend(errors);
         match content {
             Some(FileContent::Source { header, claims }) => headers.push((header, claims)),

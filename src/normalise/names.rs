@@ -73,6 +73,31 @@ pub fn short_form(short: &str, long: &str) -> Option<ShortForm> {
     }
 }
 
+/// The keys under which `long` is found by its short forms: its first and its last words, as
+/// [`short_form_key`] writes them, with the kind of each. A short form `s` of `long` (by
+/// [`short_form`]) is exactly one whose key is among these.
+pub fn short_form_keys(long: &str) -> Vec<(String, ShortForm)> {
+    let words = tokens(long);
+    if words.len() < 2 || !is_proper_name(long) {
+        return Vec::new();
+    }
+    let mut keys: Vec<(String, ShortForm)> = (1..words.len())
+        .map(|k| (words[..k].join(" "), ShortForm::Leading))
+        .collect();
+    for k in 1..words.len() {
+        let key = words[words.len() - k..].join(" ");
+        if !keys.iter().any(|(other, _)| *other == key) {
+            keys.push((key, ShortForm::Trailing));
+        }
+    }
+    keys
+}
+
+/// The key a name looks up its longer forms by (see [`short_form_keys`]).
+pub fn short_form_key(short: &str) -> String {
+    tokens(short).join(" ")
+}
+
 /// Why two names were found to be one, for `--explain`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NameMatch {
@@ -157,11 +182,11 @@ fn close_tokens(x: &str, y: &str) -> Option<NameMatch> {
     })
 }
 
-/// A blocking key: the sound of the name's last token, so that only names that may match are
-/// compared.
+/// A blocking key: the full sound of the name's last token, so that only names that may match
+/// are compared.
 pub fn block_key(form: &str) -> String {
     let last = tokens(form).pop().unwrap_or_default();
-    DoubleMetaphone::default()
+    DoubleMetaphone::new(None)
         .double_metaphone(&ascii_letters(&last))
         .primary()
 }
@@ -175,6 +200,36 @@ fn ascii_letters(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_form_keys_find_what_short_form_finds() {
+        let names = [
+            "Jensen Huang",
+            "Huang",
+            "Jensen",
+            "Moonshot AI",
+            "Moonshot",
+            "AI",
+            "Charles de Gaulle",
+            "Gaulle",
+            "Charles",
+            "de Gaulle",
+            "ministère des Affaires étrangères de Chine",
+            "Chine",
+            "Anne Marie Anne",
+            "Anne",
+        ];
+        for long in names {
+            let keys = short_form_keys(long);
+            for short in names {
+                let by_key = keys
+                    .iter()
+                    .find(|(k, _)| *k == short_form_key(short))
+                    .map(|(_, kind)| *kind);
+                assert_eq!(by_key, short_form(short, long), "{short} of {long}");
+            }
+        }
+    }
 
     #[test]
     fn misspellings_match() {

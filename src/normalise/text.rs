@@ -90,9 +90,18 @@ pub fn fold_evidence(text: &str) -> String {
 /// The comparison key of a text: NFKC, lower case, no accents, quotation marks, apostrophes and
 /// white space unified and trimmed.
 pub fn fold_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
+    // ASCII has nothing to decompose or compose: most text skips the normalisation passes.
+    if text.is_ascii() {
+        return fold_chars(text.chars(), text.len());
+    }
     let decomposed = text.nfkd().filter(|c| !is_combining_mark(*c));
-    for c in decomposed.flat_map(char::to_lowercase) {
+    fold_chars(decomposed, text.len()).nfkc().collect()
+}
+
+/// Lower case, quotation marks, apostrophes and white space unified and trimmed.
+fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut key = String::with_capacity(capacity);
+    for c in chars.flat_map(char::to_lowercase) {
         let c = if is_space(c) {
             ' '
         } else if is_quote_mark(c) {
@@ -110,7 +119,7 @@ pub fn fold_key(text: &str) -> String {
     if key.ends_with(' ') {
         key.pop();
     }
-    key.nfkc().collect()
+    key
 }
 
 /// [`fold_key`] of one word, with a fast path for ASCII words (most words), which only need
