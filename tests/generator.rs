@@ -1,0 +1,137 @@
+//! `concord-gen`: the same seed writes the same corpus byte for byte, the corpus loads, and
+//! `check` finds what `truth.json` says must be found and none of its traps (scored by
+//! `../shared/tools/score-findings`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+fn generate(out: &Path, seed: u64) {
+    let output = Command::cargo_bin("concord-gen")
+        .unwrap()
+        .args([
+            "--claims",
+            "3000",
+            "--seed",
+            &seed.to_string(),
+            "--error-rate",
+            "0.02",
+            "--out",
+        ])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+fn contents(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push((
+                    path.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&path).unwrap(),
+                ));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn the_same_seed_gives_the_same_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (
+        dir.path().join("a"),
+        dir.path().join("b"),
+        dir.path().join("c"),
+    );
+    generate(&a, 3);
+    generate(&b, 3);
+    generate(&c, 4);
+    assert_eq!(contents(&a), contents(&b));
+    assert_ne!(contents(&a), contents(&c));
+    // It refuses to write into a folder that is not empty.
+    let status = Command::cargo_bin("concord-gen")
+        .unwrap()
+        .args(["--claims", "100", "--out"])
+        .arg(&a)
+        .output()
+        .unwrap()
+        .status;
+    assert_eq!(status.code(), Some(2));
+}
+
+#[test]
+fn check_finds_what_the_truth_says_and_no_trap() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    generate(&corpus, 11);
+    let truth: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(corpus.join("truth.json")).unwrap()).unwrap();
+    let must_find = truth["must_find"].as_array().unwrap();
+    assert!(must_find.len() >= 20, "{}", must_find.len());
+    let kinds: std::collections::BTreeSet<&str> = must_find
+        .iter()
+        .map(|item| item["codes"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        [
+            "confusable-variant",
+            "quote-variant",
+            "spelling-variant",
+            "value-conflict"
+        ]
+    );
+    assert!(truth["must_not"].as_array().unwrap().len() >= 10);
+
+    let report = Command::cargo_bin("concord")
+        .unwrap()
+        .arg("check")
+        .arg(&corpus)
+        .args(["--format", "json", "--no-baseline"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        report.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut scorer = Command::new("python3")
+        .current_dir(repository)
+        .arg("../shared/tools/score-findings")
+        .arg(corpus.join("truth.json"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    scorer
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&report.stdout)
+        .unwrap();
+    let scored = scorer.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&scored.stdout);
+    assert!(scored.status.success(), "{text}");
+    assert!(
+        text.trim_end().ends_with("unexplained serious findings 0"),
+        "{text}"
+    );
+}
