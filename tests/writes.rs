@@ -1,6 +1,6 @@
-//! Writes that lose nothing: `import` and `extract --write` write each file to a temporary file
-//! and rename it, so a killed run leaves the old file whole, and concurrent runs leave one
-//! run's file, never a mix.
+//! Writes that lose nothing: `import`, `extract --write` and `--write-baseline` write each file
+//! to a temporary file and rename it, so a killed run leaves the old file whole, and concurrent
+//! runs leave one run's file, never a mix. (`review` writes through the same function.)
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -126,6 +126,61 @@ fn a_killed_extract_leaves_the_old_draft_whole() {
         assert!(
             now == b"the old draft\n" || now == full,
             "a half-written draft after {delay} ms"
+        );
+    }
+}
+
+#[test]
+fn a_killed_write_baseline_leaves_the_old_baseline_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let generate = |out: &Path| {
+        let status = Command::cargo_bin("concord-gen")
+            .unwrap()
+            .args([
+                "--claims",
+                "20000",
+                "--seed",
+                "5",
+                "--error-rate",
+                "0.3",
+                "--out",
+            ])
+            .arg(out)
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    let write_baseline = |root: &Path| {
+        let mut command = Command::cargo_bin("concord").unwrap();
+        command
+            .arg("check")
+            .arg(root)
+            .arg("--write-baseline")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        command
+    };
+    // The baseline a finished run writes, on a copy of the same corpus.
+    let finished = dir.path().join("finished");
+    generate(&finished);
+    assert!(write_baseline(&finished).status().unwrap().success());
+    let full = std::fs::read(finished.join("facts/reviewed.yaml")).unwrap();
+    assert!(full.len() > 10_000, "{} bytes", full.len());
+
+    let root = dir.path().join("killed");
+    generate(&root);
+    let old = b"reviewed: []\n";
+    std::fs::write(root.join("facts/reviewed.yaml"), old).unwrap();
+    for delay in [50, 300, 700, 1500] {
+        let mut child = write_baseline(&root).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = std::fs::read(root.join("facts/reviewed.yaml")).unwrap();
+        assert!(
+            now == old || now == full,
+            "a half-written baseline after {delay} ms"
         );
     }
 }
