@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::finding::{Finding, FindingCode, Suggestion, Variant, slug};
 use crate::join;
+use rayon::prelude::*;
 use crate::matching::{
     self, ClaimRef, EntityRef, FactKey, Properties, Relation, Resolver, cluster_unregistered,
 };
@@ -145,9 +146,10 @@ pub fn reconcile(corpus: &Corpus, explain_groups: bool) -> Analysis {
         entity_key(corpus, entity_of.get(form.as_str()), form)
     };
     let groups = matching::group_facts(corpus, &properties, subject_key);
-    let normals: HashMap<ClaimRef, Normal> = groups
-        .values()
-        .flatten()
+    // Values are normalised in parallel: each claim's reading depends on nothing else.
+    let claim_refs: Vec<ClaimRef> = groups.values().flatten().copied().collect();
+    let normals: HashMap<ClaimRef, Normal> = claim_refs
+        .par_iter()
         .map(|&r| (r, normalise_claim(corpus, &properties, r, &entity_of)))
         .collect();
 
