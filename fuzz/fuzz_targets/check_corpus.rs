@@ -22,6 +22,7 @@ fn source(name: &str, text: &str) -> Option<Source> {
             language: header.language,
             published: header.published,
             claims,
+            mentions: Vec::new(),
         }),
         _ => None,
     }
@@ -40,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
         registry,
         reviewed: Vec::new(),
     };
-    let analysis = concord::reconcile::reconcile(&corpus);
+    let analysis = concord::reconcile::reconcile(&corpus, true);
     for finding in &analysis.findings {
         assert!(finding.variants.len() >= 2, "{finding:?}");
         if let Some(suggestion) = &finding.suggestion {
