@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::finding::{Finding, FindingCode, Suggestion, Variant, slug};
 use crate::join;
-use rayon::prelude::*;
 use crate::matching::{
     self, ClaimRef, EntityRef, FactKey, Properties, Relation, Resolver, cluster_unregistered,
 };
@@ -27,6 +26,7 @@ use crate::normalise::quantity::{self, Language, Quantity};
 use crate::normalise::text::{fold_key, line_column, wording_similarity};
 use crate::report::{Group, GroupValue, SourceSummary};
 use crate::truth::{Candidate, Trust};
+use rayon::prelude::*;
 
 /// Two quotations at least this alike (word Dice coefficient) are taken for one remark.
 const SAME_REMARK: f64 = 0.45;
