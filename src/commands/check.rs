@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::{Format, Outcome};
+use crate::diagnostic::SourceTexts;
 use crate::model::Corpus;
 use crate::report::{self, FailOn, Report, SeverityCounts, Summary, text::TextOptions};
 use crate::{baseline, evidence, exit, load, reconcile};
@@ -57,27 +58,52 @@ pub fn run(config: &CheckConfig) -> Outcome {
             }
         }
     }
-    let status = if report.fails(config.fail_on) {
+    let mut outcome = render(
+        &report,
+        &loaded.texts,
+        Rendering {
+            format: config.format,
+            fail_on: config.fail_on,
+            quiet: config.quiet,
+            explain: config.explain,
+        },
+    );
+    outcome.stderr = stderr;
+    outcome
+}
+
+/// How a report is printed and judged: the options `check`, `report` and `scan` share.
+#[derive(Clone, Copy, Debug)]
+pub struct Rendering {
+    pub format: Format,
+    pub fail_on: FailOn,
+    pub quiet: bool,
+    pub explain: bool,
+}
+
+/// The report in the chosen format, and exit 1 when it fails `--fail-on`.
+pub fn render(report: &Report, texts: &SourceTexts, rendering: Rendering) -> Outcome {
+    let status = if report.fails(rendering.fail_on) {
         exit::FINDINGS
     } else {
         exit::SUCCESS
     };
-    let stdout = match config.format {
-        Format::Json => report::json::render(&report),
-        Format::Sarif => report::sarif::render(&report),
-        Format::Github => report::github::render(&report),
-        Format::Text if config.quiet => String::new(),
+    let stdout = match rendering.format {
+        Format::Json => report::json::render(report),
+        Format::Sarif => report::sarif::render(report),
+        Format::Github => report::github::render(report),
+        Format::Text if rendering.quiet => String::new(),
         Format::Text => report::text::render(
-            &report,
-            &loaded.texts,
+            report,
+            texts,
             TextOptions {
-                explain: config.explain,
+                explain: rendering.explain,
             },
         ),
     };
     Outcome {
         stdout,
-        stderr,
+        stderr: String::new(),
         status,
     }
 }

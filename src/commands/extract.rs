@@ -2,7 +2,6 @@
 //! overwrite without `--force`).
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use super::Outcome;
 use crate::diagnostic::SourceTexts;
@@ -24,7 +23,7 @@ pub struct ExtractConfig {
 }
 
 pub fn run(config: &ExtractConfig) -> Outcome {
-    let name: Arc<str> = config.article.to_string_lossy().replace('\\', "/").into();
+    let name = super::scan::display_name(&config.article);
     let mut errors = Vec::new();
     let Some(text) = load::read_text(&config.article, &name, load::MAX_ARTICLE_BYTES, &mut errors)
     else {

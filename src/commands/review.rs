@@ -133,7 +133,7 @@ fn review(
                 writeln!(
                     out,
                     "accepted {} into facts/reviewed.yaml",
-                    plural(accepted.len(), "finding")
+                    text::plural(accepted.len(), "finding")
                 )?;
                 if answer == 'A' {
                     break;
@@ -189,10 +189,7 @@ fn review(
                 tally.skipped += 1;
                 passed.insert(finding.fingerprint.clone());
             }
-            'S' => {
-                tally.skipped += pending.len();
-                break;
-            }
+            // `S`, `q`, `Q`: the rest stays unreviewed.
             _ => {
                 tally.skipped += pending.len();
                 break;
@@ -205,14 +202,6 @@ fn review(
         tally.accepted, tally.registered, tally.skipped
     )?;
     Ok(exit::SUCCESS)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 fn is_name_variant(finding: &Finding) -> bool {

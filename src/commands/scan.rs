@@ -17,7 +17,6 @@ use crate::model::{
 };
 use crate::normalise::quantity::Language;
 use crate::normalise::text::fold_key;
-use crate::report::text::TextOptions;
 use crate::report::{self, FailOn, MentionRecord};
 use crate::{exit, load};
 use rayon::prelude::*;
@@ -68,29 +67,16 @@ pub fn run(config: &ScanConfig) -> Outcome {
     let (corpus, mentions) = corpus_of(&articles, registry, reviewed, &config.root);
     let mut report = super::check::analyse(&corpus, config.use_baseline, false);
     report.mentions = Some(mentions);
-    let status = if report.fails(config.fail_on) {
-        exit::FINDINGS
-    } else {
-        exit::SUCCESS
-    };
-    let stdout = match config.format {
-        Format::Json => report::json::render(&report),
-        Format::Sarif => report::sarif::render(&report),
-        Format::Github => report::github::render(&report),
-        Format::Text if config.quiet => String::new(),
-        Format::Text => report::text::render(
-            &report,
-            &texts,
-            TextOptions {
-                explain: config.explain,
-            },
-        ),
-    };
-    Outcome {
-        stdout,
-        stderr: String::new(),
-        status,
-    }
+    super::check::render(
+        &report,
+        &texts,
+        super::check::Rendering {
+            format: config.format,
+            fail_on: config.fail_on,
+            quiet: config.quiet,
+            explain: config.explain,
+        },
+    )
 }
 
 fn input_errors(errors: &[InputError], texts: &SourceTexts) -> Outcome {
@@ -163,7 +149,8 @@ fn walk(dir: &Path, found: &mut BTreeSet<PathBuf>, errors: &mut Vec<InputError>)
     }
 }
 
-fn display_name(path: &Path) -> Arc<str> {
+/// A path as findings and errors name it: `/`-separated, without a leading `./`.
+pub fn display_name(path: &Path) -> Arc<str> {
     let text = path.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").unwrap_or(&text).into()
 }

@@ -3,7 +3,7 @@
 //! and `extract` (a draft source file).
 //!
 //! Names are runs of capitalised words (with particles such as `de` or `van` inside), cut at
-//! titles (`ministre`, `CEO`), month names, and at a capitalised first word of a sentence that
+//! titles (`ministre`, `CEO`), month and weekday names, and at a capitalised first word of a sentence that
 //! the article also writes in lower case or that is a common word (`Selon`, `The`). Figures and
 //! dates are the shortest runs of words that the quantity and date normalisers read as they read
 //! the longest run, so `46 milliards de dollars en Chine` gives `46 milliards de dollars`.
@@ -14,8 +14,9 @@ pub mod tokens;
 use std::collections::HashSet;
 
 use crate::normalise::date;
+use crate::normalise::names::is_particle;
 use crate::normalise::quantity::{self, Language};
-use crate::normalise::text::{fold_key, fold_word, is_space};
+use crate::normalise::text::{fold_key, is_space};
 use tokens::Token;
 
 /// Words that start a sentence with a capital without being a name (folded: no accents).
@@ -191,28 +192,6 @@ const TITLES: &[&str] = &[
 /// Common nouns written in capitals (`puces IA`, `GPU`): not names, and they cut a run.
 const COMMON_ACRONYMS: &[&str] = &["ia", "ai", "gpu", "gpus", "cpu", "cpus", "pc", "usb", "tv"];
 
-/// Lower-case words that may stand inside a name.
-const PARTICLES: &[&str] = &[
-    "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "al", "bin",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-];
-
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -324,8 +303,7 @@ impl Vocabulary {
             }
             let capital_before = word.joined
                 && i > 0
-                && (words[i - 1].is_capitalised()
-                    || PARTICLES.contains(&folded(&words[i - 1]).as_str()));
+                && (words[i - 1].is_capitalised() || is_particle(&folded(&words[i - 1])));
             let capital_after = words
                 .get(i + 1)
                 .is_some_and(|next| next.joined && next.is_capitalised());
@@ -338,7 +316,7 @@ impl Vocabulary {
 }
 
 fn folded(token: &Token) -> String {
-    fold_word(token.text)
+    fold_key(token.text)
 }
 
 /// A word that mixes letters and digits as a product code does; `1er`, `3rd`, `19h` or `10km`
@@ -367,8 +345,7 @@ fn is_name_word(token: &Token) -> bool {
     token.is_capitalised()
         && !token.has_digit()
         && token.text.split('-').all(|part| {
-            part.chars().next().is_some_and(char::is_uppercase)
-                || PARTICLES.contains(&fold_key(part).as_str())
+            part.chars().next().is_some_and(char::is_uppercase) || is_particle(&fold_key(part))
         })
 }
 
@@ -420,7 +397,7 @@ fn codes_and_names(
         while end < words.len() && words[end].joined {
             if is_name_word(&words[end]) {
                 end += 1;
-            } else if PARTICLES.contains(&folded(&words[end]).as_str())
+            } else if is_particle(&folded(&words[end]))
                 && end + 1 < words.len()
                 && words[end + 1].joined
                 && is_name_word(&words[end + 1])
@@ -478,7 +455,7 @@ fn names_in_run(
         let breaks = TITLES.contains(&word.as_str())
             || COMMON_ACRONYMS.contains(&word.as_str())
             || date::is_month(&word)
-            || WEEKDAYS.contains(&word.as_str())
+            || date::is_weekday(&word)
             || common_first_word
             || (piece.is_empty() && !is_name_word(&words[k]));
         if breaks {

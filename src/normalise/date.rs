@@ -8,7 +8,7 @@
 use crate::load::schema::{days_in_month, parse_iso_date};
 use crate::model::PartialDate;
 
-use super::text::{fold_key, fold_word};
+use super::text::fold_key;
 
 /// What a date or time value covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -85,9 +85,16 @@ fn month(word: &str) -> Option<u8> {
         .map(|(_, m)| *m)
 }
 
+/// True when `word` names a weekday in full, in French or English (not `Sun` or `Mar`, which are
+/// also names).
+pub fn is_weekday(word: &str) -> bool {
+    let word = fold_key(word);
+    word.len() > 3 && WEEKDAYS.contains(&word.as_str())
+}
+
 /// True when `word` names a month, in French or English, in full or abbreviated.
 pub fn is_month(word: &str) -> bool {
-    word.len() <= 12 && month(&fold_word(word)).is_some()
+    word.len() <= 12 && month(&fold_key(word)).is_some()
 }
 
 /// Parses a date or time; `None` when `text` is neither, or is relative and `published` is unknown.

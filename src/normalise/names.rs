@@ -15,6 +15,11 @@ const PARTICLES: [&str; 14] = [
     "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "da", "di", "al", "bin",
 ];
 
+/// True when the folded `word` is a particle that may stand inside a name (`de`, `van`).
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
 /// The words of a name, folded, without particles.
 pub fn tokens(form: &str) -> Vec<String> {
     fold_key(form)

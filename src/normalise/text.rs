@@ -122,16 +122,6 @@ fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     key
 }
 
-/// [`fold_key`] of one word, with a fast path for ASCII words (most words), which only need
-/// lower-casing.
-pub fn fold_word(word: &str) -> String {
-    if word.is_ascii() && !word.contains(char::is_whitespace) {
-        word.to_ascii_lowercase()
-    } else {
-        fold_key(word)
-    }
-}
-
 /// The 1-based line and column (in characters) of a byte offset of `text`.
 pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
     let before = &text[..offset.min(text.len())];

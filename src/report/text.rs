@@ -63,7 +63,8 @@ pub fn render(report: &Report, texts: &SourceTexts, options: TextOptions) -> Str
     out
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `1 error`, `2 errors`.
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
