@@ -3,9 +3,9 @@
 //! and `extract` (a draft source file).
 //!
 //! Names are runs of capitalised words (with particles such as `de` or `van` inside), cut at
-//! titles (`ministre`, `CEO`), month and weekday names, and at a capitalised first word of a sentence that
-//! the article also writes in lower case or that is a common word (`Selon`, `The`). Figures and
-//! dates are the shortest runs of words that the quantity and date normalisers read as they read
+//! titles (`ministre`, `CEO`), month and weekday names, and at a capitalised first word of a
+//! sentence that the article also writes in lower case or that is a common word (`Selon`,
+//! `The`). Figures and dates are the shortest runs of words that the quantity and date normalisers read as they read
 //! the longest run, so `46 milliards de dollars en Chine` gives `46 milliards de dollars`.
 
 pub mod draft;
