@@ -122,6 +122,7 @@ impl DiffArgs {
         };
         let checked = CheckArgs {
             root: new.clone(),
+            no_cache: true,
             common: self.common,
         }
         .config(false);
@@ -200,6 +201,9 @@ struct CheckArgs {
     /// The corpus root: the folder that holds facts/ and the articles
     #[arg(default_value = ".")]
     root: PathBuf,
+    /// Parse every file again, neither reading nor writing the cache in .concord-cache/
+    #[arg(long)]
+    no_cache: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -271,6 +275,7 @@ impl CheckArgs {
             quiet: common.quiet,
             full_report,
             write_baseline: false,
+            use_cache: !self.no_cache,
         }
     }
 }
@@ -377,6 +382,7 @@ fn main() -> ExitCode {
             colored::control::set_override(use_color(args.common.color));
             let checked = CheckArgs {
                 root: args.root.clone(),
+                no_cache: true,
                 common: args.common,
             }
             .config(false);

@@ -207,10 +207,10 @@ impl<'c> Resolver<'c> {
                         }
                     }
                     _ => {
-                        if let Some((e, _, m)) = &best {
-                            if e != entity {
-                                runner_up = Some((*e, m.score));
-                            }
+                        if let Some((e, _, m)) = &best
+                            && e != entity
+                        {
+                            runner_up = Some((*e, m.score));
                         }
                         best = Some((*entity, reference, found));
                     }

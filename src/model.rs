@@ -24,14 +24,18 @@ impl fmt::Display for Location {
 }
 
 /// A value together with where it was written.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// The serde derives here and on the claim records below serve the parse cache
+/// ([`crate::load::cache`]), which stores a location as its line and column only.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Located<T> {
     pub value: T,
+    #[serde(with = "crate::load::cache::position")]
     pub at: Location,
 }
 
 /// How the values of a claim compare (FORMAT.md, field `kind`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ValueKind {
     Entity,
     Quantity,
@@ -114,7 +118,9 @@ impl EntityKind {
 }
 
 /// A date as precise as it was written: a year, a month or a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct PartialDate {
     pub year: i32,
     pub month: Option<u8>,
@@ -143,9 +149,10 @@ pub struct Article {
 }
 
 /// One statement of a source: `subject` `property` `value`, with optional qualifiers.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     /// Where the claim's list item starts.
+    #[serde(with = "crate::load::cache::position")]
     pub at: Location,
     pub id: Option<Located<String>>,
     pub subject: Located<String>,

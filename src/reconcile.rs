@@ -290,14 +290,14 @@ fn collect_mentions(
                     at: claim.value.at.clone(),
                 });
             }
-            if let Some(place) = &claim.place {
-                if is_proper_name(&place.value) || is_code(&place.value) {
-                    mentions.push(Mention {
-                        form: place.value.clone(),
-                        source: s,
-                        at: place.at.clone(),
-                    });
-                }
+            if let Some(place) = &claim.place
+                && (is_proper_name(&place.value) || is_code(&place.value))
+            {
+                mentions.push(Mention {
+                    form: place.value.clone(),
+                    source: s,
+                    at: place.at.clone(),
+                });
             }
         }
     }
@@ -663,10 +663,10 @@ fn add_option(
         if !option.locations.contains(&mention.at) {
             option.locations.push(mention.at.clone());
         }
-        if let Some(at) = article_location(corpus, mention.source, span) {
-            if !option.locations.contains(&at) {
-                option.locations.push(at);
-            }
+        if let Some(at) = article_location(corpus, mention.source, span)
+            && !option.locations.contains(&at)
+        {
+            option.locations.push(at);
         }
     }
 }

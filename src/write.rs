@@ -5,8 +5,18 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `contents` to `path` atomically.
+/// Writes `contents` to `path` atomically, and durably: the data is on disk before the rename.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    write_through_temporary(path, contents, true)
+}
+
+/// Writes `contents` to `path` atomically but without waiting for the disk: for files that are
+/// checked when read, such as cache entries, where a lost write only costs a rebuild.
+pub fn atomic_write_unsynced(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    write_through_temporary(path, contents, false)
+}
+
+fn write_through_temporary(path: &Path, contents: &[u8], sync: bool) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -17,7 +27,9 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     temporary.write_all(contents)?;
-    temporary.as_file().sync_all()?;
+    if sync {
+        temporary.as_file().sync_all()?;
+    }
     temporary.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

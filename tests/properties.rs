@@ -44,7 +44,7 @@ fn grouped(n: u64, separator: &str) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(separator);
         }
         out.push(c);
@@ -139,7 +139,7 @@ fn rearranged_copy(names: &[u32], order: u64, indent: usize) -> tempfile::TempDi
                 }
             })
             .collect();
-        let folder = if names[i % names.len()] % 2 == 0 {
+        let folder = if names[i % names.len()].is_multiple_of(2) {
             "facts"
         } else {
             "facts/nested"

@@ -450,12 +450,10 @@ fn generate(args: &Args) -> Result<String, String> {
                 && i == k - 1
                 && rng.random_bool((args.error_rate * k as f64).min(1.0));
             let mut written = None;
-            if wrong {
-                if let Some((text, item)) = corrupt(&world, fact, f, languages[s], &mut rng) {
-                    written = Some(text);
-                    truth.must_find.push(item);
-                    wrong_done = true;
-                }
+            if wrong && let Some((text, item)) = corrupt(&world, fact, f, languages[s], &mut rng) {
+                written = Some(text);
+                truth.must_find.push(item);
+                wrong_done = true;
             }
             per_source[s].push((f, written));
         }

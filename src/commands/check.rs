@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::{Format, Outcome};
 use crate::diagnostic::SourceTexts;
+use crate::load::cache::Cache;
 use crate::model::Corpus;
 use crate::report::{self, FailOn, Report, SeverityCounts, Summary, text::TextOptions};
 use crate::{baseline, evidence, exit, load, reconcile};
@@ -22,10 +23,13 @@ pub struct CheckConfig {
     pub full_report: bool,
     /// `check --write-baseline`: add the unreviewed findings to `facts/reviewed.yaml`.
     pub write_baseline: bool,
+    /// Take unchanged files' records from the parse cache; off with `--no-cache`.
+    pub use_cache: bool,
 }
 
 pub fn run(config: &CheckConfig) -> Outcome {
-    let loaded = load::load(&config.root);
+    let cache = config.use_cache.then(|| Cache::at(&config.root));
+    let loaded = load::load_with_cache(&config.root, cache.as_ref());
     if !loaded.errors.is_empty() {
         return Outcome {
             stdout: String::new(),

@@ -11,6 +11,7 @@ use colored::Colorize;
 
 use super::register::{self, NewEntity};
 use crate::finding::{Finding, FindingCode, Variant};
+use crate::load::cache::Cache;
 use crate::matching::{EntityRef, Relation, Resolver};
 use crate::model::{Corpus, EntityKind};
 use crate::normalise::codes::is_code;
@@ -72,8 +73,9 @@ fn review(
     let mut passed: BTreeSet<String> = BTreeSet::new();
     let mut total: Option<usize> = None;
     let mut shown = 0;
+    let cache = Cache::at(root);
     loop {
-        let loaded = load::load(root);
+        let loaded = load::load_with_cache(root, Some(&cache));
         if !loaded.errors.is_empty() {
             write!(
                 out,

@@ -204,15 +204,15 @@ fn evidence(text: &str, sentence: (usize, usize), mention: &Mention) -> String {
         end -= 1;
     }
     // Whole words only.
-    if start > line_start.max(sentence.0) {
-        if let Some(space) = text[start..mention.start].find(' ') {
-            start += space + 1;
-        }
+    if start > line_start.max(sentence.0)
+        && let Some(space) = text[start..mention.start].find(' ')
+    {
+        start += space + 1;
     }
-    if end < line_end.min(sentence.1) {
-        if let Some(space) = text[mention.end..end].rfind(' ') {
-            end = mention.end + space;
-        }
+    if end < line_end.min(sentence.1)
+        && let Some(space) = text[mention.end..end].rfind(' ')
+    {
+        end = mention.end + space;
     }
     text[start..end].trim().to_string()
 }

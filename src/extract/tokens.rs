@@ -73,12 +73,13 @@ pub fn tokens<'t>(text: &'t str, sentences: &[(usize, usize)]) -> Vec<Token<'t>>
         let (start, segment) = strip_elision(start, segment);
         if joiner_after_last {
             joiner_after_last = false;
-            if let Some(last) = out.last_mut() {
-                if last.sentence == sentence && joinable(last.text, segment, text, last.end) {
-                    last.end = start + segment.len();
-                    last.text = &text[last.start..last.end];
-                    continue;
-                }
+            if let Some(last) = out.last_mut()
+                && last.sentence == sentence
+                && joinable(last.text, segment, text, last.end)
+            {
+                last.end = start + segment.len();
+                last.text = &text[last.start..last.end];
+                continue;
             }
             broken = true;
         }

@@ -4,6 +4,7 @@
 //! turns the tree into records ([`schema`]), then checks what spans files: duplicate ids and the
 //! articles that sources name. It never stops at the first error.
 
+pub mod cache;
 pub mod schema;
 pub mod table;
 pub mod yaml;
@@ -17,6 +18,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{InputError, SourceTexts, did_you_mean};
 use crate::model::{Article, Corpus, Located, Location, Registry, Source};
+use cache::{Cache, CachedSource};
 use schema::{FileContent, Reader, SourceHeader};
 
 /// Largest YAML file concord reads.
@@ -34,8 +36,13 @@ pub struct Loaded {
     pub errors: Vec<InputError>,
 }
 
-/// Reads the corpus at `root`.
+/// Reads the corpus at `root`, parsing every file.
 pub fn load(root: &Path) -> Loaded {
+    load_with_cache(root, None)
+}
+
+/// Reads the corpus at `root`, taking the records of unchanged source files from `cache`.
+pub fn load_with_cache(root: &Path, cache: Option<&Cache>) -> Loaded {
     let mut loaded = Loaded {
         corpus: Corpus {
             root: root.to_path_buf(),
@@ -76,13 +83,28 @@ pub fn load(root: &Path) -> Loaded {
             let mut errors = Vec::new();
             let text = read_text(path, &name, MAX_YAML_BYTES, &mut errors);
             let content = text.as_ref().and_then(|text| {
+                let key = cache.map(|_| Cache::key(text));
+                if let (Some(cache), Some(key)) = (cache, &key)
+                    && let Some(CachedSource { header, claims }) = cache.get(key, &name)
+                {
+                    return Some(FileContent::Source { header, claims });
+                }
                 let (content, parse_errors) = parse_file(&name, text);
+                if let (Some(cache), Some(key), Some(FileContent::Source { header, claims })) =
+                    (cache, &key, &content)
+                    && parse_errors.is_empty()
+                {
+                    cache.put(key, header, claims);
+                }
                 errors.extend(parse_errors);
                 content
             });
             (name, text, content, errors)
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.prune();
+    }
     for (name, text, content, errors) in parsed {
         if let Some(text) = text {
             loaded.texts.insert(name, text);

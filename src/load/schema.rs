@@ -28,6 +28,7 @@ pub enum FileContent {
 }
 
 /// The `source:` mapping of a source file; the article is resolved later by the loader.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct SourceHeader {
     pub id: Located<String>,
     pub article: Option<Located<String>>,
@@ -286,18 +287,18 @@ impl<'a> Reader<'a> {
     fn source_header(&mut self, node: &Node) -> Option<SourceHeader> {
         let fields = self.fields(node, "`source`", &SOURCE_KEYS)?;
         let id = self.required_text(&fields, "id", "`source`");
-        if let Some(id) = &id {
-            if !is_source_id(&id.value) {
-                let at = node_at(&fields, "id");
-                self.error(
-                    at,
-                    format!(
-                        "source id `{}` is not of the form [a-z0-9][a-z0-9._-]*",
-                        id.value
-                    ),
-                )
-                .help = Some(format!("for example `{}`", safe_source_id(&id.value)));
-            }
+        if let Some(id) = &id
+            && !is_source_id(&id.value)
+        {
+            let at = node_at(&fields, "id");
+            self.error(
+                at,
+                format!(
+                    "source id `{}` is not of the form [a-z0-9][a-z0-9._-]*",
+                    id.value
+                ),
+            )
+            .help = Some(format!("for example `{}`", safe_source_id(&id.value)));
         }
         let published = self.optional_text(&fields, "published").and_then(|text| {
             let date = parse_iso_date(&text.value);

@@ -41,10 +41,8 @@ pub fn detect_delimiter(first_line: &str) -> u8 {
     for c in first_line.bytes() {
         if c == b'"' {
             quoted = !quoted;
-        } else if !quoted {
-            if let Some(entry) = counts.iter_mut().find(|(d, _)| *d == c) {
-                entry.1 += 1;
-            }
+        } else if !quoted && let Some(entry) = counts.iter_mut().find(|(d, _)| *d == c) {
+            entry.1 += 1;
         }
     }
     counts

@@ -53,10 +53,10 @@ impl Quantity {
     /// True when the two quantities can be the same figure: units agree (or one has none) and
     /// the intervals, each widened by the relative `tolerance`, overlap.
     pub fn agrees_with(&self, other: &Quantity, tolerance: f64) -> bool {
-        if let (Some(a), Some(b)) = (self.unit, other.unit) {
-            if a != b {
-                return false;
-            }
+        if let (Some(a), Some(b)) = (self.unit, other.unit)
+            && a != b
+        {
+            return false;
         }
         let stretch = |bound: f64, sign: f64| {
             if bound.is_finite() {
@@ -208,10 +208,10 @@ fn unit_after(rest: &str) -> Option<&'static str> {
         .find_map(|p| rest.strip_prefix(p))
         .unwrap_or(rest);
     let words: Vec<&str> = rest.split(' ').take(2).collect();
-    if words.len() == 2 {
-        if let Some(unit) = unit_of(&words.join(" ")) {
-            return Some(unit);
-        }
+    if words.len() == 2
+        && let Some(unit) = unit_of(&words.join(" "))
+    {
+        return Some(unit);
     }
     let first = words.first()?.trim_end_matches(['.', ',', ';', ')']);
     unit_of(first).or_else(|| {

@@ -1,0 +1,127 @@
+//! The parse cache in `.concord-cache/`: a warm run reports exactly what a cold one does, an edit
+//! is seen at once, and an entry that is damaged, misplaced or left over is never trusted.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::check;
+
+/// A corpus of two sources that disagree on a spelling and on a figure.
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("facts")).unwrap();
+    let sources = [
+        ("a", "Howard Lutnick", "12 %"),
+        ("b", "Howard Lutnick", "12 %"),
+        ("c", "Howard Latnik", "120 %"),
+    ];
+    for (id, name, share) in sources {
+        fs::write(
+            dir.path().join(format!("facts/{id}.yaml")),
+            format!(
+                "source:\n  id: {id}\n  language: en\nclaims:\n  - {{subject: {name}, property: role, value: Commerce Secretary}}\n  - {{subject: Nvidia, property: share of revenue in China, value: \"{share}\", kind: quantity}}\n"
+            ),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn entries(root: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(root.join(".concord-cache/files"))
+        .map(|listing| listing.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    entries
+}
+
+fn json(root: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["--format", "json", "--no-baseline"];
+    args.extend(extra);
+    let (status, output) = check(root, &args);
+    assert_eq!(status, 1, "{output}");
+    output
+}
+
+#[test]
+fn a_warm_run_reports_what_a_cold_one_does() {
+    let dir = corpus();
+    let cold = json(dir.path(), &["--no-cache"]);
+    assert!(entries(dir.path()).is_empty(), "--no-cache writes nothing");
+    let first = json(dir.path(), &[]);
+    assert_eq!(entries(dir.path()).len(), 3, "one entry per source file");
+    let warm = json(dir.path(), &[]);
+    assert_eq!(cold, first);
+    assert_eq!(cold, warm);
+    assert!(warm.contains("Latnik") && warm.contains("120 %"));
+    // Locations taken from the cache still name their file.
+    assert!(warm.contains("\"file\": \"facts/c.yaml\""), "{warm}");
+}
+
+#[test]
+fn an_edit_is_seen_and_the_old_entry_removed() {
+    let dir = corpus();
+    json(dir.path(), &[]);
+    let before = entries(dir.path());
+    let c = dir.path().join("facts/c.yaml");
+    fs::write(&c, fs::read_to_string(&c).unwrap().replace("120 %", "12 %")).unwrap();
+    let after = json(dir.path(), &[]);
+    assert!(!after.contains("120 %"), "{after}");
+    assert_eq!(after, json(dir.path(), &["--no-cache"]));
+    let now = entries(dir.path());
+    assert_eq!(now.len(), 3, "the edited file's old entry is pruned");
+    assert_eq!(now.iter().filter(|e| before.contains(e)).count(), 2);
+}
+
+#[test]
+fn damaged_and_misplaced_entries_are_rebuilt_not_trusted() {
+    let dir = corpus();
+    let cold = json(dir.path(), &[]);
+    let paths = entries(dir.path());
+    // One entry loses its last byte; another is flipped in the middle of its payload; the
+    // third is replaced by a whole, valid entry of another file.
+    let truncated = fs::read(&paths[0]).unwrap();
+    fs::write(&paths[0], &truncated[..truncated.len() - 1]).unwrap();
+    let mut flipped = fs::read(&paths[1]).unwrap();
+    let middle = flipped.len() - 10;
+    flipped[middle] ^= 0x20;
+    fs::write(&paths[1], flipped).unwrap();
+    fs::copy(&paths[1], &paths[2]).unwrap();
+    assert_eq!(json(dir.path(), &[]), cold);
+    // Each was parsed again and rewritten: a further run reads three sound entries.
+    let rewritten: Vec<Vec<u8>> = paths.iter().map(|p| fs::read(p).unwrap()).collect();
+    assert_eq!(json(dir.path(), &[]), cold);
+    let again: Vec<Vec<u8>> = paths.iter().map(|p| fs::read(p).unwrap()).collect();
+    assert_eq!(rewritten, again);
+    assert_ne!(rewritten[1], rewritten[2]);
+}
+
+#[test]
+fn the_cache_keeps_out_of_git_and_a_file_with_errors_out_of_the_cache() {
+    let dir = corpus();
+    fs::write(
+        dir.path().join("facts/broken.yaml"),
+        "source:\n  id: broken\nclaims:\n  - {subject: X, property: y}\n",
+    )
+    .unwrap();
+    let (status, output) = check(dir.path(), &[]);
+    assert_eq!(status, 2, "{output}");
+    assert!(output.contains("facts/broken.yaml:4"), "{output}");
+    // The error is reported again: it was not stored.
+    assert_eq!(check(dir.path(), &[]), (status, output));
+    assert_eq!(entries(dir.path()).len(), 3);
+    let git = |args: &[&str]| {
+        let output = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    git(&["init", "--quiet"]);
+    let untracked = git(&["status", "--porcelain", "--untracked-files=all"]);
+    assert!(!untracked.contains(".concord-cache"), "{untracked}");
+    assert!(untracked.contains("facts/a.yaml"), "{untracked}");
+}
