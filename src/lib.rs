@@ -18,6 +18,7 @@ pub mod load;
 pub mod matching;
 pub mod model;
 pub mod normalise;
+pub mod progress;
 pub mod reconcile;
 pub mod report;
 pub mod truth;

@@ -13,7 +13,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::finding::{Finding, FindingCode, Suggestion, Variant, slug};
-use crate::join;
 use crate::matching::{
     self, ClaimRef, EntityRef, FactKey, Properties, Relation, Resolver, cluster_unregistered,
 };
@@ -26,6 +25,7 @@ use crate::normalise::quantity::{self, Language, Quantity};
 use crate::normalise::text::{fold_key, line_column, wording_similarity};
 use crate::report::{Group, GroupValue, SourceSummary};
 use crate::truth::{Candidate, Trust};
+use crate::{join, progress};
 use rayon::prelude::*;
 
 /// Two quotations at least this alike (word Dice coefficient) are taken for one remark.
@@ -137,6 +137,7 @@ const EMPTY_VALUES: [&str; 12] = [
 /// Reconciles the corpus; `explain_groups` adds to each fact group how its claims were read
 /// (for `report`), which `check` does not show.
 pub fn reconcile(corpus: &Corpus, explain_groups: bool) -> Analysis {
+    progress::stage("resolving names", 0);
     let mut resolver = Resolver::new(corpus);
     let properties = Properties::new(corpus);
     let mentions = collect_mentions(corpus, &properties, &mut resolver);
@@ -145,7 +146,9 @@ pub fn reconcile(corpus: &Corpus, explain_groups: bool) -> Analysis {
         let form = &corpus.sources[s].claims[c].subject.value;
         entity_key(corpus, entity_of.get(form.as_str()), form)
     };
+    progress::stage("grouping claims into facts", 0);
     let groups = matching::group_facts(corpus, &properties, subject_key);
+    progress::stage("reading values", 0);
     // Values are normalised in parallel: each claim's reading depends on nothing else.
     let claim_refs: Vec<ClaimRef> = groups.values().flatten().copied().collect();
     let normals: HashMap<ClaimRef, Normal> = claim_refs
@@ -153,15 +156,19 @@ pub fn reconcile(corpus: &Corpus, explain_groups: bool) -> Analysis {
         .map(|&r| (r, normalise_claim(corpus, &properties, r, &entity_of)))
         .collect();
 
+    progress::stage("comparing spellings", 0);
     let name_sets = name_variant_sets(corpus, &mentions, &entity_of, &resolver);
+    progress::stage("comparing values", 0);
     let value_sets = value_classes(corpus, &properties, &groups, &normals);
     let contests: Vec<&[Candidate]> = name_sets
         .iter()
         .map(|n| n.options.as_slice())
         .chain(value_sets.iter().map(|v| v.options.as_slice()))
         .collect();
+    progress::stage("estimating source reliability", 0);
     let trust = Trust::estimate(corpus.sources.len(), &contests);
 
+    progress::stage("writing findings", 0);
     let mut findings = Vec::new();
     for set in &name_sets {
         if let Some(finding) = name_finding(corpus, set, &trust) {

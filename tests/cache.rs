@@ -125,3 +125,48 @@ fn the_cache_keeps_out_of_git_and_a_file_with_errors_out_of_the_cache() {
     assert!(!untracked.contains(".concord-cache"), "{untracked}");
     assert!(untracked.contains("facts/a.yaml"), "{untracked}");
 }
+
+/// Runs `concord check ROOT` on a pseudo-terminal; returns all it wrote there.
+fn check_on_a_terminal(root: &Path) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_concord"));
+    command
+        .arg("check")
+        .arg(root)
+        .args(["--no-cache", "--no-baseline", "--format", "json"]);
+    let mut session = rexpect::session::spawn_command(command, Some(300_000)).unwrap();
+    session.exp_eof().unwrap()
+}
+
+#[test]
+fn a_long_run_on_a_terminal_shows_its_progress_then_clears_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let large = dir.path().join("corpus");
+    // Large enough to take several seconds in a debug build.
+    let generated = std::process::Command::new(env!("CARGO_BIN_EXE_concord-gen"))
+        .args(["--claims", "50000", "--seed", "3", "--out"])
+        .arg(&large)
+        .output()
+        .unwrap();
+    assert!(generated.status.success());
+    let screen = check_on_a_terminal(&large);
+    let report = screen.find('{').expect("the JSON report");
+    let (progress, report) = screen.split_at(report);
+    assert!(
+        progress.contains("reading files") || progress.contains("comparing"),
+        "{progress:?}"
+    );
+    // The line is cleared before the report, which is whole.
+    assert!(progress.ends_with("\u{1b}[2K"), "{progress:?}");
+    assert!(report.contains("\"findings\""));
+
+    // A short run shows nothing but its report, and neither does a run whose standard error is
+    // not a terminal.
+    let small = corpus();
+    let short = check_on_a_terminal(small.path());
+    assert!(short.trim_start().starts_with('{'), "{short:?}");
+    let (_, output) = check(&large, &["--format", "json"]);
+    assert!(
+        !output.contains("\u{1b}"),
+        "no escape sequences off a terminal"
+    );
+}

@@ -7,7 +7,7 @@ use crate::diagnostic::SourceTexts;
 use crate::load::cache::Cache;
 use crate::model::Corpus;
 use crate::report::{self, FailOn, Report, SeverityCounts, Summary, text::TextOptions};
-use crate::{baseline, evidence, exit, load, reconcile};
+use crate::{baseline, evidence, exit, load, progress, reconcile};
 
 /// The checked configuration of `check` and `report`.
 #[derive(Clone, Debug)]
@@ -28,9 +28,11 @@ pub struct CheckConfig {
 }
 
 pub fn run(config: &CheckConfig) -> Outcome {
+    progress::begin();
     let cache = config.use_cache.then(|| Cache::at(&config.root));
     let loaded = load::load_with_cache(&config.root, cache.as_ref());
     if !loaded.errors.is_empty() {
+        progress::end();
         return Outcome {
             stdout: String::new(),
             stderr: report::text::render_errors(
@@ -43,6 +45,7 @@ pub fn run(config: &CheckConfig) -> Outcome {
     }
     let corpus = &loaded.corpus;
     let mut report = analyse(corpus, config.use_baseline, config.full_report);
+    progress::end();
     let mut stderr = String::new();
     if config.write_baseline {
         match super::baseline::write(&config.root, &corpus.reviewed, &report.findings) {

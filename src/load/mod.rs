@@ -18,6 +18,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{InputError, SourceTexts, did_you_mean};
 use crate::model::{Article, Corpus, Located, Location, Registry, Source};
+use crate::progress;
 use cache::{Cache, CachedSource};
 use schema::{FileContent, Reader, SourceHeader};
 
@@ -76,9 +77,11 @@ pub fn load_with_cache(root: &Path, cache: Option<&Cache>) -> Loaded {
     // Files are read and parsed in parallel, then taken in path order, so the corpus and its
     // errors never depend on which thread finished first.
     let paths = yaml_files(root, &facts, &mut loaded.errors);
+    progress::stage("reading files", paths.len() as u64);
     let parsed: Vec<_> = paths
         .par_iter()
         .map(|path| {
+            progress::step();
             let name = relative_name(root, path);
             let mut errors = Vec::new();
             let text = read_text(path, &name, MAX_YAML_BYTES, &mut errors);
