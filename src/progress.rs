@@ -3,11 +3,12 @@
 //! lasted a second, and is cleared before the report is printed.
 //!
 //! The stages report through free functions, like a logger, so that the pipeline does not pass a
-//! handle around; they do nothing until a command calls [`begin`].
+//! handle around; they do nothing until a command calls [`begin`]. With `CONCORD_TIMINGS` set,
+//! [`end`] also prints how long each stage took, for profiling.
 
-use std::io::IsTerminal;
-use std::sync::OnceLock;
-use std::time::Duration;
+use std::io::{IsTerminal, Write};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -15,9 +16,14 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 const DELAY: Duration = Duration::from_secs(1);
 
 static BAR: OnceLock<ProgressBar> = OnceLock::new();
+/// When each stage began, kept only with `CONCORD_TIMINGS`.
+static TIMINGS: OnceLock<Mutex<Vec<(&'static str, Instant)>>> = OnceLock::new();
 
 /// Starts the progress line of this run (hidden for [`DELAY`]).
 pub fn begin() {
+    if std::env::var_os("CONCORD_TIMINGS").is_some() {
+        let _ = TIMINGS.set(Mutex::new(vec![("starting", Instant::now())]));
+    }
     if !std::io::stderr().is_terminal() {
         return;
     }
@@ -36,6 +42,9 @@ pub fn begin() {
 
 /// The run enters a stage of `steps` steps (0 when it is not counted).
 pub fn stage(name: &'static str, steps: u64) {
+    if let Some(Ok(mut timings)) = TIMINGS.get().map(Mutex::lock) {
+        timings.push((name, Instant::now()));
+    }
     if let Some(bar) = BAR.get() {
         let style = if steps == 0 {
             "{spinner} {elapsed} {msg}"
@@ -62,5 +71,16 @@ pub fn step() {
 pub fn end() {
     if let Some(bar) = BAR.get() {
         bar.finish_and_clear();
+    }
+    if let Some(Ok(timings)) = TIMINGS.get().map(Mutex::lock) {
+        let mut lines = String::new();
+        for (i, (name, started)) in timings.iter().enumerate() {
+            let ended = timings.get(i + 1).map_or_else(Instant::now, |(_, t)| *t);
+            lines.push_str(&format!(
+                "{:8.3} s  {name}\n",
+                (ended - *started).as_secs_f64()
+            ));
+        }
+        let _ = std::io::stderr().write_all(lines.as_bytes());
     }
 }

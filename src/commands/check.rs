@@ -29,7 +29,7 @@ pub struct CheckConfig {
 
 pub fn run(config: &CheckConfig) -> Outcome {
     progress::begin();
-    let cache = config.use_cache.then(|| Cache::at(&config.root));
+    let cache = config.use_cache.then(|| Cache::open(&config.root));
     let loaded = load::load_with_cache(&config.root, cache.as_ref());
     if !loaded.errors.is_empty() {
         progress::end();

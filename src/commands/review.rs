@@ -73,9 +73,8 @@ fn review(
     let mut passed: BTreeSet<String> = BTreeSet::new();
     let mut total: Option<usize> = None;
     let mut shown = 0;
-    let cache = Cache::at(root);
     loop {
-        let loaded = load::load_with_cache(root, Some(&cache));
+        let loaded = load::load_with_cache(root, Some(&Cache::open(root)));
         if !loaded.errors.is_empty() {
             write!(
                 out,

@@ -1,16 +1,20 @@
 //! The parse cache: each source file's records, kept in [`DIR`] under the corpus root and keyed
 //! by the BLAKE3 hash of the file's text, so that a re-run parses only the files that changed.
 //!
-//! An entry is [`MAGIC`], the stamp of the build that wrote it, the hash of its key and payload,
-//! then the payload (postcard). An entry that is truncated, altered, or written by another build of
-//! concord fails these checks: the file is parsed again and the entry rewritten, never trusted.
-//! Only files that read without error are stored; the registry and the baseline, which are
-//! small, are always parsed. The folder is safe to delete, and tells git to ignore it.
+//! The cache is one pack file, read whole and written whole (a single file is much faster to
+//! write than one per source on a cold run). It holds [`MAGIC`], the stamp of the build that
+//! wrote it, then for each entry its key, the hash of its key and payload, the payload's length
+//! and the payload (postcard). A pack of another build of concord is ignored; an entry that is
+//! truncated, altered or filed under another key fails its hash: the file is parsed again and
+//! the entry rewritten, never trusted. Only files that read without error are stored; the
+//! registry and the baseline, which are small, are always parsed. After a run that parsed
+//! anything, the pack is rewritten with exactly the entries the corpus still uses. The folder is
+//! safe to delete, and tells git to ignore it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::schema::SourceHeader;
@@ -19,17 +23,28 @@ use crate::write::atomic_write_unsynced;
 
 /// The cache folder, relative to the corpus root.
 pub const DIR: &str = ".concord-cache";
-/// The first bytes of every entry.
-const MAGIC: &[u8] = b"concord-cache 1\n";
+/// The pack file in [`DIR`].
+const PACK: &str = "parsed.bin";
+/// The first bytes of a pack.
+const MAGIC: &[u8] = b"concord-cache 2\n";
 const HASH_LEN: usize = 32;
+/// An entry's key, checksum and payload length come before its payload.
+const ENTRY_HEAD: usize = 2 * HASH_LEN + 8;
 
-/// One corpus root's cache. Entries used by this run are remembered, so that [`Cache::prune`]
-/// can remove the ones edits left behind.
+/// The key of a file's text.
+pub type Key = [u8; HASH_LEN];
+
+/// One corpus root's cache, as read at the start of a run, with the entries the run uses and adds.
 pub struct Cache {
-    entries: PathBuf,
+    folder: PathBuf,
     stamp: [u8; HASH_LEN],
-    used: Mutex<HashSet<String>>,
-    wrote: AtomicBool,
+    /// The pack as read; empty when there was none or another build wrote it.
+    pack: Vec<u8>,
+    /// Where each entry of `pack` lies.
+    index: HashMap<Key, Range<usize>>,
+    /// The entries of `pack` this run used, and the entries it made.
+    used: Mutex<HashSet<Key>>,
+    made: Mutex<Vec<(Key, Vec<u8>)>>,
 }
 
 /// What a cached source file holds.
@@ -40,95 +55,133 @@ pub struct CachedSource {
 }
 
 impl Cache {
-    /// The cache of the corpus at `root`. Nothing is created until an entry is written.
-    pub fn at(root: &Path) -> Self {
+    /// Reads the cache of the corpus at `root`; a missing or unreadable pack is an empty cache.
+    pub fn open(root: &Path) -> Self {
+        let folder = root.join(DIR);
+        let stamp = build_stamp();
+        let mut pack = fs::read(folder.join(PACK)).unwrap_or_default();
+        let sound_start = pack.starts_with(MAGIC) && pack[MAGIC.len()..].starts_with(&stamp);
+        if !sound_start {
+            pack.clear();
+        }
+        let index = if sound_start {
+            index_entries(&pack, MAGIC.len() + HASH_LEN)
+        } else {
+            HashMap::new()
+        };
         Self {
-            entries: root.join(DIR).join("files"),
-            stamp: build_stamp(),
+            folder,
+            stamp,
+            pack,
+            index,
             used: Mutex::new(HashSet::new()),
-            wrote: AtomicBool::new(false),
+            made: Mutex::new(Vec::new()),
         }
     }
 
     /// The key of a file's text.
-    pub fn key(text: &str) -> String {
-        blake3::hash(text.as_bytes()).to_hex().to_string()
+    pub fn key(text: &str) -> Key {
+        *blake3::hash(text.as_bytes()).as_bytes()
     }
 
     /// The records stored for `key`, with their locations in `file`; `None` when there is no
-    /// entry or it fails a check.
-    pub fn get(&self, key: &str, file: &Arc<str>) -> Option<CachedSource> {
-        self.used.lock().ok()?.insert(key.to_string());
-        let bytes = fs::read(self.entries.join(key)).ok()?;
-        let rest = bytes.strip_prefix(MAGIC)?;
-        if rest.len() < 2 * HASH_LEN || rest[..HASH_LEN] != self.stamp {
-            return None;
-        }
-        let (hash, payload) = rest[HASH_LEN..].split_at(HASH_LEN);
-        if checksum(key, payload) != hash {
+    /// entry or it fails its check.
+    pub fn get(&self, key: &Key, file: &Arc<str>) -> Option<CachedSource> {
+        let range = self.index.get(key)?;
+        let entry = &self.pack[range.clone()];
+        let (checksum_stored, payload) = (&entry[HASH_LEN..2 * HASH_LEN], &entry[ENTRY_HEAD..]);
+        if checksum(key, payload) != checksum_stored {
             return None;
         }
         let mut source: CachedSource = postcard::from_bytes(payload).ok()?;
         source.set_file(file);
+        self.used.lock().ok()?.insert(*key);
         Some(source)
     }
 
-    /// Stores the records read from the file of `key`. A failure only costs a parse next time,
-    /// so it is not reported.
-    pub fn put(&self, key: &str, header: &SourceHeader, claims: &[Claim]) {
+    /// Keeps the records read from the file of `key`, for [`Cache::save`].
+    pub fn put(&self, key: &Key, header: &SourceHeader, claims: &[Claim]) {
         #[derive(serde::Serialize)]
         struct Borrowed<'a> {
             header: &'a SourceHeader,
             claims: &'a [Claim],
         }
-        let Ok(payload) = postcard::to_stdvec(&Borrowed { header, claims }) else {
-            return;
-        };
-        let mut entry = Vec::with_capacity(MAGIC.len() + 2 * HASH_LEN + payload.len());
-        entry.extend_from_slice(MAGIC);
-        entry.extend_from_slice(&self.stamp);
-        entry.extend_from_slice(&checksum(key, &payload));
-        entry.extend_from_slice(&payload);
-        if self.ensure_folder().is_ok()
-            && atomic_write_unsynced(&self.entries.join(key), &entry).is_ok()
-        {
-            self.wrote.store(true, Ordering::Relaxed);
+        if let (Ok(payload), Ok(mut made)) = (
+            postcard::to_stdvec(&Borrowed { header, claims }),
+            self.made.lock(),
+        ) {
+            made.push((*key, payload));
         }
     }
 
-    /// After a run that wrote entries, removes those no file of the corpus has any more.
-    pub fn prune(&self) {
-        if !self.wrote.load(Ordering::Relaxed) {
-            return;
-        }
-        let (Ok(used), Ok(listing)) = (self.used.lock(), fs::read_dir(&self.entries)) else {
+    /// Writes the pack again when this run parsed a file or left an entry unused, with exactly
+    /// the entries it used and made. A failure only costs a parse next time, so it is not
+    /// reported.
+    pub fn save(&self) {
+        let (Ok(used), Ok(made)) = (self.used.lock(), self.made.lock()) else {
             return;
         };
-        for entry in listing.flatten() {
-            let name = entry.file_name();
-            if !used.contains(name.to_string_lossy().as_ref()) {
-                let _ = fs::remove_file(entry.path());
+        if made.is_empty() && used.len() == self.index.len() {
+            return;
+        }
+        let mut pack = Vec::with_capacity(self.pack.len());
+        pack.extend_from_slice(MAGIC);
+        pack.extend_from_slice(&self.stamp);
+        for (key, range) in &self.index {
+            if used.contains(key) {
+                pack.extend_from_slice(&self.pack[range.clone()]);
             }
+        }
+        for (key, payload) in made.iter() {
+            pack.extend_from_slice(key);
+            pack.extend_from_slice(&checksum(key, payload));
+            pack.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+            pack.extend_from_slice(payload);
+        }
+        if self.ensure_folder().is_ok() {
+            let _ = atomic_write_unsynced(&self.folder.join(PACK), &pack);
         }
     }
 
     /// Creates the folder, with a `.gitignore` that ignores it and a cache directory tag that
     /// backup tools understand.
     fn ensure_folder(&self) -> std::io::Result<()> {
-        if self.entries.is_dir() {
+        if self.folder.is_dir() {
             return Ok(());
         }
-        fs::create_dir_all(&self.entries)?;
-        let top = self.entries.parent().unwrap_or(&self.entries);
+        fs::create_dir_all(&self.folder)?;
         fs::write(
-            top.join(".gitignore"),
+            self.folder.join(".gitignore"),
             "# concord's parse cache; safe to delete\n*\n",
         )?;
         fs::write(
-            top.join("CACHEDIR.TAG"),
+            self.folder.join("CACHEDIR.TAG"),
             "Signature: 8a477f597d28d172789f06886806bc55\n# concord's parse cache; safe to delete\n",
         )
     }
+}
+
+/// The entries of a pack from `start` on, by key; a truncated or malformed tail ends the index.
+fn index_entries(pack: &[u8], mut start: usize) -> HashMap<Key, Range<usize>> {
+    let mut index = HashMap::new();
+    while let Some(head) = pack.get(start..start + ENTRY_HEAD) {
+        let key: Key = head[..HASH_LEN]
+            .try_into()
+            .expect("a key is HASH_LEN bytes");
+        let length: [u8; 8] = head[2 * HASH_LEN..]
+            .try_into()
+            .expect("a length is 8 bytes");
+        let Some(end) = usize::try_from(u64::from_le_bytes(length))
+            .ok()
+            .and_then(|length| (start + ENTRY_HEAD).checked_add(length))
+            .filter(|&end| end <= pack.len())
+        else {
+            break;
+        };
+        index.insert(key, start..end);
+        start = end;
+    }
+    index
 }
 
 impl CachedSource {
@@ -158,9 +211,9 @@ impl CachedSource {
 
 /// The hash of an entry's payload together with its key, so that an entry copied under another
 /// key fails the check as surely as an altered one.
-fn checksum(key: &str, payload: &[u8]) -> [u8; HASH_LEN] {
+fn checksum(key: &Key, payload: &[u8]) -> [u8; HASH_LEN] {
     let mut hasher = blake3::Hasher::new();
-    hasher.update(key.as_bytes());
+    hasher.update(key);
     hasher.update(payload);
     *hasher.finalize().as_bytes()
 }
@@ -201,5 +254,140 @@ pub mod position {
             line,
             column,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Located;
+
+    fn located(value: &str, line: u32) -> Located<String> {
+        Located {
+            value: value.into(),
+            at: Location {
+                file: "facts/a.yaml".into(),
+                line,
+                column: 5,
+            },
+        }
+    }
+
+    fn source(id: &str) -> (SourceHeader, Vec<Claim>) {
+        let header = SourceHeader {
+            id: located(id, 2),
+            article: None,
+            outlet: None,
+            url: None,
+            language: Some("fr".into()),
+            published: None,
+        };
+        let claim = Claim {
+            at: located("", 4).at,
+            id: None,
+            subject: located("Nvidia", 4),
+            property: located("revenue", 5),
+            value: located("3 milliards", 6),
+            kind: None,
+            unit: None,
+            when: Some(located("2025", 7)),
+            place: None,
+            evidence: None,
+        };
+        (header, vec![claim])
+    }
+
+    fn store(cache: &Cache, id: &str) -> Key {
+        let key = Cache::key(id);
+        let (header, claims) = source(id);
+        cache.put(&key, &header, &claims);
+        key
+    }
+
+    #[test]
+    fn an_entry_comes_back_with_its_file_and_positions() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = store(&Cache::open(dir.path()), "a");
+        assert!(
+            Cache::open(dir.path()).index.is_empty(),
+            "nothing saved yet"
+        );
+        let cache = Cache::open(dir.path());
+        let key_b = store(&cache, "b");
+        cache.save();
+        let cache = Cache::open(dir.path());
+        assert!(cache.get(&key, &"facts/a.yaml".into()).is_none());
+        let file: Arc<str> = "facts/b.yaml".into();
+        let got = cache.get(&key_b, &file).unwrap();
+        assert_eq!(got.header.id.value, "b");
+        assert_eq!(got.claims[0].value.value, "3 milliards");
+        assert_eq!(got.claims[0].when.as_ref().unwrap().at.line, 7);
+        assert_eq!(got.claims[0].subject.at.file, file);
+        assert_eq!(got.claims[0].at.file, file);
+    }
+
+    #[test]
+    fn an_entry_under_another_key_fails_its_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path());
+        let (a, b) = (store(&cache, "a"), store(&cache, "b"));
+        cache.save();
+        // File the entry of `a` under the key of `b`, and drop the real one.
+        let mut pack = fs::read(dir.path().join(DIR).join(PACK)).unwrap();
+        let index = index_entries(&pack, MAGIC.len() + HASH_LEN);
+        let (entry_a, entry_b) = (index[&a].clone(), index[&b].clone());
+        pack[entry_a.start..entry_a.start + HASH_LEN].copy_from_slice(&b);
+        pack.drain(entry_b);
+        fs::write(dir.path().join(DIR).join(PACK), pack).unwrap();
+        let cache = Cache::open(dir.path());
+        assert_eq!(cache.index.len(), 1);
+        assert!(cache.get(&b, &"facts/b.yaml".into()).is_none());
+    }
+
+    #[test]
+    fn saving_keeps_only_the_entries_used_or_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path());
+        let (a, _b) = (store(&cache, "a"), store(&cache, "b"));
+        cache.save();
+        // The next run reads `a`, no longer has `b`, and parses `c`.
+        let cache = Cache::open(dir.path());
+        assert!(cache.get(&a, &"facts/a.yaml".into()).is_some());
+        let c = store(&cache, "c");
+        cache.save();
+        let cache = Cache::open(dir.path());
+        let mut kept: Vec<Key> = cache.index.keys().copied().collect();
+        kept.sort();
+        let mut expected = vec![a, c];
+        expected.sort();
+        assert_eq!(kept, expected);
+        // A run that parses nothing and uses every entry leaves the pack alone.
+        let modified = || {
+            fs::metadata(dir.path().join(DIR).join(PACK))
+                .unwrap()
+                .modified()
+        };
+        let before = modified().unwrap();
+        assert!(cache.get(&a, &"facts/a.yaml".into()).is_some());
+        assert!(cache.get(&c, &"facts/c.yaml".into()).is_some());
+        cache.save();
+        assert_eq!(modified().unwrap(), before);
+    }
+
+    #[test]
+    fn a_pack_of_another_build_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path());
+        let a = store(&cache, "a");
+        cache.save();
+        let path = dir.path().join(DIR).join(PACK);
+        let mut pack = fs::read(&path).unwrap();
+        pack[MAGIC.len()] ^= 1;
+        fs::write(&path, pack).unwrap();
+        assert!(
+            Cache::open(dir.path())
+                .get(&a, &"facts/a.yaml".into())
+                .is_none()
+        );
     }
 }

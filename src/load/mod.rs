@@ -106,7 +106,7 @@ pub fn load_with_cache(root: &Path, cache: Option<&Cache>) -> Loaded {
         })
         .collect();
     if let Some(cache) = cache {
-        cache.prune();
+        cache.save();
     }
     for (name, text, content, errors) in parsed {
         if let Some(text) = text {
