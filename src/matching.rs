@@ -11,6 +11,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::model::{Claim, Corpus, EntityKind, ValueKind};
 use crate::normalise::codes::{confusable_key, is_code};
 use crate::normalise::date;
@@ -330,28 +332,42 @@ pub struct FactKey {
     pub place: String,
 }
 
-/// Groups claims by fact; `subject_key` gives each claim's subject key.
+/// Groups claims by fact; `subject_key` gives each claim's subject key. Keys are worked out in
+/// parallel, then sorted, so that each group lists its claims in corpus order.
 pub fn group_facts(
     corpus: &Corpus,
     properties: &Properties,
-    subject_key: impl Fn(ClaimRef) -> String,
+    subject_key: impl Fn(ClaimRef) -> String + Sync,
 ) -> BTreeMap<FactKey, Vec<ClaimRef>> {
-    let mut groups: BTreeMap<FactKey, Vec<ClaimRef>> = BTreeMap::new();
-    for (s, source) in corpus.sources.iter().enumerate() {
-        for (c, claim) in source.claims.iter().enumerate() {
-            let key = FactKey {
-                subject: subject_key((s, c)),
-                property: properties.key(&claim.property.value),
-                when: qualifier_key(
-                    claim.when.as_ref().map(|w| w.value.as_str()),
-                    source.published,
-                ),
-                place: qualifier_key(claim.place.as_ref().map(|w| w.value.as_str()), None),
-            };
-            groups.entry(key).or_default().push((s, c));
+    let mut keyed: Vec<(FactKey, ClaimRef)> = corpus
+        .sources
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(s, source)| {
+            let subject_key = &subject_key;
+            source.claims.iter().enumerate().map(move |(c, claim)| {
+                let key = FactKey {
+                    subject: subject_key((s, c)),
+                    property: properties.key(&claim.property.value),
+                    when: qualifier_key(
+                        claim.when.as_ref().map(|w| w.value.as_str()),
+                        source.published,
+                    ),
+                    place: qualifier_key(claim.place.as_ref().map(|w| w.value.as_str()), None),
+                };
+                (key, (s, c))
+            })
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let mut groups: Vec<(FactKey, Vec<ClaimRef>)> = Vec::new();
+    for (key, claim) in keyed {
+        match groups.last_mut() {
+            Some((last, claims)) if *last == key => claims.push(claim),
+            _ => groups.push((key, vec![claim])),
         }
     }
-    groups
+    groups.into_iter().collect()
 }
 
 /// Two unregistered property wordings at least this alike (word Dice coefficient, plurals

@@ -36,6 +36,9 @@ const SAME_TEXT: f64 = 0.5;
 /// What reconciliation found.
 pub struct Analysis {
     pub findings: Vec<Finding>,
+    /// How many facts the claims state (fact groups).
+    pub facts: usize,
+    /// Each fact group, for a full report; empty otherwise.
     pub groups: Vec<Group>,
     pub sources: Vec<SourceSummary>,
     pub corroborated: usize,
@@ -47,6 +50,9 @@ struct Mention {
     source: usize,
     at: Location,
 }
+
+/// Each claim's normalised value, by source index then claim index.
+type Normals = Vec<Vec<Normal>>;
 
 /// A claim's value, normalised by its kind.
 #[derive(Clone, Debug)]
@@ -134,9 +140,9 @@ const EMPTY_VALUES: [&str; 12] = [
     "contact airline",
 ];
 
-/// Reconciles the corpus; `explain_groups` adds to each fact group how its claims were read
-/// (for `report`), which `check` does not show.
-pub fn reconcile(corpus: &Corpus, explain_groups: bool) -> Analysis {
+/// Reconciles the corpus. With `full_report` (for `report`), the analysis also lists every fact
+/// group with how its claims were read, which `check` does not show.
+pub fn reconcile(corpus: &Corpus, full_report: bool) -> Analysis {
     progress::stage("resolving names", 0);
     let mut resolver = Resolver::new(corpus);
     let properties = Properties::new(corpus);
@@ -149,11 +155,14 @@ pub fn reconcile(corpus: &Corpus, explain_groups: bool) -> Analysis {
     progress::stage("grouping claims into facts", 0);
     let groups = matching::group_facts(corpus, &properties, subject_key);
     progress::stage("reading values", 0);
-    // Values are normalised in parallel: each claim's reading depends on nothing else.
-    let claim_refs: Vec<ClaimRef> = groups.values().flatten().copied().collect();
-    let normals: HashMap<ClaimRef, Normal> = claim_refs
-        .par_iter()
-        .map(|&r| (r, normalise_claim(corpus, &properties, r, &entity_of)))
+    // Each claim's reading depends on nothing else: sources are read in parallel.
+    let normals: Normals = (0..corpus.sources.len())
+        .into_par_iter()
+        .map(|s| {
+            (0..corpus.sources[s].claims.len())
+                .map(|c| normalise_claim(corpus, &properties, (s, c), &entity_of))
+                .collect()
+        })
         .collect();
 
     progress::stage("comparing spellings", 0);
@@ -169,60 +178,60 @@ pub fn reconcile(corpus: &Corpus, explain_groups: bool) -> Analysis {
     let trust = Trust::estimate(corpus.sources.len(), &contests);
 
     progress::stage("writing findings", 0);
-    let mut findings = Vec::new();
-    for set in &name_sets {
-        if let Some(finding) = name_finding(corpus, set, &trust) {
-            findings.push(finding);
-        }
-    }
-    let mut report_groups = Vec::new();
-    let mut corroborated = 0;
+    let mut findings: Vec<Finding> = name_sets
+        .iter()
+        .filter_map(|set| name_finding(corpus, set, &trust))
+        .collect();
     let mut group_findings: HashMap<FactKey, Vec<String>> = HashMap::new();
-    for quote in quote_findings(corpus, &groups, &normals, &trust) {
-        for key in &quote.1 {
+    for (finding, keys) in quote_findings(corpus, &groups, &normals, &trust) {
+        for key in keys {
             group_findings
-                .entry(key.clone())
+                .entry(key)
                 .or_default()
-                .push(quote.0.fingerprint.clone());
+                .push(finding.fingerprint.clone());
         }
-        findings.push(quote.0);
+        findings.push(finding);
     }
-    for set in &value_sets {
-        let (suggestion, winner) = split(trust.suggest(&set.options));
-        if set
-            .options
-            .get(winner)
-            .is_some_and(|o| o.sources.len() >= 2)
-        {
-            corroborated += 1;
+    let suggestions: Vec<_> = value_sets
+        .par_iter()
+        .map(|set| split(trust.suggest(&set.options)))
+        .collect();
+    let corroborated = value_sets
+        .iter()
+        .zip(&suggestions)
+        .filter(|(set, (_, winner))| {
+            set.options
+                .get(*winner)
+                .is_some_and(|o| o.sources.len() >= 2)
+        })
+        .count();
+    let mut report_groups = Vec::new();
+    for (set, (suggestion, _)) in value_sets.iter().zip(suggestions) {
+        let conflict = set
+            .conflict
+            .then(|| conflict_finding(corpus, set, suggestion.clone()));
+        if full_report {
+            let mut fingerprints = group_findings.remove(&set.key).unwrap_or_default();
+            fingerprints.extend(conflict.iter().map(|f| f.fingerprint.clone()));
+            report_groups.push(Group {
+                subject: set.subject.clone(),
+                property: set.property.clone(),
+                when: set.when.clone(),
+                place: set.place.clone(),
+                values: set
+                    .options
+                    .iter()
+                    .map(|o| GroupValue {
+                        text: o.text.clone(),
+                        sources: source_ids(corpus, &o.sources),
+                    })
+                    .collect(),
+                suggestion,
+                findings: fingerprints,
+                explain: grouping_reasons(corpus, &properties, &set.claims, &entity_of),
+            });
         }
-        let mut fingerprints = group_findings.remove(&set.key).unwrap_or_default();
-        if set.conflict {
-            let finding = conflict_finding(corpus, set, suggestion.clone());
-            fingerprints.push(finding.fingerprint.clone());
-            findings.push(finding);
-        }
-        report_groups.push(Group {
-            subject: set.subject.clone(),
-            property: set.property.clone(),
-            when: set.when.clone(),
-            place: set.place.clone(),
-            values: set
-                .options
-                .iter()
-                .map(|o| GroupValue {
-                    text: o.text.clone(),
-                    sources: source_ids(corpus, &o.sources),
-                })
-                .collect(),
-            suggestion,
-            findings: fingerprints,
-            explain: if explain_groups {
-                grouping_reasons(corpus, &properties, &set.claims, &entity_of)
-            } else {
-                Vec::new()
-            },
-        });
+        findings.extend(conflict);
     }
     let sources = corpus
         .sources
@@ -236,6 +245,7 @@ pub fn reconcile(corpus: &Corpus, explain_groups: bool) -> Analysis {
         .collect();
     Analysis {
         findings,
+        facts: value_sets.len(),
         groups: report_groups,
         sources,
         corroborated,
@@ -707,105 +717,117 @@ struct ValueSet {
     explain: Vec<String>,
 }
 
+/// Each fact group's values, compared (groups in parallel).
 fn value_classes(
     corpus: &Corpus,
     properties: &Properties,
     groups: &BTreeMap<FactKey, Vec<ClaimRef>>,
-    normals: &HashMap<ClaimRef, Normal>,
+    normals: &Normals,
 ) -> Vec<ValueSet> {
-    let mut sets = Vec::new();
     let entity_names: HashMap<&str, &str> = corpus
         .registry
         .entities
         .iter()
         .map(|e| (e.id.value.as_str(), e.name.value.as_str()))
         .collect();
-    for (key, claims) in groups {
-        let first = &corpus.sources[claims[0].0].claims[claims[0].1];
-        let property = properties
-            .registered(&first.property.value)
-            .map(|p| &corpus.registry.properties[p]);
-        let multiple = property.is_some_and(|p| p.multiple);
-        let tolerance = property.and_then(|p| p.tolerance).unwrap_or(0.0);
-        let mut classes: Vec<(String, Normal, Vec<ClaimRef>)> = Vec::new();
-        for &claim_ref in claims {
-            let normal = &normals[&claim_ref];
-            if matches!(normal, Normal::Empty) {
-                continue;
-            }
-            let class_key = normal.class_key();
-            match classes.iter_mut().find(|(k, _, _)| *k == class_key) {
-                Some((_, _, members)) => members.push(claim_ref),
-                None => classes.push((class_key, normal.clone(), vec![claim_ref])),
-            }
+    let groups: Vec<(&FactKey, &Vec<ClaimRef>)> = groups.iter().collect();
+    groups
+        .par_iter()
+        .map(|(key, claims)| value_set(corpus, properties, &entity_names, key, claims, normals))
+        .collect()
+}
+
+/// One fact group's values: its classes of equal values, and whether any two conflict.
+fn value_set(
+    corpus: &Corpus,
+    properties: &Properties,
+    entity_names: &HashMap<&str, &str>,
+    key: &FactKey,
+    claims: &[ClaimRef],
+    normals: &Normals,
+) -> ValueSet {
+    let first = &corpus.sources[claims[0].0].claims[claims[0].1];
+    let property = properties
+        .registered(&first.property.value)
+        .map(|p| &corpus.registry.properties[p]);
+    let multiple = property.is_some_and(|p| p.multiple);
+    let tolerance = property.and_then(|p| p.tolerance).unwrap_or(0.0);
+    let mut classes: Vec<(String, Normal, Vec<ClaimRef>)> = Vec::new();
+    for &claim_ref in claims {
+        let normal = &normals[claim_ref.0][claim_ref.1];
+        if matches!(normal, Normal::Empty) {
+            continue;
         }
-        merge_equal_values(&mut classes);
-        let is_quote = classes
-            .iter()
-            .any(|(_, n, _)| matches!(n, Normal::Quote(_)));
-        let mut conflict = false;
-        let mut explain = Vec::new();
-        if !multiple && !is_quote {
-            for (i, (_, a, ma)) in classes.iter().enumerate() {
-                for (_, b, mb) in &classes[i + 1..] {
-                    if !a.agrees_with(b, tolerance) {
-                        conflict = true;
-                        let (ca, cb) = (claim_at(corpus, ma[0]), claim_at(corpus, mb[0]));
-                        explain.push(format!(
-                            "\"{}\" is {} and \"{}\" is {}: they cannot both hold (tolerance {tolerance})",
-                            ca.value.value,
-                            a.describe(),
-                            cb.value.value,
-                            b.describe()
-                        ));
-                    }
-                }
-            }
+        let class_key = normal.class_key();
+        match classes.iter_mut().find(|(k, _, _)| *k == class_key) {
+            Some((_, _, members)) => members.push(claim_ref),
+            None => classes.push((class_key, normal.clone(), vec![claim_ref])),
         }
-        let options = classes
-            .iter()
-            .map(|(_, _, members)| {
-                let spellings: Vec<&str> = members
-                    .iter()
-                    .map(|&r| claim_at(corpus, r).value.value.as_str())
-                    .collect();
-                Candidate {
-                    text: most_common(&spellings).to_string(),
-                    sources: members.iter().map(|r| r.0).collect(),
-                    locations: members
-                        .iter()
-                        .map(|&r| claim_at(corpus, r).value.at.clone())
-                        .collect(),
-                    registered: false,
-                }
-            })
-            .collect();
-        let subjects: Vec<&str> = claims
-            .iter()
-            .map(|&r| claim_at(corpus, r).subject.value.as_str())
-            .collect();
-        let subject = match key.subject.strip_prefix("entity:") {
-            Some(id) => entity_names.get(id).unwrap_or(&id).to_string(),
-            None => most_common(&subjects).to_string(),
-        };
-        sets.push(ValueSet {
-            key: key.clone(),
-            subject,
-            property: property
-                .map_or_else(|| first.property.value.clone(), |p| p.name.value.clone()),
-            when: claims
-                .iter()
-                .find_map(|&r| claim_at(corpus, r).when.as_ref().map(|w| w.value.clone())),
-            place: claims
-                .iter()
-                .find_map(|&r| claim_at(corpus, r).place.as_ref().map(|w| w.value.clone())),
-            claims: claims.clone(),
-            options,
-            conflict,
-            explain,
-        });
     }
-    sets
+    merge_equal_values(&mut classes);
+    let is_quote = classes
+        .iter()
+        .any(|(_, n, _)| matches!(n, Normal::Quote(_)));
+    let mut conflict = false;
+    let mut explain = Vec::new();
+    if !multiple && !is_quote {
+        for (i, (_, a, ma)) in classes.iter().enumerate() {
+            for (_, b, mb) in &classes[i + 1..] {
+                if !a.agrees_with(b, tolerance) {
+                    conflict = true;
+                    let (ca, cb) = (claim_at(corpus, ma[0]), claim_at(corpus, mb[0]));
+                    explain.push(format!(
+                        "\"{}\" is {} and \"{}\" is {}: they cannot both hold (tolerance {tolerance})",
+                        ca.value.value,
+                        a.describe(),
+                        cb.value.value,
+                        b.describe()
+                    ));
+                }
+            }
+        }
+    }
+    let options = classes
+        .iter()
+        .map(|(_, _, members)| {
+            let spellings: Vec<&str> = members
+                .iter()
+                .map(|&r| claim_at(corpus, r).value.value.as_str())
+                .collect();
+            Candidate {
+                text: most_common(&spellings).to_string(),
+                sources: members.iter().map(|r| r.0).collect(),
+                locations: members
+                    .iter()
+                    .map(|&r| claim_at(corpus, r).value.at.clone())
+                    .collect(),
+                registered: false,
+            }
+        })
+        .collect();
+    let subjects: Vec<&str> = claims
+        .iter()
+        .map(|&r| claim_at(corpus, r).subject.value.as_str())
+        .collect();
+    let subject = match key.subject.strip_prefix("entity:") {
+        Some(id) => entity_names.get(id).unwrap_or(&id).to_string(),
+        None => most_common(&subjects).to_string(),
+    };
+    ValueSet {
+        key: key.clone(),
+        subject,
+        property: property.map_or_else(|| first.property.value.clone(), |p| p.name.value.clone()),
+        when: claims
+            .iter()
+            .find_map(|&r| claim_at(corpus, r).when.as_ref().map(|w| w.value.clone())),
+        place: claims
+            .iter()
+            .find_map(|&r| claim_at(corpus, r).place.as_ref().map(|w| w.value.clone())),
+        claims: claims.to_vec(),
+        options,
+        conflict,
+        explain,
+    }
 }
 
 /// How each distinct subject, property and qualifier of a group was read, for `--explain`.
@@ -1057,14 +1079,14 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 fn quote_findings(
     corpus: &Corpus,
     groups: &BTreeMap<FactKey, Vec<ClaimRef>>,
-    normals: &HashMap<ClaimRef, Normal>,
+    normals: &Normals,
     trust: &Trust,
 ) -> Vec<(Finding, Vec<FactKey>)> {
     // Quotations by speaker, with the group each belongs to.
     let mut by_speaker: BTreeMap<&str, Vec<(ClaimRef, &FactKey, &str)>> = BTreeMap::new();
     for (key, claims) in groups {
         for &r in claims {
-            if let Normal::Quote(text) = &normals[&r] {
+            if let Normal::Quote(text) = &normals[r.0][r.1] {
                 by_speaker
                     .entry(key.subject.as_str())
                     .or_default()

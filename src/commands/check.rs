@@ -136,7 +136,7 @@ pub fn analyse(corpus: &Corpus, use_baseline: bool, full_report: bool) -> Report
         claims: corpus.claim_count(),
         findings: SeverityCounts::of(&findings),
         reviewed: findings.iter().filter(|f| f.reviewed).count(),
-        facts: analysis.groups.len(),
+        facts: analysis.facts,
         corroborated: analysis.corroborated,
     };
     Report {
