@@ -45,10 +45,10 @@ pub struct Analysis {
 }
 
 /// A name as written somewhere in the corpus.
-struct Mention {
-    form: String,
+struct Mention<'c> {
+    form: &'c str,
     source: usize,
-    at: Location,
+    at: &'c Location,
 }
 
 /// Each claim's normalised value, by source index then claim index.
@@ -280,40 +280,40 @@ fn language(corpus: &Corpus, source: usize) -> Option<Language> {
 }
 
 /// Every name the corpus writes: subjects, entity values and places.
-fn collect_mentions(
-    corpus: &Corpus,
+fn collect_mentions<'c>(
+    corpus: &'c Corpus,
     properties: &Properties,
     resolver: &mut Resolver,
-) -> Vec<Mention> {
+) -> Vec<Mention<'c>> {
     let mut mentions = Vec::new();
     for (s, source) in corpus.sources.iter().enumerate() {
         for name in &source.mentions {
             mentions.push(Mention {
-                form: name.value.clone(),
+                form: &name.value,
                 source: s,
-                at: name.at.clone(),
+                at: &name.at,
             });
         }
         for claim in &source.claims {
             mentions.push(Mention {
-                form: claim.subject.value.clone(),
+                form: &claim.subject.value,
                 source: s,
-                at: claim.subject.at.clone(),
+                at: &claim.subject.at,
             });
             if value_is_name(properties, claim, resolver, source.published) {
                 mentions.push(Mention {
-                    form: claim.value.value.clone(),
+                    form: &claim.value.value,
                     source: s,
-                    at: claim.value.at.clone(),
+                    at: &claim.value.at,
                 });
             }
             if let Some(place) = &claim.place
                 && (is_proper_name(&place.value) || is_code(&place.value))
             {
                 mentions.push(Mention {
-                    form: place.value.clone(),
+                    form: &place.value,
                     source: s,
-                    at: place.at.clone(),
+                    at: &place.at,
                 });
             }
         }
@@ -358,31 +358,26 @@ fn resolve_all(
     mentions: &[Mention],
     resolver: &mut Resolver,
 ) -> HashMap<String, (EntityRef, Option<Relation>)> {
-    let mut entity_of = HashMap::new();
-    let mut unregistered: BTreeSet<&str> = BTreeSet::new();
+    // How often each distinct name is written.
+    let mut written: HashMap<&str, usize> = HashMap::new();
     for mention in mentions {
-        let form = mention.form.as_str();
-        if entity_of.contains_key(form) || unregistered.contains(form) {
-            continue;
-        }
+        *written.entry(mention.form).or_default() += 1;
+    }
+    let mut entity_of = HashMap::new();
+    let mut unregistered: Vec<&str> = Vec::new();
+    for &form in written.keys() {
         match resolver.resolve_registered(form) {
             Some((entity, relation)) => {
                 entity_of.insert(form.to_string(), (entity, Some(relation)));
             }
-            None if is_proper_name(form) || is_code(form) => {
-                unregistered.insert(form);
-            }
+            None if is_proper_name(form) || is_code(form) => unregistered.push(form),
             None => {}
         }
     }
-    let unregistered: Vec<&str> = unregistered.into_iter().collect();
+    unregistered.sort_unstable();
     let clusters = cluster_unregistered(&unregistered);
     // Each cluster is named by its most written spelling (the first in sorted order among
     // equals), so that correcting a misspelling does not rename it.
-    let mut written: HashMap<&str, usize> = HashMap::new();
-    for mention in mentions {
-        *written.entry(mention.form.as_str()).or_default() += 1;
-    }
     let mut names: HashMap<usize, &str> = HashMap::new();
     for (form, &root) in unregistered.iter().zip(&clusters) {
         let name = names.entry(root).or_insert(form);
@@ -524,33 +519,31 @@ fn name_variant_sets(
     entity_of: &HashMap<String, (EntityRef, Option<Relation>)>,
     resolver: &Resolver,
 ) -> Vec<NameSet> {
-    let mut forms_of: BTreeMap<(EntityRef, String), Vec<&Mention>> = BTreeMap::new();
+    let mut forms_of: HashMap<(&EntityRef, &str), Vec<&Mention>> = HashMap::new();
     for mention in mentions {
-        if let Some((entity, _)) = entity_of.get(&mention.form) {
+        if let Some((entity, _)) = entity_of.get(mention.form) {
             forms_of
-                .entry((entity.clone(), mention.form.clone()))
+                .entry((entity, mention.form))
                 .or_default()
                 .push(mention);
         }
     }
-    let mut by_entity: BTreeMap<EntityRef, Vec<(&str, &Vec<&Mention>)>> = BTreeMap::new();
+    let mut forms_of: Vec<_> = forms_of.into_iter().collect();
+    forms_of.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut by_entity: BTreeMap<&EntityRef, Vec<(&str, &Vec<&Mention>)>> = BTreeMap::new();
     for ((entity, form), list) in &forms_of {
-        by_entity
-            .entry(entity.clone())
-            .or_default()
-            .push((form.as_str(), list));
+        by_entity.entry(entity).or_default().push((form, list));
     }
     // Registered spellings that a corpus form was matched against take part even when no source
     // writes them.
-    let registry_forms: Vec<(EntityRef, String)> = entity_of
-        .values()
-        .filter_map(|(entity, relation)| match relation {
-            Some(Relation::Confusable { reference } | Relation::Spelling { reference, .. }) => {
-                Some((entity.clone(), reference.clone()))
-            }
-            _ => None,
-        })
-        .collect();
+    let mut registry_forms: HashMap<&EntityRef, BTreeSet<&str>> = HashMap::new();
+    for (entity, relation) in entity_of.values() {
+        if let Some(Relation::Confusable { reference } | Relation::Spelling { reference, .. }) =
+            relation
+        {
+            registry_forms.entry(entity).or_default().insert(reference);
+        }
+    }
 
     let mut sets: BTreeMap<(EntityRef, FindingCode), NameSet> = BTreeMap::new();
     for (entity, forms) in &by_entity {
@@ -558,9 +551,9 @@ fn name_variant_sets(
             .iter()
             .map(|(f, m)| (f.to_string(), m.to_vec()))
             .collect();
-        for (e, reference) in &registry_forms {
-            if e == entity && !all.iter().any(|(f, _)| f == reference) {
-                all.push((reference.clone(), Vec::new()));
+        for &reference in registry_forms.get(entity).into_iter().flatten() {
+            if !all.iter().any(|(f, _)| f == reference) {
+                all.push((reference.to_string(), Vec::new()));
             }
         }
         let entity_name = match entity {
@@ -584,7 +577,7 @@ fn name_variant_sets(
                     continue;
                 };
                 let set = sets
-                    .entry((entity.clone(), code))
+                    .entry(((*entity).clone(), code))
                     .or_insert_with(|| NameSet {
                         code,
                         entity: entity_name.clone(),
@@ -677,7 +670,7 @@ fn add_option(
     }
     for mention in mentions {
         option.sources.insert(mention.source);
-        if !option.locations.contains(&mention.at) {
+        if !option.locations.contains(mention.at) {
             option.locations.push(mention.at.clone());
         }
         if let Some(at) = article_location(corpus, mention.source, span)

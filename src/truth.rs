@@ -40,28 +40,27 @@ impl Trust {
     /// Estimates reliability over every contest (the candidates of one fact or one name) that
     /// at least two sources take part in.
     pub fn estimate(source_count: usize, contests: &[&[Candidate]]) -> Self {
-        let contested: Vec<&[Candidate]> = contests
-            .iter()
-            .copied()
-            .filter(|c| {
-                c.iter()
-                    .flat_map(|o| &o.sources)
-                    .collect::<BTreeSet<_>>()
-                    .len()
-                    >= 2
-            })
-            .collect();
+        let contested = Contested::new(contests);
         let mut trust = Trust {
             reliability: vec![PRIOR_RELIABILITY; source_count],
         };
+        let mut scores = Vec::new();
         for _ in 0..ROUNDS {
+            let votes: Vec<f64> = trust.reliability.iter().map(|&r| vote(r)).collect();
             let mut won = vec![PRIOR_RELIABILITY; source_count];
             let mut counted = vec![1.0; source_count];
-            for candidates in &contested {
-                for (candidate, probability) in
-                    candidates.iter().zip(trust.probabilities(candidates))
-                {
-                    for &s in &candidate.sources {
+            for candidates in contested.contests() {
+                scores.clear();
+                scores.extend(candidates.iter().map(|(sources, registered)| {
+                    let registry = if *registered {
+                        vote(REGISTRY_RELIABILITY)
+                    } else {
+                        0.0
+                    };
+                    sources.iter().map(|&s| votes[s]).sum::<f64>() + registry
+                }));
+                for ((sources, _), probability) in candidates.iter().zip(softmax(&scores)) {
+                    for &s in *sources {
                         won[s] += probability;
                         counted[s] += 1.0;
                     }
@@ -95,14 +94,9 @@ impl Trust {
             .collect()
     }
 
-    /// Each candidate's probability: the softmax of the votes, beside an unseen other value
-    /// of score 0.
+    /// Each candidate's probability.
     fn probabilities(&self, candidates: &[Candidate]) -> Vec<f64> {
-        let scores = self.scores(candidates);
-        let top = scores.iter().copied().fold(0.0, f64::max);
-        let weights: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
-        let total = weights.iter().sum::<f64>() + (-top).exp();
-        weights.iter().map(|w| w / total).collect()
+        softmax(&self.scores(candidates))
     }
 
     /// The likely candidate, with its probability as the confidence.
@@ -123,6 +117,66 @@ impl Trust {
             best,
         ))
     }
+}
+
+/// The contests of the estimate, flattened once so that each round only adds up numbers: every
+/// candidate's sources one after another, where each candidate ends, and where each contest ends.
+struct Contested {
+    sources: Vec<usize>,
+    candidates: Vec<(usize, bool)>,
+    contest_ends: Vec<usize>,
+}
+
+impl Contested {
+    /// The contests at least two sources take part in.
+    fn new(contests: &[&[Candidate]]) -> Self {
+        let mut flat = Contested {
+            sources: Vec::new(),
+            candidates: Vec::new(),
+            contest_ends: Vec::new(),
+        };
+        for contest in contests {
+            let mut all = contest.iter().flat_map(|c| &c.sources);
+            let first = all.next();
+            if !all.any(|s| Some(s) != first) {
+                continue;
+            }
+            for candidate in contest.iter() {
+                flat.sources.extend(&candidate.sources);
+                flat.candidates
+                    .push((flat.sources.len(), candidate.registered));
+            }
+            flat.contest_ends.push(flat.candidates.len());
+        }
+        flat
+    }
+
+    /// Each contest's candidates, as their sources and whether the registry lists them.
+    fn contests(&self) -> impl Iterator<Item = Vec<(&[usize], bool)>> {
+        let mut candidate = 0;
+        let mut source = 0;
+        self.contest_ends.iter().map(move |&end| {
+            let list = self.candidates[candidate..end]
+                .iter()
+                .map(|&(source_end, registered)| {
+                    let sources = &self.sources[source..source_end];
+                    source = source_end;
+                    (sources, registered)
+                })
+                .collect();
+            candidate = end;
+            list
+        })
+    }
+}
+
+/// Each candidate's probability: the softmax of the scores, beside an unseen other value of
+/// score 0.
+fn softmax(scores: &[f64]) -> Vec<f64> {
+    let top = scores.iter().copied().fold(0.0, f64::max);
+    let weights: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
+    let total = weights.iter().sum::<f64>() + (-top).exp();
+    weights.iter().map(|w| w / total).collect()
 }
 
 /// A source's vote: `−ln(1 − r)`, which grows without bound as a source nears certainty.

@@ -95,7 +95,13 @@ pub fn fold_key(text: &str) -> String {
         return fold_chars(text.chars(), text.len());
     }
     let decomposed = text.nfkd().filter(|c| !is_combining_mark(*c));
-    fold_chars(decomposed, text.len()).nfkc().collect()
+    let folded = fold_chars(decomposed, text.len());
+    // Accents gone, most Latin text is ASCII again, which composition would not change.
+    if folded.is_ascii() {
+        folded
+    } else {
+        folded.nfkc().collect()
+    }
 }
 
 /// Lower case, quotation marks, apostrophes and white space unified and trimmed.
