@@ -13,7 +13,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use crate::model::{Claim, Corpus, EntityKind, ValueKind};
+use rustc_hash::FxHashMap;
+
+use crate::model::{Claim, Corpus, EntityKind, Located, ValueKind};
 use crate::normalise::codes::{confusable_key, is_code};
 use crate::normalise::date;
 use crate::normalise::names::{self, NameMatch, ShortForm, is_proper_name, spelling_match};
@@ -332,42 +334,108 @@ pub struct FactKey {
     pub place: String,
 }
 
-/// Groups claims by fact; `subject_key` gives each claim's subject key. Keys are worked out in
-/// parallel, then sorted, so that each group lists its claims in corpus order.
+/// Groups claims by fact; `subject_key` gives the key of a subject as written.
+///
+/// Each distinct subject, property, `when` (with its source's date) and `where` is numbered
+/// (interned) and keyed once, in parallel; claims are then grouped by four numbers, and only the
+/// distinct groups are keyed by their strings. Each group lists its claims in corpus order.
 pub fn group_facts(
     corpus: &Corpus,
     properties: &Properties,
-    subject_key: impl Fn(ClaimRef) -> String + Sync,
+    subject_key: impl Fn(&str) -> String + Sync,
 ) -> BTreeMap<FactKey, Vec<ClaimRef>> {
-    let mut keyed: Vec<(FactKey, ClaimRef)> = corpus
-        .sources
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(s, source)| {
-            let subject_key = &subject_key;
-            source.claims.iter().enumerate().map(move |(c, claim)| {
-                let key = FactKey {
-                    subject: subject_key((s, c)),
-                    property: properties.key(&claim.property.value),
-                    when: qualifier_key(
-                        claim.when.as_ref().map(|w| w.value.as_str()),
-                        source.published,
-                    ),
-                    place: qualifier_key(claim.place.as_ref().map(|w| w.value.as_str()), None),
-                };
-                (key, (s, c))
-            })
-        })
-        .collect();
-    keyed.par_sort_unstable();
+    let mut subjects = Interner::default();
+    let mut wordings = Interner::default();
+    let mut whens = Interner::default();
+    let mut places = Interner::default();
+    let mut claims: Vec<([u32; 4], ClaimRef)> = Vec::with_capacity(corpus.claim_count());
+    for (s, source) in corpus.sources.iter().enumerate() {
+        for (c, claim) in source.claims.iter().enumerate() {
+            let ids = [
+                subjects.id(claim.subject.value.as_str()),
+                wordings.id(claim.property.value.as_str()),
+                whens.id((written(&claim.when), source.published)),
+                places.id(written(&claim.place)),
+            ];
+            claims.push((ids, (s, c)));
+        }
+    }
+    // Keys of the distinct inputs, then numbers for the distinct keys: two inputs may share a
+    // key (`Nvidia` and `NVIDIA` name one entity).
+    let subjects = number_keys(subjects.values.par_iter().map(|f| subject_key(f)));
+    let wordings = number_keys(wordings.values.par_iter().map(|w| properties.key(w)));
+    let whens = number_keys(
+        whens
+            .values
+            .par_iter()
+            .map(|(when, published)| qualifier_key(*when, *published)),
+    );
+    let places = number_keys(places.values.par_iter().map(|p| qualifier_key(*p, None)));
+    for (ids, _) in &mut claims {
+        *ids = [
+            subjects.0[ids[0] as usize],
+            wordings.0[ids[1] as usize],
+            whens.0[ids[2] as usize],
+            places.0[ids[3] as usize],
+        ];
+    }
+    claims.par_sort_unstable();
     let mut groups: Vec<(FactKey, Vec<ClaimRef>)> = Vec::new();
-    for (key, claim) in keyed {
-        match groups.last_mut() {
-            Some((last, claims)) if *last == key => claims.push(claim),
-            _ => groups.push((key, vec![claim])),
+    let mut last = None;
+    for (ids, claim) in claims {
+        if last != Some(ids) {
+            let key = FactKey {
+                subject: subjects.1[ids[0] as usize].clone(),
+                property: wordings.1[ids[1] as usize].clone(),
+                when: whens.1[ids[2] as usize].clone(),
+                place: places.1[ids[3] as usize].clone(),
+            };
+            groups.push((key, Vec::new()));
+            last = Some(ids);
+        }
+        if let Some((_, members)) = groups.last_mut() {
+            members.push(claim);
         }
     }
     groups.into_iter().collect()
+}
+
+/// Numbers for distinct values, in order of first sight.
+struct Interner<T> {
+    ids: FxHashMap<T, u32>,
+    values: Vec<T>,
+}
+
+impl<T> Default for Interner<T> {
+    fn default() -> Self {
+        Self {
+            ids: FxHashMap::default(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<T: std::hash::Hash + Eq + Copy> Interner<T> {
+    fn id(&mut self, value: T) -> u32 {
+        *self.ids.entry(value).or_insert_with(|| {
+            self.values.push(value);
+            (self.values.len() - 1) as u32
+        })
+    }
+}
+
+/// The text of an optional field.
+fn written(field: &Option<Located<String>>) -> Option<&str> {
+    field.as_ref().map(|f| f.value.as_str())
+}
+
+/// Numbers the keys of distinct inputs: for each input, its key's number; and the distinct keys.
+fn number_keys(keys: impl IndexedParallelIterator<Item = String>) -> (Vec<u32>, Vec<String>) {
+    let keys: Vec<String> = keys.collect();
+    let mut numbers: Interner<&str> = Interner::default();
+    let ids = keys.iter().map(|key| numbers.id(key)).collect();
+    let distinct = numbers.values.into_iter().map(str::to_string).collect();
+    (ids, distinct)
 }
 
 /// Two unregistered property wordings at least this alike (word Dice coefficient, plurals
@@ -394,11 +462,15 @@ impl<'c> Properties<'c> {
                 registered.entry(fold_key(&name.value)).or_insert(index);
             }
         }
-        let wordings: BTreeSet<String> = corpus
+        let written: HashSet<&str> = corpus
             .sources
             .iter()
             .flat_map(|s| &s.claims)
-            .map(|c| fold_key(&c.property.value))
+            .map(|c| c.property.value.as_str())
+            .collect();
+        let wordings: BTreeSet<String> = written
+            .into_iter()
+            .map(fold_key)
             .filter(|w| !registered.contains_key(w))
             .collect();
         // Compare a wording only with the groups that share one of its words.

@@ -148,10 +148,7 @@ pub fn reconcile(corpus: &Corpus, full_report: bool) -> Analysis {
     let properties = Properties::new(corpus);
     let mentions = collect_mentions(corpus, &properties, &mut resolver);
     let entity_of = resolve_all(&mentions, &mut resolver);
-    let subject_key = |(s, c): ClaimRef| {
-        let form = &corpus.sources[s].claims[c].subject.value;
-        entity_key(corpus, entity_of.get(form.as_str()), form)
-    };
+    let subject_key = |form: &str| entity_key(corpus, entity_of.get(form), form);
     progress::stage("grouping claims into facts", 0);
     let groups = matching::group_facts(corpus, &properties, subject_key);
     progress::stage("reading values", 0);
@@ -345,9 +342,16 @@ fn value_is_name(
 }
 
 fn is_empty_value(value: &str) -> bool {
-    let key = fold_key(value);
+    // Every such wording is at most two words, at the end: only those are folded.
+    let mut last_words = value.split_whitespace().rev();
+    let tail_start = match (last_words.next(), last_words.next(), last_words.next()) {
+        // The offset of the second-to-last word, a slice of `value`.
+        (_, Some(word), Some(_)) => word.as_ptr() as usize - value.as_ptr() as usize,
+        _ => 0,
+    };
+    let key = fold_key(&value[tail_start..]);
     // `Dec 02 Not Available`: a day, then the words that say there is no value.
-    EMPTY_VALUES.contains(&key.as_str())
+    (tail_start == 0 && EMPTY_VALUES.contains(&key.as_str()))
         || ["not available", "non disponible", "non communique"]
             .iter()
             .any(|words| key.ends_with(words))
@@ -1253,9 +1257,14 @@ mod tests {
             "Not Available",
             "non communiqué",
             "Contact Airline",
+            " Not  Available ",
+            "Dec 02 Not Available",
+            "Dec 02 not\u{a0}available",
         ] {
             assert!(is_empty_value(value), "{value}");
         }
-        assert!(!is_empty_value("0"));
+        for value in ["0", "Dec 02 N/A", "available", "a, b, c"] {
+            assert!(!is_empty_value(value), "{value}");
+        }
     }
 }
