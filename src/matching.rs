@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Claim, Corpus, EntityKind, Located, ValueKind};
 use crate::normalise::codes::{confusable_key, is_code};
@@ -449,6 +449,9 @@ pub struct Properties<'c> {
     registered: HashMap<String, usize>,
     /// Each unregistered folded wording's group, named by its first wording in sorted order.
     free: HashMap<String, String>,
+    /// Each wording the corpus writes, as written, with its registry property: worked out once,
+    /// since claims repeat a few wordings.
+    written: FxHashMap<&'c str, Option<usize>>,
 }
 
 impl<'c> Properties<'c> {
@@ -462,16 +465,19 @@ impl<'c> Properties<'c> {
                 registered.entry(fold_key(&name.value)).or_insert(index);
             }
         }
-        let written: HashSet<&str> = corpus
+        let written: FxHashMap<&str, Option<usize>> = corpus
             .sources
             .iter()
             .flat_map(|s| &s.claims)
             .map(|c| c.property.value.as_str())
+            .collect::<FxHashSet<_>>()
+            .into_iter()
+            .map(|w| (w, registered.get(&fold_key(w)).copied()))
             .collect();
         let wordings: BTreeSet<String> = written
-            .into_iter()
-            .map(fold_key)
-            .filter(|w| !registered.contains_key(w))
+            .iter()
+            .filter(|(_, registered)| registered.is_none())
+            .map(|(w, _)| fold_key(w))
             .collect();
         // Compare a wording only with the groups that share one of its words.
         let mut groups_by_word: HashMap<String, Vec<String>> = HashMap::new();
@@ -498,12 +504,16 @@ impl<'c> Properties<'c> {
             corpus,
             registered,
             free,
+            written,
         }
     }
 
     /// The index of the registry property that `text` names.
     pub fn registered(&self, text: &str) -> Option<usize> {
-        self.registered.get(&fold_key(text)).copied()
+        match self.written.get(text) {
+            Some(&registered) => registered,
+            None => self.registered.get(&fold_key(text)).copied(),
+        }
     }
 
     /// The key under which claims of this property group: the registry id, else the name of
