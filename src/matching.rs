@@ -13,7 +13,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::model::{Claim, Corpus, EntityKind, Located, ValueKind};
 use crate::normalise::codes::{confusable_key, is_code};
@@ -51,7 +53,7 @@ pub struct Resolver<'c> {
     /// Registered names and aliases by folded key, confusable key and blocking key.
     by_key: HashMap<String, Vec<(usize, &'c str)>>,
     by_confusable: HashMap<String, Vec<(usize, &'c str)>>,
-    by_block: HashMap<String, Vec<(usize, &'c str)>>,
+    by_block: FxHashMap<u64, Vec<(usize, &'c str)>>,
     /// Registered names by the keys of their short forms.
     by_short_form: HashMap<String, Vec<(usize, ShortForm)>>,
     resolved: HashMap<String, Option<(EntityRef, Relation)>>,
@@ -60,26 +62,32 @@ pub struct Resolver<'c> {
 /// The blocking keys of a name, under which it is filed and looked up: the full sound of its
 /// last word (Double Metaphone), and that word with any one letter deleted (a deletion
 /// neighbourhood, as SymSpell uses: two words one substitution, insertion, deletion or swap
-/// apart share a key). Names that share no key are never compared.
-fn block_keys(form: &str) -> Vec<String> {
+/// apart share a key). Names that share no key are never compared. Keys are 64-bit hashes, so
+/// that filing a name allocates nothing; two keys that collide only add a candidate, which the
+/// scorer then weighs like any other.
+fn block_keys(form: &str) -> Vec<u64> {
     let last: Vec<char> = names::tokens(form)
         .pop()
         .unwrap_or_default()
         .chars()
         .collect();
-    let mut keys = vec![
-        format!("s:{}", names::block_key(form)),
-        format!("d:{}", last.iter().collect::<String>()),
-    ];
-    for skip in 0..last.len() {
-        let variant: String = last
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != skip)
-            .map(|(_, c)| c)
-            .collect();
-        keys.push(format!("d:{variant}"));
-    }
+    let hash = |kind: char, skip: Option<usize>| {
+        let mut hasher = FxHasher::default();
+        kind.hash(&mut hasher);
+        match kind {
+            's' => names::block_key(form).hash(&mut hasher),
+            _ => {
+                for (i, c) in last.iter().enumerate() {
+                    if Some(i) != skip {
+                        c.hash(&mut hasher);
+                    }
+                }
+            }
+        }
+        hasher.finish()
+    };
+    let mut keys = vec![hash('s', None), hash('d', None)];
+    keys.extend((0..last.len()).map(|skip| hash('d', Some(skip))));
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -91,7 +99,7 @@ impl<'c> Resolver<'c> {
             corpus,
             by_key: HashMap::new(),
             by_confusable: HashMap::new(),
-            by_block: HashMap::new(),
+            by_block: FxHashMap::default(),
             by_short_form: HashMap::new(),
             resolved: HashMap::new(),
         };
@@ -258,7 +266,7 @@ pub fn cluster_unregistered(forms: &[&str]) -> Vec<usize> {
         }
     };
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut blocks: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, form) in forms.iter().enumerate() {
         if let Some(&j) = by_key.get(&confusable_key(form)) {
             union(&mut parent, i, j);

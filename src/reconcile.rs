@@ -54,6 +54,22 @@ struct Mention<'c> {
 /// Each claim's normalised value, by source index then claim index.
 type Normals = Vec<Vec<Normal>>;
 
+/// A text as written, and its comparison key.
+#[derive(Clone, Debug)]
+struct Wording {
+    text: String,
+    key: String,
+}
+
+impl Wording {
+    fn new(text: &str) -> Self {
+        Self {
+            text: text.to_string(),
+            key: fold_key(text),
+        }
+    }
+}
+
 /// A claim's value, normalised by its kind.
 #[derive(Clone, Debug)]
 enum Normal {
@@ -62,8 +78,8 @@ enum Normal {
     Quantity(Quantity),
     Moment(Moment),
     Entity(String),
-    Text(String),
-    Quote(String),
+    Text(Wording),
+    Quote(Wording),
     /// A list of people (the `names` kind).
     Names(Vec<Person>),
 }
@@ -76,7 +92,7 @@ impl Normal {
             Normal::Quantity(q) => format!("q:{}..{}:{}", q.low, q.high, q.unit.unwrap_or("")),
             Normal::Moment(m) => format!("m:{m:?}"),
             Normal::Entity(key) => format!("e:{key}"),
-            Normal::Text(text) | Normal::Quote(text) => format!("t:{}", fold_key(text)),
+            Normal::Text(wording) | Normal::Quote(wording) => format!("t:{}", wording.key),
             Normal::Names(people) => format!("n:{people:?}"),
         }
     }
@@ -94,7 +110,9 @@ impl Normal {
             }
             Normal::Moment(moment) => moment.to_string(),
             Normal::Entity(key) => format!("the entity {key}"),
-            Normal::Text(text) | Normal::Quote(text) => format!("the text \"{text}\""),
+            Normal::Text(wording) | Normal::Quote(wording) => {
+                format!("the text \"{}\"", wording.text)
+            }
             Normal::Names(people) => {
                 let names: Vec<String> = people
                     .iter()
@@ -116,7 +134,7 @@ impl Normal {
             (Normal::Entity(a), Normal::Entity(b)) => a == b,
             (Normal::Names(a), Normal::Names(b)) => lists_agree(a, b),
             (Normal::Text(a), Normal::Text(b)) => {
-                fold_key(a) == fold_key(b) || wording_similarity(a, b) >= SAME_TEXT
+                a.key == b.key || wording_similarity(&a.text, &b.text) >= SAME_TEXT
             }
             // Values of different kinds, quotations and empty values are not compared.
             _ => true,
@@ -433,21 +451,21 @@ fn normalise_claim(
             .map(|e| Normal::Entity(entity_key(corpus, Some(e), value)))
     };
     match properties.declared_kind(claim) {
-        Some(ValueKind::Quote) => Normal::Quote(value.to_string()),
+        Some(ValueKind::Quote) => Normal::Quote(Wording::new(value)),
         Some(ValueKind::Quantity) => quantity::parse(value, language(corpus, s), unit)
-            .map_or_else(|| Normal::Text(value.into()), Normal::Quantity),
+            .map_or_else(|| Normal::Text(Wording::new(value)), Normal::Quantity),
         Some(ValueKind::Date) => date::parse(value, source.published)
-            .map_or_else(|| Normal::Text(value.into()), Normal::Moment),
+            .map_or_else(|| Normal::Text(Wording::new(value)), Normal::Moment),
         Some(ValueKind::Entity) => {
             as_entity().unwrap_or_else(|| Normal::Entity(format!("text:{}", fold_key(value))))
         }
         Some(ValueKind::Names) => Normal::Names(parse_list(value).0),
-        Some(ValueKind::Text) => Normal::Text(value.to_string()),
+        Some(ValueKind::Text) => Normal::Text(Wording::new(value)),
         None => date::parse(value, source.published)
             .map(Normal::Moment)
             .or_else(|| quantity::parse(value, language(corpus, s), unit).map(Normal::Quantity))
             .or_else(as_entity)
-            .unwrap_or_else(|| Normal::Text(value.to_string())),
+            .unwrap_or_else(|| Normal::Text(Wording::new(value))),
     }
 }
 
@@ -1080,33 +1098,36 @@ fn quote_findings(
     trust: &Trust,
 ) -> Vec<(Finding, Vec<FactKey>)> {
     // Quotations by speaker, with the group each belongs to.
-    let mut by_speaker: BTreeMap<&str, Vec<(ClaimRef, &FactKey, &str)>> = BTreeMap::new();
+    let mut by_speaker: BTreeMap<&str, Vec<(ClaimRef, &FactKey, &Wording)>> = BTreeMap::new();
     for (key, claims) in groups {
         for &r in claims {
-            if let Normal::Quote(text) = &normals[r.0][r.1] {
+            if let Normal::Quote(wording) = &normals[r.0][r.1] {
                 by_speaker
                     .entry(key.subject.as_str())
                     .or_default()
-                    .push((r, key, text.as_str()));
+                    .push((r, key, wording));
             }
         }
     }
     let mut findings = Vec::new();
     for (speaker, quotes) in by_speaker {
-        let keys: Vec<String> = quotes.iter().map(|q| fold_key(q.2)).collect();
+        let keys: Vec<&str> = quotes.iter().map(|q| q.2.key.as_str()).collect();
         // Each distinct wording (with its `when` and `where`) is compared once.
         let mut distinct: Vec<usize> = Vec::new();
         let mut wording_of: Vec<usize> = Vec::with_capacity(quotes.len());
         let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
         for (q, (_, key, _)) in quotes.iter().enumerate() {
-            let id = (keys[q].as_str(), key.when.as_str(), key.place.as_str());
+            let id = (keys[q], key.when.as_str(), key.place.as_str());
             let wording = *seen.entry(id).or_insert_with(|| {
                 distinct.push(q);
                 distinct.len() - 1
             });
             wording_of.push(wording);
         }
-        let texts: Vec<&str> = distinct.iter().map(|&q| quotes[q].2).collect();
+        let texts: Vec<&str> = distinct
+            .iter()
+            .map(|&q| quotes[q].2.text.as_str())
+            .collect();
         let mut parent: Vec<usize> = (0..distinct.len()).collect();
         let mut explain = Vec::new();
         for (i, j, similarity) in join::alike_pairs(&texts, SAME_REMARK) {
@@ -1141,11 +1162,11 @@ fn quote_findings(
             {
                 continue; // one wording: nothing to report
             }
-            let members: Vec<&(ClaimRef, &FactKey, &str)> =
+            let members: Vec<&(ClaimRef, &FactKey, &Wording)> =
                 member_indexes.iter().map(|&q| &quotes[q]).collect();
             let mut options: Vec<Candidate> = Vec::new();
             let mut option_keys: Vec<&str> = Vec::new();
-            for (&q, ((s, c), _, text)) in member_indexes.iter().zip(&members) {
+            for (&q, ((s, c), _, wording)) in member_indexes.iter().zip(&members) {
                 let at = corpus.sources[*s].claims[*c].value.at.clone();
                 match option_keys.iter().position(|k| *k == keys[q]) {
                     Some(o) => {
@@ -1153,9 +1174,9 @@ fn quote_findings(
                         options[o].locations.push(at);
                     }
                     None => {
-                        option_keys.push(&keys[q]);
+                        option_keys.push(keys[q]);
                         options.push(Candidate {
-                            text: text.to_string(),
+                            text: wording.text.clone(),
                             sources: BTreeSet::from([*s]),
                             locations: vec![at],
                             registered: false,
