@@ -293,6 +293,11 @@ fn use_color(choice: ColorArg) -> bool {
     }
 }
 
+/// mimalloc: a corpus of a million claims is millions of small strings, which it allocates and
+/// frees markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

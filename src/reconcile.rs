@@ -27,6 +27,7 @@ use crate::report::{Group, GroupValue, SourceSummary};
 use crate::truth::{Candidate, Trust};
 use crate::{join, progress};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// Two quotations at least this alike (word Dice coefficient) are taken for one remark.
 const SAME_REMARK: f64 = 0.45;
@@ -541,7 +542,7 @@ fn name_variant_sets(
     entity_of: &HashMap<String, (EntityRef, Option<Relation>)>,
     resolver: &Resolver,
 ) -> Vec<NameSet> {
-    let mut forms_of: HashMap<(&EntityRef, &str), Vec<&Mention>> = HashMap::new();
+    let mut forms_of: FxHashMap<(&EntityRef, &str), Vec<&Mention>> = FxHashMap::default();
     for mention in mentions {
         if let Some((entity, _)) = entity_of.get(mention.form) {
             forms_of
@@ -551,10 +552,13 @@ fn name_variant_sets(
         }
     }
     let mut forms_of: Vec<_> = forms_of.into_iter().collect();
-    forms_of.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut by_entity: BTreeMap<&EntityRef, Vec<(&str, &Vec<&Mention>)>> = BTreeMap::new();
+    forms_of.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut by_entity: Vec<(&EntityRef, Vec<(&str, &[&Mention])>)> = Vec::new();
     for ((entity, form), list) in &forms_of {
-        by_entity.entry(entity).or_default().push((form, list));
+        match by_entity.last_mut() {
+            Some((last, forms)) if last == entity => forms.push((form, list)),
+            _ => by_entity.push((entity, vec![(form, list)])),
+        }
     }
     // Registered spellings that a corpus form was matched against take part even when no source
     // writes them.
@@ -566,52 +570,61 @@ fn name_variant_sets(
             registry_forms.entry(entity).or_default().insert(reference);
         }
     }
-
-    let mut sets: BTreeMap<(EntityRef, FindingCode), NameSet> = BTreeMap::new();
-    for (entity, forms) in &by_entity {
-        let mut all: Vec<(String, Vec<&Mention>)> = forms
-            .iter()
-            .map(|(f, m)| (f.to_string(), m.to_vec()))
-            .collect();
-        for &reference in registry_forms.get(entity).into_iter().flatten() {
-            if !all.iter().any(|(f, _)| f == reference) {
-                all.push((reference.to_string(), Vec::new()));
+    // Entities are compared in parallel, each with its own spellings.
+    by_entity
+        .par_iter()
+        .flat_map_iter(|(entity, forms)| {
+            let mut all = forms.clone();
+            for &reference in registry_forms.get(entity).into_iter().flatten() {
+                if !all.iter().any(|(f, _)| *f == reference) {
+                    all.push((reference, &[]));
+                }
             }
-        }
-        let entity_name = match entity {
-            EntityRef::Registered(e) => corpus.registry.entities[*e].name.value.clone(),
-            EntityRef::Cluster(_) => String::new(),
-        };
-        for (i, (a, mentions_a)) in all.iter().enumerate() {
-            for (b, mentions_b) in &all[i + 1..] {
-                if resolver.is_registered_spelling(a) && resolver.is_registered_spelling(b) {
-                    continue; // the registry lists both spellings: both are accepted
-                }
-                let Some((span_a, span_b)) = differing_words(a, b) else {
-                    continue;
-                };
-                let (first, second) = if span_a <= span_b {
-                    (&span_a, &span_b)
-                } else {
-                    (&span_b, &span_a)
-                };
-                let Some((code, explain)) = classify(first, second) else {
-                    continue;
-                };
-                let set = sets
-                    .entry(((*entity).clone(), code))
-                    .or_insert_with(|| NameSet {
-                        code,
-                        entity: entity_name.clone(),
-                        explain: Vec::new(),
-                        options: Vec::new(),
-                    });
-                if !set.explain.contains(&explain) {
-                    set.explain.push(explain);
-                }
-                for (span, full, list) in [(&span_a, a, mentions_a), (&span_b, b, mentions_b)] {
-                    add_option(corpus, set, span, full, list, resolver);
-                }
+            entity_name_sets(corpus, entity, &all, resolver)
+        })
+        .collect()
+}
+
+/// One entity's spellings that differ, bucketed by the kind of difference: each spelling with
+/// the mentions that write it.
+fn entity_name_sets(
+    corpus: &Corpus,
+    entity: &EntityRef,
+    all: &[(&str, &[&Mention])],
+    resolver: &Resolver,
+) -> Vec<NameSet> {
+    let entity_name = match entity {
+        EntityRef::Registered(e) => corpus.registry.entities[*e].name.value.clone(),
+        EntityRef::Cluster(_) => String::new(),
+    };
+    let mut sets: BTreeMap<FindingCode, NameSet> = BTreeMap::new();
+    for (i, &(a, mentions_a)) in all.iter().enumerate() {
+        for &(b, mentions_b) in &all[i + 1..] {
+            if resolver.is_registered_spelling(a) && resolver.is_registered_spelling(b) {
+                continue; // the registry lists both spellings: both are accepted
+            }
+            let Some((span_a, span_b)) = differing_words(a, b) else {
+                continue;
+            };
+            let (first, second) = if span_a <= span_b {
+                (&span_a, &span_b)
+            } else {
+                (&span_b, &span_a)
+            };
+            let Some((code, explain)) = classify(first, second) else {
+                continue;
+            };
+            let set = sets.entry(code).or_insert_with(|| NameSet {
+                code,
+                entity: entity_name.clone(),
+                explain: Vec::new(),
+                options: Vec::new(),
+            });
+            if !set.explain.contains(&explain) {
+                set.explain.push(explain);
+            }
+            for (span, full, list) in [(&span_a, a, mentions_a), (&span_b, b, mentions_b)] {
+                add_option(corpus, set, span, full, list, resolver);
             }
         }
     }
