@@ -553,7 +553,7 @@ fn name_variant_sets(
     }
     let mut forms_of: Vec<_> = forms_of.into_iter().collect();
     forms_of.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut by_entity: Vec<(&EntityRef, Vec<(&str, &[&Mention])>)> = Vec::new();
+    let mut by_entity: Vec<(&EntityRef, Spellings)> = Vec::new();
     for ((entity, form), list) in &forms_of {
         match by_entity.last_mut() {
             Some((last, forms)) if last == entity => forms.push((form, list)),
@@ -584,6 +584,9 @@ fn name_variant_sets(
         })
         .collect()
 }
+
+/// An entity's spellings, each with the mentions that write it.
+type Spellings<'a> = Vec<(&'a str, &'a [&'a Mention<'a>])>;
 
 /// One entity's spellings that differ, bucketed by the kind of difference: each spelling with
 /// the mentions that write it.
