@@ -103,33 +103,50 @@ impl<'c> Resolver<'c> {
             by_short_form: HashMap::new(),
             resolved: HashMap::new(),
         };
-        for (index, entity) in corpus.registry.entities.iter().enumerate() {
-            let forms = std::iter::once(&entity.name).chain(&entity.aliases);
-            for form in forms.map(|f| f.value.as_str()) {
+        // Each registered spelling's keys are worked out in parallel, then filed in registry
+        // order.
+        let forms: Vec<(usize, &str)> = corpus
+            .registry
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(index, entity)| {
+                std::iter::once(&entity.name)
+                    .chain(&entity.aliases)
+                    .map(move |form| (index, form.value.as_str()))
+            })
+            .collect();
+        let keyed: Vec<_> = forms
+            .par_iter()
+            .map(|&(_, form)| {
+                (
+                    fold_key(form),
+                    confusable_key(form),
+                    block_keys(form),
+                    names::short_form_keys(form),
+                )
+            })
+            .collect();
+        for (&(index, form), (key, confusable, blocks, short_forms)) in forms.iter().zip(keyed) {
+            resolver.by_key.entry(key).or_default().push((index, form));
+            resolver
+                .by_confusable
+                .entry(confusable)
+                .or_default()
+                .push((index, form));
+            for block in blocks {
                 resolver
-                    .by_key
-                    .entry(fold_key(form))
+                    .by_block
+                    .entry(block)
                     .or_default()
                     .push((index, form));
+            }
+            for (key, kind) in short_forms {
                 resolver
-                    .by_confusable
-                    .entry(confusable_key(form))
+                    .by_short_form
+                    .entry(key)
                     .or_default()
-                    .push((index, form));
-                for key in block_keys(form) {
-                    resolver
-                        .by_block
-                        .entry(key)
-                        .or_default()
-                        .push((index, form));
-                }
-                for (key, kind) in names::short_form_keys(form) {
-                    resolver
-                        .by_short_form
-                        .entry(key)
-                        .or_default()
-                        .push((index, kind));
-                }
+                    .push((index, kind));
             }
         }
         resolver
@@ -140,6 +157,16 @@ impl<'c> Resolver<'c> {
         self.by_key
             .get(&fold_key(form))
             .is_some_and(|hits| hits.iter().any(|(_, f)| *f == form))
+    }
+
+    /// Resolves distinct `forms` against the registry in parallel, for later lookups.
+    pub fn resolve_all_registered(&mut self, forms: &[&str]) {
+        let found: Vec<_> = forms
+            .par_iter()
+            .filter(|form| !self.resolved.contains_key(**form))
+            .map(|form| (form.to_string(), self.find_registered(form)))
+            .collect();
+        self.resolved.extend(found);
     }
 
     /// The registered entity `form` names, if any, and how.

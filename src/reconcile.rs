@@ -45,6 +45,12 @@ pub struct Analysis {
     pub corroborated: usize,
 }
 
+/// The entity of each distinct name, and how it was tied to it.
+type EntityOf = FxHashMap<String, (EntityRef, Option<Relation>)>;
+
+/// The mentions of each distinct name.
+type MentionsOf<'c> = FxHashMap<&'c str, Vec<&'c Mention<'c>>>;
+
 /// A name as written somewhere in the corpus.
 struct Mention<'c> {
     form: &'c str,
@@ -166,7 +172,11 @@ pub fn reconcile(corpus: &Corpus, full_report: bool) -> Analysis {
     let mut resolver = Resolver::new(corpus);
     let properties = Properties::new(corpus);
     let mentions = collect_mentions(corpus, &properties, &mut resolver);
-    let entity_of = resolve_all(&mentions, &mut resolver);
+    let mut mentions_of: MentionsOf = FxHashMap::default();
+    for mention in &mentions {
+        mentions_of.entry(mention.form).or_default().push(mention);
+    }
+    let entity_of = resolve_all(&mentions_of, &mut resolver);
     let subject_key = |form: &str| entity_key(corpus, entity_of.get(form), form);
     progress::stage("grouping claims into facts", 0);
     let groups = matching::group_facts(corpus, &properties, subject_key);
@@ -182,7 +192,7 @@ pub fn reconcile(corpus: &Corpus, full_report: bool) -> Analysis {
         .collect();
 
     progress::stage("comparing spellings", 0);
-    let name_sets = name_variant_sets(corpus, &mentions, &entity_of, &resolver);
+    let name_sets = name_variant_sets(corpus, &mentions_of, &entity_of, &resolver);
     progress::stage("comparing values", 0);
     let value_sets = value_classes(corpus, &properties, &groups, &normals);
     let contests: Vec<&[Candidate]> = name_sets
@@ -377,18 +387,12 @@ fn is_empty_value(value: &str) -> bool {
 }
 
 /// The entity of each distinct name: registered, else a cluster of unregistered names.
-fn resolve_all(
-    mentions: &[Mention],
-    resolver: &mut Resolver,
-) -> HashMap<String, (EntityRef, Option<Relation>)> {
-    // How often each distinct name is written.
-    let mut written: HashMap<&str, usize> = HashMap::new();
-    for mention in mentions {
-        *written.entry(mention.form).or_default() += 1;
-    }
-    let mut entity_of = HashMap::new();
+fn resolve_all(mentions_of: &MentionsOf, resolver: &mut Resolver) -> EntityOf {
+    let distinct: Vec<&str> = mentions_of.keys().copied().collect();
+    resolver.resolve_all_registered(&distinct);
+    let mut entity_of = EntityOf::default();
     let mut unregistered: Vec<&str> = Vec::new();
-    for &form in written.keys() {
+    for &form in &distinct {
         match resolver.resolve_registered(form) {
             Some((entity, relation)) => {
                 entity_of.insert(form.to_string(), (entity, Some(relation)));
@@ -404,7 +408,7 @@ fn resolve_all(
     let mut names: HashMap<usize, &str> = HashMap::new();
     for (form, &root) in unregistered.iter().zip(&clusters) {
         let name = names.entry(root).or_insert(form);
-        if written[form] > written[name] {
+        if mentions_of[form].len() > mentions_of[name].len() {
             *name = form;
         }
     }
@@ -437,7 +441,7 @@ fn normalise_claim(
     corpus: &Corpus,
     properties: &Properties,
     (s, c): ClaimRef,
-    entity_of: &HashMap<String, (EntityRef, Option<Relation>)>,
+    entity_of: &EntityOf,
 ) -> Normal {
     let source = &corpus.sources[s];
     let claim = &source.claims[c];
@@ -538,20 +542,14 @@ fn classify(a: &str, b: &str) -> Option<(FindingCode, String)> {
 /// For each entity, its spellings that differ, bucketed by the kind of difference.
 fn name_variant_sets(
     corpus: &Corpus,
-    mentions: &[Mention],
-    entity_of: &HashMap<String, (EntityRef, Option<Relation>)>,
+    mentions_of: &MentionsOf,
+    entity_of: &EntityOf,
     resolver: &Resolver,
 ) -> Vec<NameSet> {
-    let mut forms_of: FxHashMap<(&EntityRef, &str), Vec<&Mention>> = FxHashMap::default();
-    for mention in mentions {
-        if let Some((entity, _)) = entity_of.get(mention.form) {
-            forms_of
-                .entry((entity, mention.form))
-                .or_default()
-                .push(mention);
-        }
-    }
-    let mut forms_of: Vec<_> = forms_of.into_iter().collect();
+    let mut forms_of: Vec<((&EntityRef, &str), &Vec<&Mention>)> = mentions_of
+        .iter()
+        .filter_map(|(&form, list)| Some(((&entity_of.get(form)?.0, form), list)))
+        .collect();
     forms_of.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut by_entity: Vec<(&EntityRef, Spellings)> = Vec::new();
     for ((entity, form), list) in &forms_of {
@@ -866,7 +864,7 @@ fn grouping_reasons(
     corpus: &Corpus,
     properties: &Properties,
     claims: &[ClaimRef],
-    entity_of: &HashMap<String, (EntityRef, Option<Relation>)>,
+    entity_of: &EntityOf,
 ) -> Vec<String> {
     let mut reasons = Vec::new();
     let mut push = |reason: String| {
