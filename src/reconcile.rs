@@ -239,23 +239,8 @@ pub fn reconcile(corpus: &Corpus, full_report: bool) -> Analysis {
         if full_report {
             let mut fingerprints = group_findings.remove(&set.key).unwrap_or_default();
             fingerprints.extend(conflict.iter().map(|f| f.fingerprint.clone()));
-            report_groups.push(Group {
-                subject: set.subject.clone(),
-                property: set.property.clone(),
-                when: set.when.clone(),
-                place: set.place.clone(),
-                values: set
-                    .options
-                    .iter()
-                    .map(|o| GroupValue {
-                        text: o.text.clone(),
-                        sources: source_ids(corpus, &o.sources),
-                    })
-                    .collect(),
-                suggestion,
-                findings: fingerprints,
-                explain: grouping_reasons(corpus, &properties, &set.claims, &entity_of),
-            });
+            let explain = grouping_reasons(corpus, &properties, &set.claims, &entity_of);
+            report_groups.push(report_group(corpus, set, suggestion, fingerprints, explain));
         }
         findings.extend(conflict);
     }
@@ -275,6 +260,33 @@ pub fn reconcile(corpus: &Corpus, full_report: bool) -> Analysis {
         groups: report_groups,
         sources,
         corroborated,
+    }
+}
+
+/// A fact group as the full report shows it.
+fn report_group(
+    corpus: &Corpus,
+    set: &ValueSet,
+    suggestion: Option<Suggestion>,
+    findings: Vec<String>,
+    explain: Vec<String>,
+) -> Group {
+    Group {
+        subject: set.subject.clone(),
+        property: set.property.clone(),
+        when: set.when.clone(),
+        place: set.place.clone(),
+        values: set
+            .options
+            .iter()
+            .map(|o| GroupValue {
+                text: o.text.clone(),
+                sources: source_ids(corpus, &o.sources),
+            })
+            .collect(),
+        suggestion,
+        findings,
+        explain,
     }
 }
 
