@@ -6,15 +6,13 @@
 //! same rules. Claims then group by (subject entity, property, `when`, `where`); a property is
 //! a registry property, or a group of alike free-text wordings.
 //!
-//! Fuzzy comparisons only run inside blocks (names that share the sound or the first letters of
-//! their last word), so that no step compares all pairs.
+//! Fuzzy comparisons only run inside blocks (names whose last words sound alike or are one edit
+//! apart), so that no step compares all pairs.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-
-use rayon::prelude::*;
-
 use std::hash::{Hash, Hasher};
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::model::{Claim, Corpus, EntityKind, Located, ValueKind};
