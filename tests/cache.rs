@@ -134,9 +134,9 @@ fn check_on_a_terminal(root: &Path) -> String {
 fn a_long_run_on_a_terminal_shows_its_progress_then_clears_it() {
     let dir = tempfile::tempdir().unwrap();
     let large = dir.path().join("corpus");
-    // Large enough to take several seconds in a debug build.
+    // Large enough to take several seconds in a debug build, on a fast machine too.
     let generated = std::process::Command::new(env!("CARGO_BIN_EXE_concord-gen"))
-        .args(["--claims", "50000", "--seed", "3", "--out"])
+        .args(["--claims", "100000", "--seed", "3", "--out"])
         .arg(&large)
         .output()
         .unwrap();
