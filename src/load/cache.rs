@@ -17,7 +17,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use super::schema::SourceHeader;
+use super::schema::{FileContent, SourceHeader};
+use crate::diagnostic::InputError;
 use crate::model::{Claim, Location};
 use crate::write::atomic_write_unsynced;
 
@@ -32,7 +33,7 @@ const HASH_LEN: usize = 32;
 const ENTRY_HEAD: usize = 2 * HASH_LEN + 8;
 
 /// The key of a file's text.
-pub type Key = [u8; HASH_LEN];
+type Key = [u8; HASH_LEN];
 
 /// One corpus root's cache, as read at the start of a run, with the entries the run uses and adds.
 pub struct Cache {
@@ -49,9 +50,9 @@ pub struct Cache {
 
 /// What a cached source file holds.
 #[derive(serde::Serialize, serde::Deserialize)]
-pub struct CachedSource {
-    pub header: SourceHeader,
-    pub claims: Vec<Claim>,
+struct CachedSource {
+    header: SourceHeader,
+    claims: Vec<Claim>,
 }
 
 impl Cache {
@@ -79,14 +80,30 @@ impl Cache {
         }
     }
 
+    /// What a corpus file holds, and its errors ([`super::parse_file`]): the records stored for
+    /// its text when there are any, else parsed, and stored when they read without error.
+    pub fn parse(&self, name: &Arc<str>, text: &str) -> (Option<FileContent>, Vec<InputError>) {
+        let key = Cache::key(text);
+        if let Some(CachedSource { header, claims }) = self.get(&key, name) {
+            return (Some(FileContent::Source { header, claims }), Vec::new());
+        }
+        let (content, errors) = super::parse_file(name, text);
+        if let Some(FileContent::Source { header, claims }) = &content
+            && errors.is_empty()
+        {
+            self.put(&key, header, claims);
+        }
+        (content, errors)
+    }
+
     /// The key of a file's text.
-    pub fn key(text: &str) -> Key {
+    fn key(text: &str) -> Key {
         *blake3::hash(text.as_bytes()).as_bytes()
     }
 
     /// The records stored for `key`, with their locations in `file`; `None` when there is no
     /// entry or it fails its check.
-    pub fn get(&self, key: &Key, file: &Arc<str>) -> Option<CachedSource> {
+    fn get(&self, key: &Key, file: &Arc<str>) -> Option<CachedSource> {
         let range = self.index.get(key)?;
         let entry = &self.pack[range.clone()];
         let (checksum_stored, payload) = (&entry[HASH_LEN..2 * HASH_LEN], &entry[ENTRY_HEAD..]);
@@ -100,7 +117,7 @@ impl Cache {
     }
 
     /// Keeps the records read from the file of `key`, for [`Cache::save`].
-    pub fn put(&self, key: &Key, header: &SourceHeader, claims: &[Claim]) {
+    fn put(&self, key: &Key, header: &SourceHeader, claims: &[Claim]) {
         #[derive(serde::Serialize)]
         struct Borrowed<'a> {
             header: &'a SourceHeader,

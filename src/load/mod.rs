@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{InputError, SourceTexts, did_you_mean};
 use crate::model::{Article, Corpus, Located, Location, Registry, Source};
 use crate::progress;
-use cache::{Cache, CachedSource};
+use cache::Cache;
 use schema::{FileContent, Reader, SourceHeader};
 
 /// Largest YAML file concord reads.
@@ -86,19 +86,10 @@ pub fn load_with_cache(root: &Path, cache: Option<&Cache>) -> Loaded {
             let mut errors = Vec::new();
             let text = read_text(path, &name, MAX_YAML_BYTES, &mut errors);
             let content = text.as_ref().and_then(|text| {
-                let key = cache.map(|_| Cache::key(text));
-                if let (Some(cache), Some(key)) = (cache, &key)
-                    && let Some(CachedSource { header, claims }) = cache.get(key, &name)
-                {
-                    return Some(FileContent::Source { header, claims });
-                }
-                let (content, parse_errors) = parse_file(&name, text);
-                if let (Some(cache), Some(key), Some(FileContent::Source { header, claims })) =
-                    (cache, &key, &content)
-                    && parse_errors.is_empty()
-                {
-                    cache.put(key, header, claims);
-                }
+                let (content, parse_errors) = match cache {
+                    Some(cache) => cache.parse(&name, text),
+                    None => parse_file(&name, text),
+                };
                 errors.extend(parse_errors);
                 content
             });
