@@ -40,7 +40,22 @@ impl Trust {
     /// Estimates reliability over every contest (the candidates of one fact or one name) that
     /// at least two sources take part in.
     pub fn estimate(source_count: usize, contests: &[&[Candidate]]) -> Self {
-        let contested = Contested::new(contests);
+        // Each contested candidate as its sources and whether the registry lists it, built once
+        // so that each round only adds up numbers.
+        let contested: Vec<Vec<(Vec<usize>, bool)>> = contests
+            .iter()
+            .filter(|contest| {
+                let mut sources = contest.iter().flat_map(|c| &c.sources);
+                let first = sources.next();
+                sources.any(|s| Some(s) != first)
+            })
+            .map(|contest| {
+                contest
+                    .iter()
+                    .map(|c| (c.sources.iter().copied().collect(), c.registered))
+                    .collect()
+            })
+            .collect();
         let mut trust = Trust {
             reliability: vec![PRIOR_RELIABILITY; source_count],
         };
@@ -49,18 +64,13 @@ impl Trust {
             let votes: Vec<f64> = trust.reliability.iter().map(|&r| vote(r)).collect();
             let mut won = vec![PRIOR_RELIABILITY; source_count];
             let mut counted = vec![1.0; source_count];
-            for candidates in contested.contests() {
+            for candidates in &contested {
                 scores.clear();
                 scores.extend(candidates.iter().map(|(sources, registered)| {
-                    let registry = if *registered {
-                        vote(REGISTRY_RELIABILITY)
-                    } else {
-                        0.0
-                    };
-                    sources.iter().map(|&s| votes[s]).sum::<f64>() + registry
+                    score(sources.iter().map(|&s| votes[s]), *registered)
                 }));
                 for ((sources, _), probability) in candidates.iter().zip(softmax(&scores)) {
-                    for &s in *sources {
+                    for &s in sources {
                         won[s] += probability;
                         counted[s] += 1.0;
                     }
@@ -75,21 +85,13 @@ impl Trust {
         trust
     }
 
-    /// Each candidate's votes: its sources', and the registry's for a spelling it lists.
+    /// Each candidate's score.
     fn scores(&self, candidates: &[Candidate]) -> Vec<f64> {
         candidates
             .iter()
             .map(|c| {
-                let registry = if c.registered {
-                    vote(REGISTRY_RELIABILITY)
-                } else {
-                    0.0
-                };
-                c.sources
-                    .iter()
-                    .map(|&s| vote(self.reliability[s]))
-                    .sum::<f64>()
-                    + registry
+                let votes = c.sources.iter().map(|&s| vote(self.reliability[s]));
+                score(votes, c.registered)
             })
             .collect()
     }
@@ -119,55 +121,14 @@ impl Trust {
     }
 }
 
-/// The contests of the estimate, flattened once so that each round only adds up numbers: every
-/// candidate's sources one after another, where each candidate ends, and where each contest ends.
-struct Contested {
-    sources: Vec<usize>,
-    candidates: Vec<(usize, bool)>,
-    contest_ends: Vec<usize>,
-}
-
-impl Contested {
-    /// The contests at least two sources take part in.
-    fn new(contests: &[&[Candidate]]) -> Self {
-        let mut flat = Contested {
-            sources: Vec::new(),
-            candidates: Vec::new(),
-            contest_ends: Vec::new(),
-        };
-        for contest in contests {
-            let mut all = contest.iter().flat_map(|c| &c.sources);
-            let first = all.next();
-            if !all.any(|s| Some(s) != first) {
-                continue;
-            }
-            for candidate in contest.iter() {
-                flat.sources.extend(&candidate.sources);
-                flat.candidates
-                    .push((flat.sources.len(), candidate.registered));
-            }
-            flat.contest_ends.push(flat.candidates.len());
-        }
-        flat
-    }
-
-    /// Each contest's candidates, as their sources and whether the registry lists them.
-    fn contests(&self) -> impl Iterator<Item = Vec<(&[usize], bool)>> {
-        let mut candidate = 0;
-        let mut source = 0;
-        self.contest_ends.iter().map(move |&end| {
-            let list = self.candidates[candidate..end]
-                .iter()
-                .map(|&(source_end, registered)| {
-                    let sources = &self.sources[source..source_end];
-                    source = source_end;
-                    (sources, registered)
-                })
-                .collect();
-            candidate = end;
-            list
-        })
-    }
+/// A candidate's score: its sources' votes, and the registry's for a spelling it lists.
+fn score(votes: impl Iterator<Item = f64>, registered: bool) -> f64 {
+    let registry = if registered {
+        vote(REGISTRY_RELIABILITY)
+    } else {
+        0.0
+    };
+    votes.sum::<f64>() + registry
 }
 
 /// Each candidate's probability: the softmax of the scores, beside an unseen other value of
