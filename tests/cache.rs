@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::check;
+use common::{check, git};
 
 /// A corpus of two sources that disagree on a spelling and on a figure.
 fn corpus() -> tempfile::TempDir {
@@ -104,16 +104,11 @@ fn the_cache_keeps_out_of_git_and_a_file_with_errors_out_of_the_cache() {
     assert!(output.contains("facts/broken.yaml:4"), "{output}");
     // The error is reported again: it was not stored.
     assert_eq!(check(dir.path(), &[]), (status, output));
-    let git = |args: &[&str]| {
-        let output = std::process::Command::new("git")
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
-        String::from_utf8(output.stdout).unwrap()
-    };
-    git(&["init", "--quiet"]);
-    let untracked = git(&["status", "--porcelain", "--untracked-files=all"]);
+    git(dir.path(), &["init", "--quiet"]);
+    let untracked = git(
+        dir.path(),
+        &["status", "--porcelain", "--untracked-files=all"],
+    );
     assert!(pack(dir.path()).is_file());
     assert!(!untracked.contains(".concord-cache"), "{untracked}");
     assert!(untracked.contains("facts/a.yaml"), "{untracked}");

@@ -7,21 +7,8 @@ use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
 
-fn git(dir: &Path, args: &[&str]) -> String {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
+mod common;
+use common::git;
 
 fn concord(dir: &Path, args: &[&str]) -> (i32, String) {
     let output = Command::cargo_bin("concord")
