@@ -498,19 +498,25 @@ impl<'c> Properties<'c> {
                 registered.entry(fold_key(&name.value)).or_insert(index);
             }
         }
-        let written: FxHashMap<&str, Option<usize>> = corpus
+        // Each distinct wording is folded once: to find its registry property, or to group it
+        // with alike free-text wordings.
+        let folded: Vec<(&str, String)> = corpus
             .sources
             .iter()
             .flat_map(|s| &s.claims)
             .map(|c| c.property.value.as_str())
             .collect::<FxHashSet<_>>()
             .into_iter()
-            .map(|w| (w, registered.get(&fold_key(w)).copied()))
+            .map(|w| (w, fold_key(w)))
             .collect();
-        let wordings: BTreeSet<String> = written
+        let written: FxHashMap<&str, Option<usize>> = folded
             .iter()
-            .filter(|(_, registered)| registered.is_none())
-            .map(|(w, _)| fold_key(w))
+            .map(|(w, key)| (*w, registered.get(key).copied()))
+            .collect();
+        let wordings: BTreeSet<String> = folded
+            .into_iter()
+            .map(|(_, key)| key)
+            .filter(|key| !registered.contains_key(key))
             .collect();
         // Compare a wording only with the groups that share one of its words.
         let mut groups_by_word: HashMap<String, Vec<String>> = HashMap::new();
