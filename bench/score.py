@@ -2,7 +2,7 @@
 """Precision and recall of a JSON report against a truth.json of concord-gen:
 python3 bench/score.py TRUTH.json < report.json
 
-The same matching rules as ../shared/tools/score-findings (a must-find item is found by a
+The same matching rules as tests/tools/score-findings (a must-find item is found by a
 finding of an allowed code whose variants contain each form, in different variants; a trap is
 violated by an error or warning whose variants contain all its forms), with the findings
 indexed by the words of their variants so that a million-claim report scores in seconds.

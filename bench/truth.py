@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """How often concord's suggested value is the true one, on two public multi-source data sets.
 
-usage: python3 bench/truth.py [--shared ../shared]
+usage: python3 bench/truth.py [--data bench/data]
 
-Imports ../shared/data/flights/flights_dirty.csv and ../shared/data/population/claims.tsv with
+Imports bench/data/flights/flights_dirty.csv and bench/data/population/claims.tsv with
 `concord import` into scratch folders, runs `concord report --format json --no-baseline`, and
 scores each group's suggestion against the gold answers, beside majority vote (and, for
 populations, the mean of the claims). Prints one table; needs a release build of concord.
@@ -45,8 +45,8 @@ def majority(values):
     return counts.most_common(1)[0][0] if counts else None
 
 
-def flights(shared, scratch):
-    data = os.path.join(shared, "data", "flights")
+def flights(data_dir, scratch):
+    data = os.path.join(data_dir, "flights")
     attributes = ["sched_dep_time", "act_dep_time", "sched_arr_time", "act_arr_time"]
     concord("import", os.path.join(data, "flights_dirty.csv"), "--source", "src", "--subject", "flight",
             "--values", ",".join(attributes), "--kind", "date", "--out", scratch)
@@ -68,8 +68,8 @@ def flights(shared, scratch):
              f"{vote}/{len(items)} = {vote / len(items):.3f}", "", f"{seconds:.2f} s")]
 
 
-def population(shared, scratch):
-    data = os.path.join(shared, "data", "population")
+def population(data_dir, scratch):
+    data = os.path.join(data_dir, "population")
     concord("import", os.path.join(data, "claims.tsv"), "--no-header", "--source", "2", "--subject", "1",
             "--value", "3", "--property", "population", "--kind", "quantity", "--out", scratch)
     doc, seconds = report(scratch)
@@ -106,14 +106,14 @@ def population(shared, scratch):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
-    shared = parser.parse_args().shared
+    parser.add_argument("--data", default=os.path.join(ROOT, "bench", "data"))
+    data_dir = parser.parse_args().data
     if not os.path.exists(CONCORD):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     rows = []
     with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
-        rows += flights(shared, a)
-        rows += population(shared, b)
+        rows += flights(data_dir, a)
+        rows += population(data_dir, b)
     header = ("measure", "concord", "majority vote", "mean", "report time")
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
     for r in [header, tuple("-" * w for w in widths)] + rows:

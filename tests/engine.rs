@@ -4,9 +4,11 @@
 //!
 //! Each corpus is a folder with `facts/` only (no articles).
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
 use serde_json::Value;
@@ -823,14 +825,6 @@ fn fixing_an_unrelated_misspelling_keeps_the_quote_fingerprint() {
 
 #[test]
 fn the_look_alike_traps_score_clean() {
-    let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let script = Path::new("../shared/tools/score-findings");
-    assert!(
-        repository.join(script).is_file(),
-        "the scorer {} is missing: it should sit beside the repository",
-        repository.join(script).display()
-    );
-    let gold = corpus("traps").join("gold.json");
     let output = Command::cargo_bin("concord")
         .unwrap()
         .arg("report")
@@ -839,29 +833,7 @@ fn the_look_alike_traps_score_clean() {
         .output()
         .unwrap();
     assert!(output.status.code().is_some_and(|c| c < 2));
-    let mut scorer = Command::new("python3")
-        .current_dir(repository)
-        .arg(script)
-        .arg(&gold)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run python3, which the scorer needs: {e}"));
-    {
-        use std::io::Write;
-        let mut stdin = scorer.stdin.take().unwrap();
-        stdin.write_all(&output.stdout).unwrap();
-    }
-    let scored = scorer.wait_with_output().unwrap();
-    let printed = format!(
-        "{}{}",
-        String::from_utf8_lossy(&scored.stdout),
-        String::from_utf8_lossy(&scored.stderr)
-    );
-    assert!(
-        printed.contains("score:"),
-        "the scorer did not score:\n{printed}"
-    );
-    assert_eq!(scored.status.code(), Some(0), "{printed}");
+    let (passed, printed) =
+        common::score_findings(&corpus("traps").join("gold.json"), &output.stdout);
+    assert!(passed, "{printed}");
 }

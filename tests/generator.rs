@@ -1,10 +1,11 @@
 //! `concord-gen`: the same seed writes the same corpus byte for byte, the corpus loads, and
 //! `check` finds what `truth.json` says must be found and none of its traps (scored by
-//! `../shared/tools/score-findings`).
+//! `tests/tools/score-findings`).
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
 
@@ -112,24 +113,8 @@ fn check_finds_what_the_truth_says_and_no_trap() {
         "{}",
         String::from_utf8_lossy(&report.stderr)
     );
-    let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut scorer = Command::new("python3")
-        .current_dir(repository)
-        .arg("../shared/tools/score-findings")
-        .arg(corpus.join("truth.json"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    scorer
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&report.stdout)
-        .unwrap();
-    let scored = scorer.wait_with_output().unwrap();
-    let text = String::from_utf8_lossy(&scored.stdout);
-    assert!(scored.status.success(), "{text}");
+    let (passed, text) = common::score_findings(&corpus.join("truth.json"), &report.stdout);
+    assert!(passed, "{text}");
     assert!(
         text.trim_end().ends_with("unexplained serious findings 0"),
         "{text}"

@@ -1,6 +1,8 @@
 //! The repository's own corpus (the five seed articles and their facts): what issue 2 and 3
 //! promise a user running concord on it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -163,29 +165,11 @@ fn the_score_findings_tool_agrees() {
         &["report", "--no-baseline", "--format", "json"],
         &repository(),
     );
-    let tool = repository().join("../shared/tools/score-findings");
-    assert!(
-        tool.exists(),
-        "{} is missing: ../shared must sit beside the repository",
-        tool.display()
+    let (passed, printed) = common::score_findings(
+        &repository().join("tests/seeds.gold.json"),
+        stdout.as_bytes(),
     );
-    let mut child = Command::new("python3")
-        .arg(&tool)
-        .arg(repository().join("tests/seeds.gold.json"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("python3 runs");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdout.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    let printed = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{printed}");
+    assert!(passed, "{printed}");
 }
 
 #[test]

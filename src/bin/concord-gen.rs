@@ -9,7 +9,7 @@
 //! a month off, a reworded remark. Traps are written on purpose: chip codes one digit apart,
 //! registered people with near-identical names, and equal figures in the two languages.
 //! `DIR/truth.json` lists what must be found and what must not, in the format of
-//! `../shared/tools/score-findings`. The same seed gives the same corpus, byte for byte.
+//! `tests/tools/score-findings`. The same seed gives the same corpus, byte for byte.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;

@@ -55,3 +55,28 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     );
     String::from_utf8(output.stdout).unwrap()
 }
+
+/// Scores a JSON report with the repository's copy of the spec's scorer
+/// (`tests/tools/score-findings`) against `gold`; returns whether it passed and what it printed.
+pub fn score_findings(gold: &Path, report: &[u8]) -> (bool, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let scorer = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/score-findings");
+    let mut child = Command::new("python3")
+        .arg(&scorer)
+        .arg(gold)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run python3, which the scorer needs: {e}"));
+    child.stdin.take().unwrap().write_all(report).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let printed = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(
+        printed.contains("score"),
+        "the scorer did not score:\n{printed}"
+    );
+    (output.status.success(), printed)
+}
