@@ -4,12 +4,12 @@
 //!
 //! cargo run --release --example extract_recall [ROOT]   (ROOT defaults to `.`)
 
-use concord::extract::{self, draft};
-use concord::matching::Properties;
-use concord::model::ValueKind;
-use concord::normalise::date;
-use concord::normalise::quantity::{self, Language};
-use concord::normalise::text::fold_key;
+use concord_engine::extract::{self, draft};
+use concord_engine::matching::Properties;
+use concord_engine::model::ValueKind;
+use concord_engine::normalise::date;
+use concord_engine::normalise::quantity::{self, Language};
+use concord_engine::normalise::text::fold_key;
 
 fn main() {
     let root = std::env::args().nth(1).unwrap_or_else(|| ".".into());

@@ -10,8 +10,8 @@
 
 use std::time::Instant;
 
-use concord::matching::cluster_unregistered;
-use concord::normalise::names::spelling_match;
+use concord_engine::matching::cluster_unregistered;
+use concord_engine::normalise::names::spelling_match;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
-use crate::model::Location;
+use concord_engine::model::Location;
 
 /// A problem in the input that stops concord from reconciling the corpus.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,25 +1,16 @@
-//! concord: cross-article fact reconciliation.
+//! concord, the command-line tool: reads a corpus from disk, runs the analysis of
+//! [`concord_engine`] on it, renders the report, and writes files when a command says so.
 //!
-//! The pipeline, one module per stage: [`load`] reads a corpus root into a [`model::Corpus`]
-//! (every value located); [`normalise`] turns values into comparable forms; [`evidence`] checks
-//! claims against their articles; [`baseline`] applies reviewed findings; [`report`] renders one
-//! [`report::Report`] as text or JSON. [`commands`] composes the stages for each subcommand.
+//! [`load`] reads a corpus root into a [`concord_engine::model::Corpus`] (every value located,
+//! every input error collected); [`report`] renders one [`report::Report`] as text, JSON, SARIF
+//! or GitHub annotations; [`commands`] composes these for each subcommand; [`progress`] shows
+//! the stages of a long run.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod baseline;
 pub mod commands;
 pub mod diagnostic;
-pub mod evidence;
 pub mod exit;
-pub mod extract;
-pub mod finding;
-pub mod join;
 pub mod load;
-pub mod matching;
-pub mod model;
-pub mod normalise;
 pub mod progress;
-pub mod reconcile;
 pub mod report;
-pub mod truth;
 pub mod write;

@@ -11,11 +11,11 @@ use concord::commands::diff::{DiffConfig, Old};
 use concord::commands::extract::ExtractConfig;
 use concord::commands::import::{ImportConfig, Values};
 use concord::commands::scan::ScanConfig;
-use concord::commands::{self, Format, Outcome, check::CheckConfig};
-use concord::finding::Severity;
+use concord::commands::{self, Format, Outcome, Output, check::CheckConfig};
 use concord::load::table::Column;
-use concord::model::ValueKind;
 use concord::report::FailOn;
+use concord_engine::finding::Severity;
+use concord_engine::model::ValueKind;
 
 #[derive(Parser)]
 #[command(
@@ -120,18 +120,11 @@ impl DiffArgs {
             (Some(_), _) => return Err("with --git, give at most one root".into()),
             (None, _) => return Err("give OLD and NEW corpus roots, or --git REV".into()),
         };
-        let checked = CheckArgs {
-            root: new.clone(),
-            no_cache: true,
-            common: self.common,
-        }
-        .config(false);
         Ok(DiffConfig {
             old,
             new,
-            format: checked.format,
-            fail_on: checked.fail_on,
-            use_baseline: checked.use_baseline,
+            output: self.common.output(),
+            use_baseline: self.common.use_baseline(),
         })
     }
 }
@@ -255,27 +248,52 @@ enum FailOnArg {
 
 impl CheckArgs {
     fn config(self, full_report: bool) -> CheckConfig {
-        let common = self.common;
         CheckConfig {
             root: self.root,
-            format: match common.format {
+            output: self.common.output(),
+            use_baseline: self.common.use_baseline(),
+            full_report,
+            write_baseline: false,
+            use_cache: !self.no_cache,
+        }
+    }
+}
+
+impl CommonArgs {
+    /// The output options as one checked value.
+    fn output(&self) -> Output {
+        Output {
+            format: match self.format {
                 FormatArg::Text => Format::Text,
                 FormatArg::Json => Format::Json,
                 FormatArg::Sarif => Format::Sarif,
                 FormatArg::Github => Format::Github,
             },
-            fail_on: match common.fail_on {
+            fail_on: match self.fail_on {
                 FailOnArg::Error => FailOn::Severity(Severity::Error),
                 FailOnArg::Warning => FailOn::Severity(Severity::Warning),
                 FailOnArg::Info => FailOn::Severity(Severity::Info),
                 FailOnArg::Never => FailOn::Never,
             },
-            use_baseline: !common.no_baseline,
-            explain: common.explain,
-            quiet: common.quiet,
-            full_report,
-            write_baseline: false,
-            use_cache: !self.no_cache,
+            quiet: self.quiet,
+            explain: self.explain,
+        }
+    }
+
+    fn use_baseline(&self) -> bool {
+        !self.no_baseline
+    }
+}
+
+impl Command {
+    /// The command's `--color` choice (`auto` for the commands without one).
+    fn color(&self) -> ColorArg {
+        match self {
+            Command::Check { args, .. } | Command::Report(args) => args.common.color,
+            Command::Scan(args) => args.common.color,
+            Command::Diff(args) => args.common.color,
+            Command::Review { color, .. } => *color,
+            _ => ColorArg::Auto,
         }
     }
 }
@@ -311,33 +329,23 @@ fn main() -> ExitCode {
             });
         }
     };
+    colored::control::set_override(use_color(cli.command.color()));
     let outcome = match cli.command {
         Command::Check {
             args,
             write_baseline,
         } => {
-            colored::control::set_override(use_color(args.common.color));
             let config = CheckConfig {
                 write_baseline,
                 ..args.config(false)
             };
             commands::check::run(&config)
         }
-        Command::Report(args) => {
-            colored::control::set_override(use_color(args.common.color));
-            commands::check::run(&args.config(true))
-        }
-        Command::Diff(args) => {
-            colored::control::set_override(use_color(args.common.color));
-            match args.config() {
-                Ok(config) => commands::diff::run(&config),
-                Err(message) => Outcome {
-                    stdout: String::new(),
-                    stderr: format!("error: {message}\n"),
-                    status: concord::exit::INPUT_ERROR,
-                },
-            }
-        }
+        Command::Report(args) => commands::check::run(&args.config(true)),
+        Command::Diff(args) => match args.config() {
+            Ok(config) => commands::diff::run(&config),
+            Err(message) => Outcome::error(message),
+        },
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "concord", &mut script);
@@ -354,26 +362,13 @@ fn main() -> ExitCode {
                     stdout: String::from_utf8_lossy(&page).into_owned(),
                     ..Outcome::default()
                 },
-                Err(e) => Outcome {
-                    stderr: format!("error: {e}\n"),
-                    status: concord::exit::INPUT_ERROR,
-                    ..Outcome::default()
-                },
+                Err(e) => Outcome::error(e),
             }
         }
-        Command::Review {
-            root,
-            color,
-            explain,
-        } => {
+        Command::Review { root, explain, .. } => {
             if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-                return emit(Outcome {
-                    stderr: format!("error: {}\n", commands::review::NEEDS_TERMINAL),
-                    status: concord::exit::INPUT_ERROR,
-                    ..Outcome::default()
-                });
+                return emit(Outcome::error(commands::review::NEEDS_TERMINAL));
             }
-            colored::control::set_override(use_color(color));
             // The review talks with the terminal as it goes, so it writes there itself.
             let status = commands::review::run(
                 &root,
@@ -383,24 +378,12 @@ fn main() -> ExitCode {
             );
             return ExitCode::from(status as u8);
         }
-        Command::Scan(args) => {
-            colored::control::set_override(use_color(args.common.color));
-            let checked = CheckArgs {
-                root: args.root.clone(),
-                no_cache: true,
-                common: args.common,
-            }
-            .config(false);
-            commands::scan::run(&ScanConfig {
-                paths: args.paths,
-                root: args.root,
-                format: checked.format,
-                fail_on: checked.fail_on,
-                use_baseline: checked.use_baseline,
-                explain: checked.explain,
-                quiet: checked.quiet,
-            })
-        }
+        Command::Scan(args) => commands::scan::run(&ScanConfig {
+            output: args.common.output(),
+            use_baseline: args.common.use_baseline(),
+            paths: args.paths,
+            root: args.root,
+        }),
         Command::Extract {
             article,
             write,
@@ -412,10 +395,7 @@ fn main() -> ExitCode {
             force,
             root,
         }),
-        Command::Import(args) => {
-            colored::control::set_override(use_color(ColorArg::Auto));
-            commands::import::run(&args.config())
-        }
+        Command::Import(args) => commands::import::run(&args.config()),
     };
     emit(outcome)
 }

@@ -84,3 +84,12 @@ pub fn end() {
         let _ = std::io::stderr().write_all(lines.as_bytes());
     }
 }
+
+/// The analysis's stages, shown on the progress line.
+pub struct Progress;
+
+impl concord_engine::Observer for Progress {
+    fn stage(&self, name: &'static str) {
+        stage(name, 0);
+    }
+}

@@ -5,9 +5,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use concord::normalise::date::{self, Moment};
-use concord::normalise::quantity::{self, Language};
-use concord::normalise::text::{fold_evidence, fold_key};
+use concord_engine::normalise::date::{self, Moment};
+use concord_engine::normalise::quantity::{self, Language};
+use concord_engine::normalise::text::{fold_evidence, fold_key};
 use proptest::prelude::*;
 
 const FRENCH_MONTHS: [&str; 12] = [
@@ -91,18 +91,15 @@ proptest! {
 fn fingerprints(root: &Path) -> BTreeSet<String> {
     let loaded = concord::load::load(root);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    let analysis = concord::reconcile::reconcile(&loaded.corpus, true);
-    let mut prints: BTreeSet<String> = analysis
+    let options = concord_engine::Options {
+        apply_baseline: false,
+        full_report: true,
+    };
+    concord_engine::analyse(&loaded.corpus, &options, &())
         .findings
-        .iter()
-        .map(|f| f.fingerprint.clone())
-        .collect();
-    prints.extend(
-        concord::evidence::check(&loaded.corpus)
-            .into_iter()
-            .map(|f| f.fingerprint),
-    );
-    prints
+        .into_iter()
+        .map(|f| f.fingerprint)
+        .collect()
 }
 
 /// A copy of the repository's corpus with its files renamed (by `names`), its claims in another

@@ -3,7 +3,7 @@
 //! verbatim part of the text.
 #![no_main]
 
-use concord::extract::{self, draft};
+use concord_engine::extract::{self, draft};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

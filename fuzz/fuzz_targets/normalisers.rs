@@ -1,7 +1,7 @@
 //! Any text through every normaliser: numbers, dates, names, codes, lists of people, folding.
 #![no_main]
 
-use concord::normalise::{codes, date, names, people, quantity, text};
+use concord_engine::normalise::{codes, date, names, people, quantity, text};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

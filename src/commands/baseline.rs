@@ -6,9 +6,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::finding::Finding;
-use crate::model::ReviewedEntry;
 use crate::write::atomic_write;
+use concord_engine::finding::Finding;
+use concord_engine::model::ReviewedEntry;
 
 /// The note given to entries that concord adds, for a person to replace.
 pub const NEW_NOTE: &str = "added by concord check --write-baseline: say why this is accepted";

@@ -11,14 +11,16 @@ use std::process::{Command, Stdio};
 use colored::Colorize;
 use serde::Serialize;
 
-use super::check::analyse;
-use super::{Format, Outcome};
-use crate::finding::Finding;
-use crate::model::{Claim, Corpus, Location};
-use crate::normalise::text::fold_key;
-use crate::report::text::{render_errors, word_diff};
-use crate::report::{FailOn, JSON_VERSION, Report, SeverityCounts, Summary, github, sarif};
-use crate::{exit, load};
+use concord_engine::analysis::{SeverityCounts, Summary};
+use concord_engine::finding::Finding;
+use concord_engine::model::{Claim, Corpus, Located, Location};
+use concord_engine::normalise::text::fold_key;
+use concord_engine::{Options, analyse};
+
+use super::{Format, Outcome, Output};
+use crate::load;
+use crate::report::text::word_diff;
+use crate::report::{JSON_VERSION, Report};
 
 /// What the edit is compared with.
 #[derive(Clone, Debug)]
@@ -33,8 +35,7 @@ pub enum Old {
 pub struct DiffConfig {
     pub old: Old,
     pub new: PathBuf,
-    pub format: Format,
-    pub fail_on: FailOn,
+    pub output: Output,
     pub use_baseline: bool,
 }
 
@@ -71,7 +72,7 @@ pub fn run(config: &DiffConfig) -> Outcome {
         Old::Root(_) => None,
         Old::Git(rev) => match checkout(&config.new, rev) {
             Ok(dir) => Some(dir),
-            Err(message) => return failure(format!("error: {message}\n")),
+            Err(message) => return Outcome::error(message),
         },
     };
     let old_root = match (&config.old, &scratch) {
@@ -82,20 +83,26 @@ pub fn run(config: &DiffConfig) -> Outcome {
     let (old, new) = (load::load(&old_root), load::load(&config.new));
     for side in [&old, &new] {
         if !side.errors.is_empty() {
-            return failure(render_errors(
-                &side.errors,
-                &side.texts,
-                "nothing was compared",
-            ));
+            return Outcome::input_errors(&side.errors, &side.texts, "nothing was compared");
         }
     }
     let diff = compare(&old.corpus, &new.corpus, config.use_baseline);
-    let fails = diff.introduced.iter().any(|f| {
-        !f.reviewed
-            && matches!(config.fail_on, FailOn::Severity(threshold) if f.severity >= threshold)
-    });
-    // SARIF and GitHub annotations show the findings the edit introduces.
-    let introduced = || Report {
+    match config.output.format {
+        Format::Json => Outcome {
+            stdout: serde_json::to_string_pretty(&diff).expect("a diff serialises") + "\n",
+            stderr: String::new(),
+            status: config.output.status(&diff.introduced),
+        },
+        // SARIF and GitHub annotations show the findings the edit introduces.
+        _ => config
+            .output
+            .render_with(&introduced_report(&diff), |_| render_text(&diff)),
+    }
+}
+
+/// The findings an edit introduces, as a report.
+fn introduced_report(diff: &Diff) -> Report {
+    Report {
         version: JSON_VERSION,
         summary: Summary {
             findings: SeverityCounts::of(&diff.introduced),
@@ -106,25 +113,6 @@ pub fn run(config: &DiffConfig) -> Outcome {
         sources: None,
         warnings: Vec::new(),
         mentions: None,
-    };
-    let stdout = match config.format {
-        Format::Json => serde_json::to_string_pretty(&diff).expect("a diff serialises") + "\n",
-        Format::Sarif => sarif::render(&introduced()),
-        Format::Github => github::render(&introduced()),
-        Format::Text => render_text(&diff),
-    };
-    Outcome {
-        stdout,
-        stderr: String::new(),
-        status: if fails { exit::FINDINGS } else { exit::SUCCESS },
-    }
-}
-
-fn failure(stderr: String) -> Outcome {
-    Outcome {
-        stdout: String::new(),
-        stderr,
-        status: exit::INPUT_ERROR,
     }
 }
 
@@ -220,10 +208,11 @@ pub fn compare(old: &Corpus, new: &Corpus, use_baseline: bool) -> Diff {
         .filter(|(k, _)| !new_claims.contains_key(*k))
         .map(|(_, c)| c.clone())
         .collect();
-    let (old_report, new_report) = (
-        analyse(old, use_baseline, false),
-        analyse(new, use_baseline, false),
-    );
+    let options = Options {
+        apply_baseline: use_baseline,
+        full_report: false,
+    };
+    let (old_report, new_report) = (analyse(old, &options, &()), analyse(new, &options, &()));
     let old_prints: BTreeSet<&str> = old_report
         .findings
         .iter()
@@ -278,7 +267,7 @@ fn keyed_claims(corpus: &Corpus) -> BTreeMap<String, ClaimView> {
     claims
 }
 
-fn qualifier(text: &Option<crate::model::Located<String>>) -> String {
+fn qualifier(text: &Option<Located<String>>) -> String {
     text.as_ref()
         .map(|t| fold_key(&t.value))
         .unwrap_or_default()

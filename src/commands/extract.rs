@@ -3,13 +3,21 @@
 
 use std::path::{Path, PathBuf};
 
+use concord_engine::extract::{
+    self,
+    draft::{self, DraftClaim},
+};
+use concord_engine::normalise::quantity::Language;
+use serde::Serialize;
+
 use super::Outcome;
 use crate::diagnostic::SourceTexts;
-use crate::extract::{self, draft};
+use crate::load;
 use crate::load::schema::safe_source_id;
-use crate::normalise::quantity::Language;
 use crate::write::atomic_write;
-use crate::{exit, load, report};
+
+/// What an input error stops.
+const NOTHING_EXTRACTED: &str = "nothing was extracted";
 
 #[derive(Clone, Debug)]
 pub struct ExtractConfig {
@@ -27,27 +35,23 @@ pub fn run(config: &ExtractConfig) -> Outcome {
     let mut errors = Vec::new();
     let Some(text) = load::read_text(&config.article, &name, load::MAX_ARTICLE_BYTES, &mut errors)
     else {
-        return failure(report::text::render_errors(
-            &errors,
-            &SourceTexts::default(),
-            "nothing was extracted",
-        ));
+        return Outcome::input_errors(&errors, &SourceTexts::default(), NOTHING_EXTRACTED);
     };
     let registry = if config.root.join("facts").is_dir() {
         let loaded = load::load(&config.root);
         if !loaded.errors.is_empty() {
-            return failure(report::text::render_errors(
-                &loaded.errors,
-                &loaded.texts,
-                "nothing was extracted",
-            ));
+            return Outcome::input_errors(&loaded.errors, &loaded.texts, NOTHING_EXTRACTED);
         }
         loaded.corpus.registry
     } else {
         Default::default()
     };
     let kinds = super::scan::registered_kinds(&registry);
-    let person = |n: &str| kinds.get(&crate::normalise::text::fold_key(n)).copied();
+    let person = |n: &str| {
+        kinds
+            .get(&concord_engine::normalise::text::fold_key(n))
+            .copied()
+    };
     let language = extract::detect_language(&text);
     let extraction = extract::extract(&text, language.and_then(Language::from_code), &person);
     let claims = draft::claims(&extraction, language);
@@ -59,7 +63,7 @@ pub fn run(config: &ExtractConfig) -> Outcome {
     );
     let article = relative_to(&config.article, &config.root);
     let count = claims.len();
-    let yaml = draft::render(&id, &article, language, claims);
+    let yaml = render(&id, &article, language, claims);
     let Some(path) = &config.write else {
         return Outcome {
             stdout: yaml,
@@ -67,8 +71,8 @@ pub fn run(config: &ExtractConfig) -> Outcome {
         };
     };
     if path.exists() && !config.force {
-        return failure(format!(
-            "error: {} exists; nothing was written (--force overwrites it)\n",
+        return Outcome::error(format!(
+            "{} exists; nothing was written (--force overwrites it)",
             path.display()
         ));
     }
@@ -80,15 +84,7 @@ pub fn run(config: &ExtractConfig) -> Outcome {
             ),
             ..Outcome::default()
         },
-        Err(e) => failure(format!("error: cannot write {}: {e}\n", path.display())),
-    }
-}
-
-fn failure(stderr: String) -> Outcome {
-    Outcome {
-        stdout: String::new(),
-        stderr,
-        status: exit::INPUT_ERROR,
+        Err(e) => Outcome::error(format!("cannot write {}: {e}", path.display())),
     }
 }
 
@@ -101,4 +97,36 @@ fn relative_to(path: &Path, root: &Path) -> String {
         .unwrap_or_else(|_| path.to_path_buf());
     let text = relative.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").unwrap_or(&text).to_string()
+}
+
+#[derive(Serialize)]
+struct Draft {
+    source: Header,
+    claims: Vec<DraftClaim>,
+}
+
+#[derive(Serialize)]
+struct Header {
+    id: String,
+    article: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<String>,
+}
+
+/// The draft source file: a comment that says it is a draft, the header, the claims.
+fn render(id: &str, article: &str, language: Option<&str>, claims: Vec<DraftClaim>) -> String {
+    let draft = Draft {
+        source: Header {
+            id: id.to_string(),
+            article: article.to_string(),
+            language: language.map(str::to_string),
+        },
+        claims,
+    };
+    let yaml = serde_yaml::to_string(&draft).expect("a draft serialises");
+    format!(
+        "# DRAFT written by `concord extract` from {article}: rules found these claims.\n\
+         # Check each one against the article, complete or delete it, then remove this comment.\n\
+         {yaml}"
+    )
 }

@@ -10,9 +10,8 @@ use super::Outcome;
 use crate::diagnostic::{InputError, SourceTexts};
 use crate::load::schema::safe_source_id;
 use crate::load::table::{self, Column};
-use crate::model::{Location, ValueKind};
-use crate::report::text::render_errors;
 use crate::{exit, write};
+use concord_engine::model::{Location, ValueKind};
 
 /// What to read from the table: either one property (`--property` with `--value`) or one
 /// property per column (`--values`).
@@ -63,11 +62,9 @@ pub fn run(config: &ImportConfig) -> Outcome {
             stderr: warnings.iter().map(|w| format!("warning: {w}\n")).collect(),
             status: exit::SUCCESS,
         },
-        Err(errors) => Outcome {
-            stdout: String::new(),
-            stderr: render_errors(&errors, &SourceTexts::default(), "nothing was written"),
-            status: exit::INPUT_ERROR,
-        },
+        Err(errors) => {
+            Outcome::input_errors(&errors, &SourceTexts::default(), "nothing was written")
+        }
     }
 }
 
@@ -208,12 +205,9 @@ impl SourceIds {
             return id.clone();
         }
         let base = safe_source_id(name);
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.taken.get(&id).is_some_and(|owner| owner != name) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
+        let id = super::unique_id(&base, |id| {
+            self.taken.get(id).is_some_and(|owner| owner != name)
+        });
         self.taken.insert(id.clone(), name.to_string());
         self.by_name.insert(name.to_string(), id.clone());
         id

@@ -6,10 +6,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::finding::slug;
 use crate::load::{self, schema::FileContent};
-use crate::model::{Corpus, EntityKind};
 use crate::write::atomic_write;
+use concord_engine::finding::slug;
+use concord_engine::model::{Corpus, EntityKind};
 
 /// The registry file that new entities go to when the corpus has none.
 pub const DEFAULT_REGISTRY: &str = "facts/registry.yaml";
@@ -104,12 +104,7 @@ pub fn add_entities(
             s if s.is_empty() => "entity".to_string(),
             s => s,
         };
-        let mut id = base.clone();
-        let mut n = 2;
-        while taken.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
+        let id = super::unique_id(&base, |id| taken.iter().any(|t| t == id));
         taken.push(id.clone());
         ids.push(id);
     }
@@ -185,7 +180,7 @@ pub fn add_entities(
 
 /// The registry part of a parsed file.
 struct RegistryContent<'a> {
-    entities: &'a [crate::model::Entity],
+    entities: &'a [concord_engine::model::Entity],
 }
 
 /// Parses `text` as the file `file` and checks it reads without error and as `intended`.

@@ -10,13 +10,14 @@ use std::path::Path;
 use colored::Colorize;
 
 use super::register::{self, NewEntity};
-use crate::finding::{Finding, FindingCode, Variant};
 use crate::load::cache::Cache;
-use crate::matching::{EntityRef, Relation, Resolver};
-use crate::model::{Corpus, EntityKind};
-use crate::normalise::codes::is_code;
 use crate::report::text::{self, TextOptions};
 use crate::{exit, load};
+use concord_engine::finding::{Finding, FindingCode, Variant};
+use concord_engine::matching::{EntityRef, Relation, Resolver};
+use concord_engine::model::{Corpus, EntityKind};
+use concord_engine::normalise::codes::is_code;
+use concord_engine::{Options, analyse};
 
 /// What to tell a user who runs `review` without a terminal.
 pub const NEEDS_TERMINAL: &str = "concord review asks questions and needs a terminal on its input and output.\n\
@@ -84,7 +85,11 @@ fn review(
             return Ok(exit::INPUT_ERROR);
         }
         let corpus = &loaded.corpus;
-        let report = super::check::analyse(corpus, true, false);
+        let options = Options {
+            apply_baseline: true,
+            full_report: false,
+        };
+        let report = analyse(corpus, &options, &());
         let pending: Vec<&Finding> = report
             .findings
             .iter()

@@ -7,24 +7,28 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Format, Outcome};
-use crate::diagnostic::{InputError, SourceTexts};
-use crate::extract::tokens::LineIndex;
-use crate::extract::{self, MentionKind, PersonHint};
-use crate::load::schema::safe_source_id;
-use crate::model::{
+use concord_engine::extract::tokens::LineIndex;
+use concord_engine::extract::{self, MentionKind, PersonHint};
+use concord_engine::model::{
     Claim, Corpus, EntityKind, Located, Location, Registry, ReviewedEntry, Source, ValueKind,
 };
-use crate::normalise::quantity::Language;
-use crate::normalise::text::fold_key;
-use crate::report::{self, FailOn, MentionRecord};
-use crate::{exit, load};
+use concord_engine::normalise::quantity::Language;
+use concord_engine::normalise::text::fold_key;
+use concord_engine::{Options, analyse};
 use rayon::prelude::*;
+
+use super::{Outcome, Output};
+use crate::diagnostic::{InputError, SourceTexts};
+use crate::load;
+use crate::load::schema::safe_source_id;
+use crate::report::{MentionRecord, Report};
 
 /// The property of the claims a quotation makes.
 pub const SAID: &str = "said";
 /// The subject of a quotation whose speaker the article does not name.
 pub const UNATTRIBUTED: &str = "(unattributed)";
+/// What an input error stops.
+const NOTHING_SCANNED: &str = "nothing was scanned";
 /// The extensions of the files a folder's articles are read from.
 const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "md", "text"];
 
@@ -34,11 +38,8 @@ pub struct ScanConfig {
     pub paths: Vec<PathBuf>,
     /// The folder whose `facts/` gives the registry and the baseline, when it has one.
     pub root: PathBuf,
-    pub format: Format,
-    pub fail_on: FailOn,
+    pub output: Output,
     pub use_baseline: bool,
-    pub explain: bool,
-    pub quiet: bool,
 }
 
 pub fn run(config: &ScanConfig) -> Outcome {
@@ -47,7 +48,7 @@ pub fn run(config: &ScanConfig) -> Outcome {
     let (registry, reviewed) = if config.root.join("facts").is_dir() {
         let loaded = load::load(&config.root);
         if !loaded.errors.is_empty() {
-            return input_errors(&loaded.errors, &loaded.texts);
+            return Outcome::input_errors(&loaded.errors, &loaded.texts, NOTHING_SCANNED);
         }
         (loaded.corpus.registry, loaded.corpus.reviewed)
     } else {
@@ -62,29 +63,16 @@ pub fn run(config: &ScanConfig) -> Outcome {
         }
     }
     if !errors.is_empty() {
-        return input_errors(&errors, &texts);
+        return Outcome::input_errors(&errors, &texts, NOTHING_SCANNED);
     }
     let (corpus, mentions) = corpus_of(&articles, registry, reviewed, &config.root);
-    let mut report = super::check::analyse(&corpus, config.use_baseline, false);
+    let options = Options {
+        apply_baseline: config.use_baseline,
+        full_report: false,
+    };
+    let mut report = Report::new(analyse(&corpus, &options, &()));
     report.mentions = Some(mentions);
-    super::check::render(
-        &report,
-        &texts,
-        super::check::Rendering {
-            format: config.format,
-            fail_on: config.fail_on,
-            quiet: config.quiet,
-            explain: config.explain,
-        },
-    )
-}
-
-fn input_errors(errors: &[InputError], texts: &SourceTexts) -> Outcome {
-    Outcome {
-        stdout: String::new(),
-        stderr: report::text::render_errors(errors, texts, "nothing was scanned"),
-        status: exit::INPUT_ERROR,
-    }
+    config.output.render(&report, &texts)
 }
 
 /// The articles under `paths`, sorted, each with the name findings show (`/`-separated).
@@ -182,7 +170,7 @@ pub fn corpus_of(
         })
         .collect();
     for ((mut source, mentions), (name, _)) in read.into_iter().zip(articles) {
-        source.id.value = unique_id(&mut ids, name);
+        source.id.value = source_id(&mut ids, name);
         sources.push(source);
         records.extend(mentions);
     }
@@ -280,16 +268,12 @@ pub fn registered_kinds(registry: &Registry) -> HashMap<String, bool> {
 }
 
 /// A source id from the article's file name, unique among `taken`.
-fn unique_id(taken: &mut BTreeSet<String>, name: &str) -> String {
+fn source_id(taken: &mut BTreeSet<String>, name: &str) -> String {
     let stem = Path::new(name)
         .file_stem()
         .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned());
     let base = safe_source_id(&stem);
-    let mut id = base.clone();
-    let mut n = 2;
-    while !taken.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
+    let id = super::unique_id(&base, |id| taken.contains(id));
+    taken.insert(id.clone());
     id
 }

@@ -19,8 +19,8 @@ use std::sync::{Arc, Mutex};
 
 use super::schema::{FileContent, SourceHeader};
 use crate::diagnostic::InputError;
-use crate::model::{Claim, Location};
 use crate::write::atomic_write_unsynced;
+use concord_engine::model::{Claim, Location};
 
 /// The cache folder, relative to the corpus root.
 pub const DIR: &str = ".concord-cache";
@@ -250,34 +250,10 @@ fn build_stamp() -> [u8; HASH_LEN] {
     *hasher.finalize().as_bytes()
 }
 
-/// Serde for a [`Location`] in the cache: its line and column. The file is set on reading.
-pub mod position {
-    use std::sync::{Arc, LazyLock};
-
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use crate::model::Location;
-
-    static NO_FILE: LazyLock<Arc<str>> = LazyLock::new(|| "".into());
-
-    pub fn serialize<S: Serializer>(at: &Location, serializer: S) -> Result<S::Ok, S::Error> {
-        (at.line, at.column).serialize(serializer)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Location, D::Error> {
-        let (line, column) = <(u32, u32)>::deserialize(deserializer)?;
-        Ok(Location {
-            file: NO_FILE.clone(),
-            line,
-            column,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Located;
+    use concord_engine::model::Located;
 
     fn located(value: &str, line: u32) -> Located<String> {
         Located {

@@ -17,9 +17,9 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostic::{InputError, SourceTexts, did_you_mean};
-use crate::model::{Article, Corpus, Located, Location, Registry, Source};
 use crate::progress;
 use cache::Cache;
+use concord_engine::model::{Article, Corpus, Located, Location, Registry, Source};
 use schema::{FileContent, Reader, SourceHeader};
 
 /// Largest YAML file concord reads.
@@ -143,7 +143,7 @@ pub fn load_with_cache(root: &Path, cache: Option<&Cache>) -> Loaded {
 fn source(
     header: SourceHeader,
     article: Option<Article>,
-    claims: Vec<crate::model::Claim>,
+    claims: Vec<concord_engine::model::Claim>,
 ) -> Source {
     Source {
         id: header.id,

@@ -9,10 +9,11 @@ use std::sync::Arc;
 
 use super::yaml::{Node, NodeValue, Position};
 use crate::diagnostic::{InputError, did_you_mean};
-use crate::finding::FindingCode;
-use crate::model::{
+use concord_engine::finding::FindingCode;
+use concord_engine::model::{
     Claim, Entity, EntityKind, Located, Location, PartialDate, Property, ReviewedEntry, ValueKind,
 };
+use concord_engine::normalise::calendar::parse_iso_date;
 
 /// What a corpus file holds, decided by its top-level keys.
 pub enum FileContent {
@@ -512,7 +513,7 @@ pub fn is_source_id(id: &str) -> bool {
 /// as `-` (`contributor #51413: ragib` → `contributor-51413-ragib`).
 pub fn safe_source_id(text: &str) -> String {
     let mut id = String::new();
-    for c in crate::normalise::text::fold_key(text).chars() {
+    for c in concord_engine::normalise::text::fold_key(text).chars() {
         if c.is_ascii_alphanumeric() || matches!(c, '.' | '_') {
             id.push(c);
         } else if !id.is_empty() && !id.ends_with('-') {
@@ -523,45 +524,6 @@ pub fn safe_source_id(text: &str) -> String {
         .trim_matches(|c: char| !c.is_ascii_alphanumeric())
         .to_string();
     if id.is_empty() { "source".into() } else { id }
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checked against the calendar.
-pub fn parse_iso_date(text: &str) -> Option<PartialDate> {
-    let mut parts = text.trim().split('-');
-    let year_text = parts.next()?;
-    if year_text.len() != 4 {
-        return None;
-    }
-    let year: i32 = year_text.parse().ok()?;
-    let month = match parts.next() {
-        None => None,
-        Some(m) if m.len() == 2 => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?),
-        Some(_) => return None,
-    };
-    let day = match parts.next() {
-        None => None,
-        Some(d) if d.len() == 2 => {
-            let day = d.parse::<u8>().ok()?;
-            (1..=days_in_month(year, month?))
-                .contains(&day)
-                .then_some(day)?;
-            Some(day)
-        }
-        Some(_) => return None,
-    };
-    parts
-        .next()
-        .is_none()
-        .then_some(PartialDate { year, month, day })
-}
-
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 #[cfg(test)]
@@ -582,29 +544,5 @@ mod tests {
         );
         assert_eq!(safe_source_id("Économie.fr"), "economie.fr");
         assert_eq!(safe_source_id("!!!"), "source");
-    }
-
-    #[test]
-    fn iso_dates() {
-        assert_eq!(
-            parse_iso_date("2025-08"),
-            Some(PartialDate {
-                year: 2025,
-                month: Some(8),
-                day: None
-            })
-        );
-        assert_eq!(parse_iso_date("2024-02-29").and_then(|d| d.day), Some(29));
-        assert_eq!(parse_iso_date("2025-02-29"), None);
-        assert_eq!(parse_iso_date("2025-13"), None);
-        assert_eq!(
-            parse_iso_date("2025"),
-            Some(PartialDate {
-                year: 2025,
-                month: None,
-                day: None
-            })
-        );
-        assert_eq!(parse_iso_date("août 2025"), None);
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostic::{InputError, did_you_mean};
-use crate::model::Location;
+use concord_engine::model::Location;
 
 /// A column named on the command line: a header name, or a 1-based number.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::Report;
-use crate::finding::{Finding, Severity};
+use concord_engine::finding::{Finding, Severity};
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();

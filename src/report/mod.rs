@@ -1,4 +1,5 @@
-//! Report: the results of a run as one [`Report`] value, and its renderers. Text and JSON are
+//! Report: the results of a run as one [`Report`] value (an analysis and what the command adds),
+//! and its renderers. Text and JSON are
 //! siblings over the same value; only the binary prints what they return.
 
 pub mod github;
@@ -8,9 +9,11 @@ pub mod text;
 
 use serde::Serialize;
 
-use crate::baseline::StaleEntry;
-use crate::finding::{Finding, Severity, Suggestion};
-use crate::model::Location;
+use concord_engine::analysis::{Analysis, Group, SourceSummary, Summary};
+use concord_engine::baseline::StaleEntry;
+use concord_engine::extract::MentionKind;
+use concord_engine::finding::{Finding, Severity};
+use concord_engine::model::Location;
 
 /// The JSON document's `version`.
 pub const JSON_VERSION: u32 = 1;
@@ -38,69 +41,12 @@ pub struct Report {
 /// A mention that `scan` extracted from an article.
 #[derive(Clone, Debug, Serialize)]
 pub struct MentionRecord {
-    pub kind: crate::extract::MentionKind,
+    pub kind: MentionKind,
     pub text: String,
     pub location: Location,
     /// For a quotation: who the article says said it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Summary {
-    pub sources: usize,
-    pub claims: usize,
-    pub facts: usize,
-    pub corroborated: usize,
-    pub findings: SeverityCounts,
-    pub reviewed: usize,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct SeverityCounts {
-    pub error: usize,
-    pub warning: usize,
-    pub info: usize,
-}
-
-impl SeverityCounts {
-    pub fn of(findings: &[Finding]) -> Self {
-        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-        Self {
-            error: count(Severity::Error),
-            warning: count(Severity::Warning),
-            info: count(Severity::Info),
-        }
-    }
-}
-
-/// One fact: the distinct values stated for one subject and property, and who states each.
-#[derive(Clone, Debug, Serialize)]
-pub struct Group {
-    pub subject: String,
-    pub property: String,
-    pub when: Option<String>,
-    #[serde(rename = "where")]
-    pub place: Option<String>,
-    pub values: Vec<GroupValue>,
-    pub suggestion: Option<Suggestion>,
-    pub findings: Vec<String>,
-    /// Why these claims were grouped: how each subject was resolved and each qualifier read.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub explain: Vec<String>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct GroupValue {
-    pub text: String,
-    pub sources: Vec<String>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct SourceSummary {
-    pub id: String,
-    pub claims: usize,
-    pub reliability: f64,
 }
 
 /// The severity at or above which an unreviewed finding fails the run.
@@ -110,15 +56,29 @@ pub enum FailOn {
     Never,
 }
 
-impl Report {
-    /// True when an unreviewed finding is at or above `fail_on`.
-    pub fn fails(&self, fail_on: FailOn) -> bool {
-        match fail_on {
+impl FailOn {
+    /// True when an unreviewed finding of `findings` is at or above the threshold.
+    pub fn is_failed_by(self, findings: &[Finding]) -> bool {
+        match self {
             FailOn::Never => false,
-            FailOn::Severity(threshold) => self
-                .findings
+            FailOn::Severity(threshold) => findings
                 .iter()
                 .any(|f| !f.reviewed && f.severity >= threshold),
+        }
+    }
+}
+
+impl Report {
+    /// The report of an analysis; `scan` adds its mentions.
+    pub fn new(analysis: Analysis) -> Self {
+        Self {
+            version: JSON_VERSION,
+            summary: analysis.summary,
+            findings: analysis.findings,
+            groups: analysis.groups,
+            sources: analysis.sources,
+            warnings: analysis.warnings,
+            mentions: None,
         }
     }
 }

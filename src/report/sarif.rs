@@ -4,8 +4,8 @@
 use serde_json::{Value, json};
 
 use super::Report;
-use crate::finding::{Finding, FindingCode, Severity};
-use crate::model::Location;
+use concord_engine::finding::{Finding, FindingCode, Severity};
+use concord_engine::model::Location;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 

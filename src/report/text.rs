@@ -8,8 +8,8 @@ use similar::{ChangeTag, TextDiff};
 
 use super::Report;
 use crate::diagnostic::{InputError, SourceTexts};
-use crate::finding::{Finding, FindingCode, Severity};
-use crate::model::Location;
+use concord_engine::finding::{Finding, FindingCode, Severity};
+use concord_engine::model::Location;
 
 /// How many characters of a long line are shown on each side of the span.
 const LINE_CONTEXT: usize = 60;

@@ -25,12 +25,12 @@ impl fmt::Display for Location {
 
 /// A value together with where it was written.
 ///
-/// The serde derives here and on the claim records below serve the parse cache
-/// ([`crate::load::cache`]), which stores a location as its line and column only.
+/// The serde derives here and on the claim records below serve a cache of parsed files, which
+/// stores a location as its line and column only ([`position`]).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Located<T> {
     pub value: T,
-    #[serde(with = "crate::load::cache::position")]
+    #[serde(with = "position")]
     pub at: Location,
 }
 
@@ -152,7 +152,7 @@ pub struct Article {
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     /// Where the claim's list item starts.
-    #[serde(with = "crate::load::cache::position")]
+    #[serde(with = "position")]
     pub at: Location,
     pub id: Option<Located<String>>,
     pub subject: Located<String>,
@@ -214,5 +214,30 @@ pub struct Corpus {
 impl Corpus {
     pub fn claim_count(&self) -> usize {
         self.sources.iter().map(|s| s.claims.len()).sum()
+    }
+}
+
+/// Serde for a [`Location`] in a cache of parsed files: its line and column only. The file is
+/// left empty; the reader sets it.
+pub mod position {
+    use std::sync::{Arc, LazyLock};
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Location;
+
+    static NO_FILE: LazyLock<Arc<str>> = LazyLock::new(|| "".into());
+
+    pub fn serialize<S: Serializer>(at: &Location, serializer: S) -> Result<S::Ok, S::Error> {
+        (at.line, at.column).serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Location, D::Error> {
+        let (line, column) = <(u32, u32)>::deserialize(deserializer)?;
+        Ok(Location {
+            file: NO_FILE.clone(),
+            line,
+            column,
+        })
     }
 }

@@ -7,7 +7,8 @@
 use serde::Serialize;
 
 use super::tokens::{self, Token};
-use super::{Extraction, Mention, MentionKind, TITLES};
+use super::words::TITLES;
+use super::{Extraction, Mention, MentionKind};
 use crate::normalise::text::{fold_key, is_space};
 
 /// The subject of a claim whose subject the rules could not find.
@@ -32,20 +33,6 @@ const FUNCTION_WORDS: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "le", "la", "l", "les", "son", "sa", "ses", "leur", "the", "its", "his", "her", "their",
 ];
-
-#[derive(Serialize)]
-struct Draft {
-    source: Header,
-    claims: Vec<DraftClaim>,
-}
-
-#[derive(Serialize)]
-struct Header {
-    id: String,
-    article: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    language: Option<String>,
-}
 
 /// A claim of the draft.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -111,24 +98,6 @@ pub fn claims(extraction: &Extraction, language: Option<&str>) -> Vec<DraftClaim
     }
     out.sort_by_key(|(at, _)| *at);
     out.into_iter().map(|(_, claim)| claim).collect()
-}
-
-/// The draft source file: a comment that says it is a draft, the header, the claims.
-pub fn render(id: &str, article: &str, language: Option<&str>, claims: Vec<DraftClaim>) -> String {
-    let draft = Draft {
-        source: Header {
-            id: id.to_string(),
-            article: article.to_string(),
-            language: language.map(str::to_string),
-        },
-        claims,
-    };
-    let yaml = serde_yaml::to_string(&draft).expect("a draft serialises");
-    format!(
-        "# DRAFT written by `concord extract` from {article}: rules found these claims.\n\
-         # Check each one against the article, complete or delete it, then remove this comment.\n\
-         {yaml}"
-    )
 }
 
 /// The name or code nearest before the figure in its sentence, else the first after it.

@@ -125,6 +125,22 @@ pub fn slug(text: &str) -> String {
     slug
 }
 
+/// A fingerprint part from a group key (`entity:howard-lutnick` → `howard-lutnick`), keeping
+/// registry ids as they are written.
+pub fn key_slug(key: &str) -> String {
+    let bare = key.split_once(':').map_or(key, |(_, rest)| rest);
+    bare.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '_' | '-' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,10 @@
 //! Normalise: each claim's values turned into forms that compare.
 
+pub mod calendar;
 pub mod codes;
 pub mod date;
 pub mod names;
 pub mod people;
 pub mod quantity;
 pub mod text;
+pub mod value;

@@ -5,9 +5,9 @@
 //! the article (`le mois dernier`, `this year`) are resolved against the source's `published`
 //! date, and cannot be resolved without it. A time of day is an interval of minutes.
 
-use crate::load::schema::{days_in_month, parse_iso_date};
 use crate::model::PartialDate;
 
+use super::calendar::{day_number, days_in_month, iso_date, parse_iso_date};
 use super::text::fold_key;
 
 /// What a date or time value covers.
@@ -128,35 +128,6 @@ fn span(date: PartialDate) -> Moment {
         first: day_number(date.year, first_month, first_day),
         last: day_number(date.year, last_month, last_day),
     }
-}
-
-/// Days since 1970-01-01 of a date of the proleptic Gregorian calendar.
-pub fn day_number(year: i32, month: u8, day: u8) -> i64 {
-    let (y, m) = if month <= 2 {
-        (i64::from(year) - 1, i64::from(month) + 9)
-    } else {
-        (i64::from(year), i64::from(month) - 3)
-    };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let day_of_year = (153 * m + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The ISO date (`YYYY-MM-DD`) of a day counted from 1970-01-01.
-pub fn iso_date(day: i64) -> String {
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let m = (5 * day_of_year + 2) / 153;
-    let d = day_of_year - (153 * m + 2) / 5 + 1;
-    let month = if m < 10 { m + 3 } else { m - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{d:02}")
 }
 
 impl std::fmt::Display for Moment {

@@ -1,0 +1,365 @@
+//! The analysis: one entry point, [`analyse`], that every command runs on a loaded corpus.
+//!
+//! It resolves names and groups claims into facts ([`crate::matching`]), reads each value by its
+//! kind ([`crate::normalise`]), applies the rules ([`crate::rules`]), estimates each source's
+//! reliability jointly with the likely values ([`crate::truth`]: a value is as credible as the
+//! sources behind it, a source as reliable as its values), which weighs every suggestion, and
+//! marks the findings the baseline accepts ([`crate::baseline`]).
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::baseline::{self, StaleEntry};
+use crate::finding::{Finding, Severity, Suggestion};
+use crate::matching::{
+    self, ClaimRef, EntityOf, EntityRef, FactKey, MentionsOf, Properties, Relation, Resolver,
+    collect_mentions, entity_key, resolve_all,
+};
+use crate::model::Corpus;
+use crate::rules::values::{Normals, ValueSet, conflict_finding, normalise_claim, value_classes};
+use crate::rules::{claim_at, evidence, names, quotes, source_ids, split};
+use crate::truth::{Candidate, Trust};
+
+/// What to analyse besides the findings.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Mark the findings that the corpus's `reviewed:` entries accept (off with `--no-baseline`).
+    pub apply_baseline: bool,
+    /// List every fact group and each source's reliability (for `report`).
+    pub full_report: bool,
+}
+
+/// Told which stage a long analysis is in, for a progress display; every method does nothing
+/// by default, and `()` is the observer that shows nothing.
+pub trait Observer: Sync {
+    fn stage(&self, _name: &'static str) {}
+}
+
+impl Observer for () {}
+
+/// What the analysis found.
+#[derive(Clone, Debug, Serialize)]
+pub struct Analysis {
+    pub summary: Summary,
+    /// Errors first, then by fingerprint.
+    pub findings: Vec<Finding>,
+    /// Every fact group, with [`Options::full_report`].
+    pub groups: Option<Vec<Group>>,
+    /// Each source's estimated reliability, with [`Options::full_report`].
+    pub sources: Option<Vec<SourceSummary>>,
+    /// Baseline entries that match no finding.
+    pub warnings: Vec<StaleEntry>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    pub sources: usize,
+    pub claims: usize,
+    pub facts: usize,
+    pub corroborated: usize,
+    pub findings: SeverityCounts,
+    pub reviewed: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SeverityCounts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl SeverityCounts {
+    pub fn of(findings: &[Finding]) -> Self {
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        Self {
+            error: count(Severity::Error),
+            warning: count(Severity::Warning),
+            info: count(Severity::Info),
+        }
+    }
+}
+
+/// One fact: the distinct values stated for one subject and property, and who states each.
+#[derive(Clone, Debug, Serialize)]
+pub struct Group {
+    pub subject: String,
+    pub property: String,
+    pub when: Option<String>,
+    #[serde(rename = "where")]
+    pub place: Option<String>,
+    pub values: Vec<GroupValue>,
+    pub suggestion: Option<Suggestion>,
+    pub findings: Vec<String>,
+    /// Why these claims were grouped: how each subject was resolved and each qualifier read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explain: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct GroupValue {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceSummary {
+    pub id: String,
+    pub claims: usize,
+    pub reliability: f64,
+}
+
+/// Analyses a loaded corpus: every finding, sorted (errors first, then by fingerprint), with the
+/// baseline applied and the full report's groups and sources as `options` ask.
+pub fn analyse(corpus: &Corpus, options: &Options, observer: &dyn Observer) -> Analysis {
+    let reconciled = reconcile(corpus, options.full_report, observer);
+    let mut findings = evidence::check(corpus);
+    findings.extend(reconciled.findings);
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.fingerprint.cmp(&b.fingerprint))
+    });
+    let warnings = if options.apply_baseline {
+        baseline::apply(&mut findings, &corpus.reviewed)
+    } else {
+        Vec::new()
+    };
+    let summary = Summary {
+        sources: corpus.sources.len(),
+        claims: corpus.claim_count(),
+        findings: SeverityCounts::of(&findings),
+        reviewed: findings.iter().filter(|f| f.reviewed).count(),
+        facts: reconciled.facts,
+        corroborated: reconciled.corroborated,
+    };
+    Analysis {
+        summary,
+        findings,
+        groups: options.full_report.then_some(reconciled.groups),
+        sources: options.full_report.then_some(reconciled.sources),
+        warnings,
+    }
+}
+
+/// What the rules found across sources, before the evidence check and the baseline.
+struct Reconciled {
+    findings: Vec<Finding>,
+    /// How many facts the claims state (fact groups).
+    facts: usize,
+    corroborated: usize,
+    /// Each fact group, for a full report; empty otherwise.
+    groups: Vec<Group>,
+    sources: Vec<SourceSummary>,
+}
+
+/// Reconciles the corpus. With `full_report` (for `report`), it also lists every fact group with
+/// how its claims were read, which `check` does not show.
+fn reconcile(corpus: &Corpus, full_report: bool, observer: &dyn Observer) -> Reconciled {
+    observer.stage("resolving names");
+    let mut resolver = Resolver::new(corpus);
+    let properties = Properties::new(corpus);
+    let mentions = collect_mentions(corpus, &properties, &mut resolver);
+    let mut mentions_of: MentionsOf = FxHashMap::default();
+    for mention in &mentions {
+        mentions_of.entry(mention.form).or_default().push(mention);
+    }
+    let entity_of = resolve_all(&mentions_of, &mut resolver);
+    let subject_key = |form: &str| entity_key(corpus, entity_of.get(form), form);
+    observer.stage("grouping claims into facts");
+    let groups = matching::group_facts(corpus, &properties, subject_key);
+    observer.stage("reading values");
+    // Each claim's reading depends on nothing else: sources are read in parallel.
+    let normals: Normals = (0..corpus.sources.len())
+        .into_par_iter()
+        .map(|s| {
+            (0..corpus.sources[s].claims.len())
+                .map(|c| normalise_claim(corpus, &properties, (s, c), &entity_of))
+                .collect()
+        })
+        .collect();
+
+    observer.stage("comparing spellings");
+    let name_sets = names::name_variant_sets(corpus, &mentions_of, &entity_of, &resolver);
+    observer.stage("comparing values");
+    let value_sets = value_classes(corpus, &properties, &groups, &normals);
+    let contests: Vec<&[Candidate]> = name_sets
+        .iter()
+        .map(|n| n.options.as_slice())
+        .chain(value_sets.iter().map(|v| v.options.as_slice()))
+        .collect();
+    observer.stage("estimating source reliability");
+    let trust = Trust::estimate(corpus.sources.len(), &contests);
+
+    observer.stage("writing findings");
+    let mut findings: Vec<Finding> = name_sets
+        .iter()
+        .filter_map(|set| names::name_finding(corpus, set, &trust))
+        .collect();
+    let mut group_findings: HashMap<FactKey, Vec<String>> = HashMap::new();
+    for (finding, keys) in quotes::quote_findings(corpus, &groups, &normals, &trust) {
+        for key in keys {
+            group_findings
+                .entry(key)
+                .or_default()
+                .push(finding.fingerprint.clone());
+        }
+        findings.push(finding);
+    }
+    let suggestions: Vec<_> = value_sets
+        .par_iter()
+        .map(|set| split(trust.suggest(&set.options)))
+        .collect();
+    let corroborated = value_sets
+        .iter()
+        .zip(&suggestions)
+        .filter(|(set, (_, winner))| {
+            set.options
+                .get(*winner)
+                .is_some_and(|o| o.sources.len() >= 2)
+        })
+        .count();
+    let mut report_groups = Vec::new();
+    for (set, (suggestion, _)) in value_sets.iter().zip(suggestions) {
+        let conflict = set
+            .conflict
+            .then(|| conflict_finding(corpus, set, suggestion.clone()));
+        if full_report {
+            let mut fingerprints = group_findings.remove(&set.key).unwrap_or_default();
+            fingerprints.extend(conflict.iter().map(|f| f.fingerprint.clone()));
+            let explain = grouping_reasons(corpus, &properties, &set.claims, &entity_of);
+            report_groups.push(report_group(corpus, set, suggestion, fingerprints, explain));
+        }
+        findings.extend(conflict);
+    }
+    let sources = corpus
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SourceSummary {
+            id: s.id.value.clone(),
+            claims: s.claims.len(),
+            reliability: round(trust.reliability[i]),
+        })
+        .collect();
+    Reconciled {
+        findings,
+        facts: value_sets.len(),
+        corroborated,
+        groups: report_groups,
+        sources,
+    }
+}
+
+/// A fact group as the full report shows it.
+fn report_group(
+    corpus: &Corpus,
+    set: &ValueSet,
+    suggestion: Option<Suggestion>,
+    findings: Vec<String>,
+    explain: Vec<String>,
+) -> Group {
+    Group {
+        subject: set.subject.clone(),
+        property: set.property.clone(),
+        when: set.when.clone(),
+        place: set.place.clone(),
+        values: set
+            .options
+            .iter()
+            .map(|o| GroupValue {
+                text: o.text.clone(),
+                sources: source_ids(corpus, &o.sources),
+            })
+            .collect(),
+        suggestion,
+        findings,
+        explain,
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// How each distinct subject, property and qualifier of a group was read, for `--explain`.
+fn grouping_reasons(
+    corpus: &Corpus,
+    properties: &Properties,
+    claims: &[ClaimRef],
+    entity_of: &EntityOf,
+) -> Vec<String> {
+    let mut reasons = Vec::new();
+    let mut push = |reason: String| {
+        if !reasons.contains(&reason) {
+            reasons.push(reason);
+        }
+    };
+    for &(s, c) in claims {
+        let claim = claim_at(corpus, (s, c));
+        let subject = &claim.subject.value;
+        let named = |e: usize| corpus.registry.entities[e].name.value.as_str();
+        push(match entity_of.get(subject) {
+            Some((EntityRef::Registered(e), Some(Relation::Alias))) => {
+                format!(
+                    "subject \"{subject}\" is {} by its registered name or alias",
+                    named(*e)
+                )
+            }
+            Some((EntityRef::Registered(e), Some(Relation::ShortForm))) => {
+                format!(
+                    "subject \"{subject}\" is {} as a short form of its name",
+                    named(*e)
+                )
+            }
+            Some((EntityRef::Registered(e), Some(Relation::Confusable { reference }))) => format!(
+                "subject \"{subject}\" is {} through look-alike folding of \"{reference}\"",
+                named(*e)
+            ),
+            Some((
+                EntityRef::Registered(e),
+                Some(Relation::Spelling {
+                    reference,
+                    evidence,
+                }),
+            )) => {
+                format!(
+                    "subject \"{subject}\" is {} as a misspelling of \"{reference}\" (score {:.2}: {})",
+                    named(*e),
+                    evidence.score,
+                    evidence.signals
+                )
+            }
+            Some((EntityRef::Cluster(name), _)) => {
+                format!(
+                    "subject \"{subject}\" is grouped with the unregistered names of \"{name}\""
+                )
+            }
+            _ => format!("subject \"{subject}\" is free text, compared after folding"),
+        });
+        let property = &claim.property.value;
+        push(match properties.registered(property) {
+            Some(p) => format!(
+                "property \"{property}\" is the registered property {}",
+                corpus.registry.properties[p].id.value
+            ),
+            None => format!(
+                "property \"{property}\" is free text, grouped as \"{}\"",
+                properties.key(property)
+            ),
+        });
+        let published = corpus.sources[s].published;
+        for (name, qualifier, anchor) in [
+            ("when", &claim.when, published),
+            ("where", &claim.place, None),
+        ] {
+            if let Some(text) = qualifier {
+                let key = matching::qualifier_key(Some(&text.value), anchor);
+                push(format!("{name} \"{}\" is read as {key}", text.value));
+            }
+        }
+    }
+    reasons
+}

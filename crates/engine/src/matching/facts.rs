@@ -1,0 +1,289 @@
+//! Fact groups: the claims that state one fact (same subject, property, `when` and `where`).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::model::{Claim, Corpus, Located, PartialDate, ValueKind};
+use crate::normalise::date;
+use crate::normalise::text::{comparison_words, fold_key, wording_similarity};
+
+/// The key of a qualifier (`when`, `where`): the interval of a date, else the folded text.
+pub fn qualifier_key(text: Option<&str>, published: Option<PartialDate>) -> String {
+    match text {
+        None => String::new(),
+        Some(text) => {
+            date::parse(text, published).map_or_else(|| fold_key(text), |m| m.to_string())
+        }
+    }
+}
+
+/// A claim's place in the corpus: its source's index and its own.
+pub type ClaimRef = (usize, usize);
+
+/// Claims that state one fact, keyed by subject, property, `when` and `where`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FactKey {
+    pub subject: String,
+    pub property: String,
+    pub when: String,
+    pub place: String,
+}
+
+/// Groups claims by fact; `subject_key` gives the key of a subject as written.
+///
+/// Each distinct subject, property, `when` (with its source's date) and `where` is numbered
+/// (interned) and keyed once, in parallel; claims are then grouped by four numbers, and only the
+/// distinct groups are keyed by their strings. Each group lists its claims in corpus order.
+pub fn group_facts(
+    corpus: &Corpus,
+    properties: &Properties,
+    subject_key: impl Fn(&str) -> String + Sync,
+) -> BTreeMap<FactKey, Vec<ClaimRef>> {
+    let mut subjects = Interner::default();
+    let mut wordings = Interner::default();
+    let mut whens = Interner::default();
+    let mut places = Interner::default();
+    let mut claims: Vec<([u32; 4], ClaimRef)> = Vec::with_capacity(corpus.claim_count());
+    for (s, source) in corpus.sources.iter().enumerate() {
+        for (c, claim) in source.claims.iter().enumerate() {
+            let ids = [
+                subjects.id(claim.subject.value.as_str()),
+                wordings.id(claim.property.value.as_str()),
+                whens.id((written(&claim.when), source.published)),
+                places.id(written(&claim.place)),
+            ];
+            claims.push((ids, (s, c)));
+        }
+    }
+    // Keys of the distinct inputs, then numbers for the distinct keys: two inputs may share a
+    // key (`Nvidia` and `NVIDIA` name one entity).
+    let subjects = number_keys(subjects.values.par_iter().map(|f| subject_key(f)));
+    let wordings = number_keys(wordings.values.par_iter().map(|w| properties.key(w)));
+    let whens = number_keys(
+        whens
+            .values
+            .par_iter()
+            .map(|(when, published)| qualifier_key(*when, *published)),
+    );
+    let places = number_keys(places.values.par_iter().map(|p| qualifier_key(*p, None)));
+    for (ids, _) in &mut claims {
+        *ids = [
+            subjects.0[ids[0] as usize],
+            wordings.0[ids[1] as usize],
+            whens.0[ids[2] as usize],
+            places.0[ids[3] as usize],
+        ];
+    }
+    claims.par_sort_unstable();
+    let mut groups: Vec<(FactKey, Vec<ClaimRef>)> = Vec::new();
+    let mut last = None;
+    for (ids, claim) in claims {
+        if last != Some(ids) {
+            let key = FactKey {
+                subject: subjects.1[ids[0] as usize].clone(),
+                property: wordings.1[ids[1] as usize].clone(),
+                when: whens.1[ids[2] as usize].clone(),
+                place: places.1[ids[3] as usize].clone(),
+            };
+            groups.push((key, Vec::new()));
+            last = Some(ids);
+        }
+        if let Some((_, members)) = groups.last_mut() {
+            members.push(claim);
+        }
+    }
+    groups.into_iter().collect()
+}
+
+/// Numbers for distinct values, in order of first sight.
+struct Interner<T> {
+    ids: FxHashMap<T, u32>,
+    values: Vec<T>,
+}
+
+impl<T> Default for Interner<T> {
+    fn default() -> Self {
+        Self {
+            ids: FxHashMap::default(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<T: std::hash::Hash + Eq + Copy> Interner<T> {
+    fn id(&mut self, value: T) -> u32 {
+        *self.ids.entry(value).or_insert_with(|| {
+            self.values.push(value);
+            (self.values.len() - 1) as u32
+        })
+    }
+}
+
+/// The text of an optional field.
+fn written(field: &Option<Located<String>>) -> Option<&str> {
+    field.as_ref().map(|f| f.value.as_str())
+}
+
+/// Numbers the keys of distinct inputs: for each input, its key's number; and the distinct keys.
+fn number_keys(keys: impl IndexedParallelIterator<Item = String>) -> (Vec<u32>, Vec<String>) {
+    let keys: Vec<String> = keys.collect();
+    let mut numbers: Interner<&str> = Interner::default();
+    let ids = keys.iter().map(|key| numbers.id(key)).collect();
+    let distinct = numbers.values.into_iter().map(str::to_string).collect();
+    (ids, distinct)
+}
+
+/// Two unregistered property wordings at least this alike (word Dice coefficient, plurals
+/// folded) are one property: `revenus en Chine` and `revenu en Chine`.
+const SAME_PROPERTY: f64 = 0.8;
+
+/// What each property wording of the corpus names: a registry property (by folded id, name or
+/// alias), or a group of alike free-text wordings.
+pub struct Properties<'c> {
+    corpus: &'c Corpus,
+    registered: HashMap<String, usize>,
+    /// Each unregistered folded wording's group, named by its first wording in sorted order.
+    free: HashMap<String, String>,
+    /// Each wording the corpus writes, as written, with its registry property: worked out once,
+    /// since claims repeat a few wordings.
+    written: FxHashMap<&'c str, Option<usize>>,
+}
+
+impl<'c> Properties<'c> {
+    pub fn new(corpus: &'c Corpus) -> Self {
+        let mut registered = HashMap::new();
+        for (index, property) in corpus.registry.properties.iter().enumerate() {
+            let names = [&property.id, &property.name]
+                .into_iter()
+                .chain(&property.aliases);
+            for name in names {
+                registered.entry(fold_key(&name.value)).or_insert(index);
+            }
+        }
+        // Each distinct wording is folded once: to find its registry property, or to group it
+        // with alike free-text wordings.
+        let folded: Vec<(&str, String)> = corpus
+            .sources
+            .iter()
+            .flat_map(|s| &s.claims)
+            .map(|c| c.property.value.as_str())
+            .collect::<FxHashSet<_>>()
+            .into_iter()
+            .map(|w| (w, fold_key(w)))
+            .collect();
+        let written: FxHashMap<&str, Option<usize>> = folded
+            .iter()
+            .map(|(w, key)| (*w, registered.get(key).copied()))
+            .collect();
+        let wordings: BTreeSet<String> = folded
+            .into_iter()
+            .map(|(_, key)| key)
+            .filter(|key| !registered.contains_key(key))
+            .collect();
+        // Compare a wording only with the groups that share one of its words.
+        let mut groups_by_word: HashMap<String, Vec<String>> = HashMap::new();
+        let mut free = HashMap::new();
+        for wording in wordings {
+            let words = comparison_words(&wording);
+            let group = words
+                .iter()
+                .flat_map(|w| groups_by_word.get(w).into_iter().flatten())
+                .find(|first| wording_similarity(&wording, first) >= SAME_PROPERTY)
+                .cloned();
+            let group = group.unwrap_or_else(|| {
+                for word in &words {
+                    groups_by_word
+                        .entry(word.clone())
+                        .or_default()
+                        .push(wording.clone());
+                }
+                wording.clone()
+            });
+            free.insert(wording, group);
+        }
+        Self {
+            corpus,
+            registered,
+            free,
+            written,
+        }
+    }
+
+    /// The index of the registry property that `text` names.
+    pub fn registered(&self, text: &str) -> Option<usize> {
+        match self.written.get(text) {
+            Some(&registered) => registered,
+            None => self.registered.get(&fold_key(text)).copied(),
+        }
+    }
+
+    /// The key under which claims of this property group: the registry id, else the name of
+    /// the group of alike wordings.
+    pub fn key(&self, text: &str) -> String {
+        let folded = fold_key(text);
+        match self.registered.get(&folded) {
+            Some(&index) => self.corpus.registry.properties[index].id.value.clone(),
+            None => self.free.get(&folded).cloned().unwrap_or(folded),
+        }
+    }
+
+    /// How a claim's values compare: its own `kind`, else its property's, else none (inferred
+    /// from the value later).
+    pub fn declared_kind(&self, claim: &Claim) -> Option<ValueKind> {
+        claim.kind.or_else(|| {
+            self.registered(&claim.property.value)
+                .and_then(|p| self.corpus.registry.properties[p].kind)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::fixtures::{corpus, located};
+
+    #[test]
+    fn alike_property_wordings_group() {
+        let mut corpus = corpus(&[]);
+        let claim = |property: &str| crate::model::Claim {
+            at: located("").at,
+            id: None,
+            subject: located("Nvidia"),
+            property: located(property),
+            value: located("1"),
+            kind: None,
+            unit: None,
+            when: None,
+            place: None,
+            evidence: None,
+        };
+        corpus.sources.push(crate::model::Source {
+            id: located("a"),
+            article: None,
+            outlet: None,
+            url: None,
+            language: None,
+            published: None,
+            mentions: Vec::new(),
+            claims: [
+                "revenus en Chine",
+                "revenu en Chine",
+                "Revenus en  Chine",
+                "revenus aux États-Unis",
+                "a déclaré",
+                "a dit",
+            ]
+            .into_iter()
+            .map(claim)
+            .collect(),
+        });
+        let properties = Properties::new(&corpus);
+        let key = |p: &str| properties.key(p);
+        assert_eq!(key("revenus en Chine"), key("revenu en Chine"));
+        assert_eq!(key("revenus en Chine"), key("Revenus en  Chine"));
+        assert_ne!(key("revenus en Chine"), key("revenus aux États-Unis"));
+        assert_ne!(key("a déclaré"), key("a dit"));
+    }
+}

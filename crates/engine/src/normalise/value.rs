@@ -1,0 +1,154 @@
+//! A claim's value read by its kind: a quantity, a moment, an entity, a text, a quotation or a
+//! list of people; and the wordings that say a source gives no value.
+
+use super::date::Moment;
+use super::people::{Person, lists_agree};
+use super::quantity::Quantity;
+use super::text::{fold_key, wording_similarity};
+
+/// Two text values at least this alike say the same thing.
+const SAME_TEXT: f64 = 0.5;
+
+/// A text as written, and its comparison key.
+#[derive(Clone, Debug)]
+pub struct Wording {
+    pub text: String,
+    pub key: String,
+}
+
+impl Wording {
+    pub fn new(text: &str) -> Self {
+        Self {
+            text: text.to_string(),
+            key: fold_key(text),
+        }
+    }
+}
+
+/// A claim's value, normalised by its kind.
+#[derive(Clone, Debug)]
+pub enum Normal {
+    /// Says nothing (`N/A`, `non communiqué`, blank): never outvotes or conflicts.
+    Empty,
+    Quantity(Quantity),
+    Moment(Moment),
+    Entity(String),
+    Text(Wording),
+    Quote(Wording),
+    /// A list of people (the `names` kind).
+    Names(Vec<Person>),
+}
+
+impl Normal {
+    /// The key under which equal values are one value.
+    pub fn class_key(&self) -> String {
+        match self {
+            Normal::Empty => String::new(),
+            Normal::Quantity(q) => format!("q:{}..{}:{}", q.low, q.high, q.unit.unwrap_or("")),
+            Normal::Moment(m) => format!("m:{m:?}"),
+            Normal::Entity(key) => format!("e:{key}"),
+            Normal::Text(wording) | Normal::Quote(wording) => format!("t:{}", wording.key),
+            Normal::Names(people) => format!("n:{people:?}"),
+        }
+    }
+
+    /// The normalised value in words, for `--explain`.
+    pub fn describe(&self) -> String {
+        match self {
+            Normal::Empty => "no value".into(),
+            Normal::Quantity(q) => {
+                let unit = q.unit.map(|u| format!(" {u}")).unwrap_or_default();
+                match (q.low, q.high) {
+                    (low, high) if high.is_infinite() => format!("at least {low}{unit}"),
+                    (low, high) => format!("between {low} and {high}{unit}"),
+                }
+            }
+            Normal::Moment(moment) => moment.to_string(),
+            Normal::Entity(key) => format!("the entity {key}"),
+            Normal::Text(wording) | Normal::Quote(wording) => {
+                format!("the text \"{}\"", wording.text)
+            }
+            Normal::Names(people) => {
+                let names: Vec<String> = people
+                    .iter()
+                    .map(|p| {
+                        p.initial
+                            .map_or(p.surname.clone(), |i| format!("{i}. {}", p.surname))
+                    })
+                    .collect();
+                format!("the people [{}]", names.join(", "))
+            }
+        }
+    }
+
+    /// True when the two values can both be right.
+    pub fn agrees_with(&self, other: &Normal, tolerance: f64) -> bool {
+        match (self, other) {
+            (Normal::Quantity(a), Normal::Quantity(b)) => a.agrees_with(b, tolerance),
+            (Normal::Moment(a), Normal::Moment(b)) => a.overlaps(b),
+            (Normal::Entity(a), Normal::Entity(b)) => a == b,
+            (Normal::Names(a), Normal::Names(b)) => lists_agree(a, b),
+            (Normal::Text(a), Normal::Text(b)) => {
+                a.key == b.key || wording_similarity(&a.text, &b.text) >= SAME_TEXT
+            }
+            // Values of different kinds, quotations and empty values are not compared.
+            _ => true,
+        }
+    }
+}
+
+/// Words that say a source gives no value.
+const EMPTY_VALUES: [&str; 12] = [
+    "",
+    "n/a",
+    "na",
+    "not available",
+    "non communique",
+    "non disponible",
+    "inconnu",
+    "unknown",
+    "-",
+    "?",
+    "nc",
+    "contact airline",
+];
+
+pub fn is_empty_value(value: &str) -> bool {
+    // Every such wording is at most two words, at the end: only those are folded.
+    let mut last_words = value.split_whitespace().rev();
+    let tail_start = match (last_words.next(), last_words.next(), last_words.next()) {
+        // The offset of the second-to-last word, a slice of `value`.
+        (_, Some(word), Some(_)) => word.as_ptr() as usize - value.as_ptr() as usize,
+        _ => 0,
+    };
+    let key = fold_key(&value[tail_start..]);
+    // `Dec 02 Not Available`: a day, then the words that say there is no value.
+    (tail_start == 0 && EMPTY_VALUES.contains(&key.as_str()))
+        || ["not available", "non disponible", "non communique"]
+            .iter()
+            .any(|words| key.ends_with(words))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_values_are_recognised() {
+        for value in [
+            "",
+            "N/A",
+            "Not Available",
+            "non communiqué",
+            "Contact Airline",
+            " Not  Available ",
+            "Dec 02 Not Available",
+            "Dec 02 not\u{a0}available",
+        ] {
+            assert!(is_empty_value(value), "{value}");
+        }
+        for value in ["0", "Dec 02 N/A", "available", "a, b, c"] {
+            assert!(!is_empty_value(value), "{value}");
+        }
+    }
+}

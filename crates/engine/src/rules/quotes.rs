@@ -1,0 +1,169 @@
+//! Quotation variants: one speaker's quotations close enough to be one remark, worded
+//! differently.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
+
+use super::{split, variants};
+use crate::disjoint_sets::DisjointSets;
+use crate::finding::{Finding, FindingCode, key_slug, slug};
+use crate::matching::{ClaimRef, FactKey, alike};
+use crate::model::Corpus;
+use crate::normalise::text::fold_key;
+use crate::normalise::value::{Normal, Wording};
+use crate::truth::{Candidate, Trust};
+
+use super::values::Normals;
+
+/// Two quotations at least this alike (word Dice coefficient) are taken for one remark.
+const SAME_REMARK: f64 = 0.45;
+
+/// How many alike pairs `--explain` lists for one speaker.
+const MAX_EXPLAINED_PAIRS: usize = 10;
+
+/// One finding per set of one speaker's quotations that are one remark worded differently, with
+/// the fact groups it touches.
+pub fn quote_findings(
+    corpus: &Corpus,
+    groups: &BTreeMap<FactKey, Vec<ClaimRef>>,
+    normals: &Normals,
+    trust: &Trust,
+) -> Vec<(Finding, Vec<FactKey>)> {
+    // Quotations by speaker, with the group each belongs to.
+    let mut by_speaker: BTreeMap<&str, Vec<(ClaimRef, &FactKey, &Wording)>> = BTreeMap::new();
+    for (key, claims) in groups {
+        for &r in claims {
+            if let Normal::Quote(wording) = &normals[r.0][r.1] {
+                by_speaker
+                    .entry(key.subject.as_str())
+                    .or_default()
+                    .push((r, key, wording));
+            }
+        }
+    }
+    // Speakers are independent: each is compared in parallel.
+    let by_speaker: Vec<_> = by_speaker.into_iter().collect();
+    by_speaker
+        .par_iter()
+        .flat_map_iter(|(speaker, quotes)| speaker_quote_findings(corpus, speaker, quotes, trust))
+        .collect()
+}
+
+/// The findings of one speaker's quotations, each with the fact groups it touches.
+fn speaker_quote_findings(
+    corpus: &Corpus,
+    speaker: &str,
+    quotes: &[(ClaimRef, &FactKey, &Wording)],
+    trust: &Trust,
+) -> Vec<(Finding, Vec<FactKey>)> {
+    let mut findings = Vec::new();
+    let keys: Vec<&str> = quotes.iter().map(|q| q.2.key.as_str()).collect();
+    // Each distinct wording (with its `when` and `where`) is compared once.
+    let mut distinct: Vec<usize> = Vec::new();
+    let mut wording_of: Vec<usize> = Vec::with_capacity(quotes.len());
+    let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for (q, (_, key, _)) in quotes.iter().enumerate() {
+        let id = (keys[q], key.when.as_str(), key.place.as_str());
+        let wording = *seen.entry(id).or_insert_with(|| {
+            distinct.push(q);
+            distinct.len() - 1
+        });
+        wording_of.push(wording);
+    }
+    let texts: Vec<&str> = distinct
+        .iter()
+        .map(|&q| quotes[q].2.text.as_str())
+        .collect();
+    let mut remarks = DisjointSets::new(distinct.len());
+    let mut explain = Vec::new();
+    for (i, j, similarity) in alike::alike_pairs(&texts, SAME_REMARK) {
+        let (ka, kb) = (quotes[distinct[i]].1, quotes[distinct[j]].1);
+        let compatible = |x: &str, y: &str| x.is_empty() || y.is_empty() || x == y;
+        if keys[distinct[i]] == keys[distinct[j]]
+            || !compatible(&ka.when, &kb.when)
+            || !compatible(&ka.place, &kb.place)
+        {
+            continue;
+        }
+        remarks.join(i, j);
+        if explain.len() < MAX_EXPLAINED_PAIRS {
+            explain.push(format!(
+                "word overlap {similarity:.2} (threshold {SAME_REMARK}) between \"{}\" and \"{}\"",
+                texts[i], texts[j]
+            ));
+        }
+    }
+    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (q, &wording) in wording_of.iter().enumerate() {
+        components.entry(remarks.find(wording)).or_default().push(q);
+    }
+    for member_indexes in components.into_values() {
+        if member_indexes
+            .iter()
+            .all(|&q| keys[q] == keys[member_indexes[0]])
+        {
+            continue; // one wording: nothing to report
+        }
+        let members: Vec<&(ClaimRef, &FactKey, &Wording)> =
+            member_indexes.iter().map(|&q| &quotes[q]).collect();
+        let mut options: Vec<Candidate> = Vec::new();
+        let mut option_keys: Vec<&str> = Vec::new();
+        for (&q, ((s, c), _, wording)) in member_indexes.iter().zip(&members) {
+            let at = corpus.sources[*s].claims[*c].value.at.clone();
+            match option_keys.iter().position(|k| *k == keys[q]) {
+                Some(o) => {
+                    options[o].sources.insert(*s);
+                    options[o].locations.push(at);
+                }
+                None => {
+                    option_keys.push(keys[q]);
+                    options.push(Candidate {
+                        text: wording.text.clone(),
+                        sources: BTreeSet::from([*s]),
+                        locations: vec![at],
+                        registered: false,
+                    });
+                }
+            }
+        }
+        if options.len() < 2 {
+            continue;
+        }
+        let (suggestion, _) = split(trust.suggest(&options));
+        let subject = &corpus.sources[members[0].0.0].claims[members[0].0.1]
+            .subject
+            .value;
+        let stable_text = options
+            .iter()
+            .map(|o| fold_key(&o.text))
+            .min()
+            .unwrap_or_default();
+        let opening: String = stable_text.split(' ').take(6).collect::<Vec<_>>().join(" ");
+        let keys: Vec<FactKey> = members.iter().map(|(_, k, _)| (*k).clone()).collect();
+        findings.push((
+            Finding {
+                code: FindingCode::QuoteVariant,
+                severity: FindingCode::QuoteVariant.default_severity(),
+                fingerprint: format!("quote-variant:{}/{}", key_slug(speaker), slug(&opening)),
+                message: format!(
+                    "one remark of {subject} is quoted in {} wordings",
+                    options.len()
+                ),
+                subject: Some(subject.clone()),
+                property: Some(
+                    corpus.sources[members[0].0.0].claims[members[0].0.1]
+                        .property
+                        .value
+                        .clone(),
+                ),
+                variants: variants(corpus, &options),
+                suggestion,
+                reviewed: false,
+                explain: explain.clone(),
+            },
+            keys,
+        ));
+    }
+    findings
+}

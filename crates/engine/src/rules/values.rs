@@ -1,0 +1,264 @@
+//! Value conflicts: within each fact group, values that cannot be the same once units, scale
+//! words, qualifiers and dates are understood.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use super::{claim_at, variants};
+use crate::finding::{Finding, FindingCode, Suggestion, key_slug, slug};
+use crate::matching::{ClaimRef, EntityOf, FactKey, Properties, entity_key};
+use crate::model::{Corpus, ValueKind};
+use crate::normalise::date;
+use crate::normalise::people::parse_list;
+use crate::normalise::quantity::{self, Language};
+use crate::normalise::text::fold_key;
+use crate::normalise::value::{Normal, Wording, is_empty_value};
+use crate::truth::Candidate;
+
+/// Each claim's normalised value, by source index then claim index.
+pub type Normals = Vec<Vec<Normal>>;
+
+/// The language a source writes in.
+fn language(corpus: &Corpus, source: usize) -> Option<Language> {
+    corpus.sources[source]
+        .language
+        .as_deref()
+        .and_then(Language::from_code)
+}
+
+/// A claim's value normalised by its declared or inferred kind.
+pub fn normalise_claim(
+    corpus: &Corpus,
+    properties: &Properties,
+    (s, c): ClaimRef,
+    entity_of: &EntityOf,
+) -> Normal {
+    let source = &corpus.sources[s];
+    let claim = &source.claims[c];
+    let value = claim.value.value.as_str();
+    if is_empty_value(value) {
+        return Normal::Empty;
+    }
+    let unit = claim.unit.as_ref().map(|u| u.value.as_str());
+    let as_entity = || {
+        entity_of
+            .get(value)
+            .map(|e| Normal::Entity(entity_key(corpus, Some(e), value)))
+    };
+    match properties.declared_kind(claim) {
+        Some(ValueKind::Quote) => Normal::Quote(Wording::new(value)),
+        Some(ValueKind::Quantity) => quantity::parse(value, language(corpus, s), unit)
+            .map_or_else(|| Normal::Text(Wording::new(value)), Normal::Quantity),
+        Some(ValueKind::Date) => date::parse(value, source.published)
+            .map_or_else(|| Normal::Text(Wording::new(value)), Normal::Moment),
+        Some(ValueKind::Entity) => {
+            as_entity().unwrap_or_else(|| Normal::Entity(format!("text:{}", fold_key(value))))
+        }
+        Some(ValueKind::Names) => Normal::Names(parse_list(value).0),
+        Some(ValueKind::Text) => Normal::Text(Wording::new(value)),
+        None => date::parse(value, source.published)
+            .map(Normal::Moment)
+            .or_else(|| quantity::parse(value, language(corpus, s), unit).map(Normal::Quantity))
+            .or_else(as_entity)
+            .unwrap_or_else(|| Normal::Text(Wording::new(value))),
+    }
+}
+
+/// The values of one fact group, as options for the truth estimate.
+pub struct ValueSet {
+    pub key: FactKey,
+    pub subject: String,
+    pub property: String,
+    pub when: Option<String>,
+    pub place: Option<String>,
+    pub claims: Vec<ClaimRef>,
+    pub options: Vec<Candidate>,
+    pub conflict: bool,
+    pub explain: Vec<String>,
+}
+
+/// Each fact group's values, compared (groups in parallel).
+pub fn value_classes(
+    corpus: &Corpus,
+    properties: &Properties,
+    groups: &BTreeMap<FactKey, Vec<ClaimRef>>,
+    normals: &Normals,
+) -> Vec<ValueSet> {
+    let entity_names: HashMap<&str, &str> = corpus
+        .registry
+        .entities
+        .iter()
+        .map(|e| (e.id.value.as_str(), e.name.value.as_str()))
+        .collect();
+    let groups: Vec<(&FactKey, &Vec<ClaimRef>)> = groups.iter().collect();
+    groups
+        .par_iter()
+        .map(|(key, claims)| value_set(corpus, properties, &entity_names, key, claims, normals))
+        .collect()
+}
+
+/// One fact group's values: its classes of equal values, and whether any two conflict.
+fn value_set(
+    corpus: &Corpus,
+    properties: &Properties,
+    entity_names: &HashMap<&str, &str>,
+    key: &FactKey,
+    claims: &[ClaimRef],
+    normals: &Normals,
+) -> ValueSet {
+    let first = &corpus.sources[claims[0].0].claims[claims[0].1];
+    let property = properties
+        .registered(&first.property.value)
+        .map(|p| &corpus.registry.properties[p]);
+    let multiple = property.is_some_and(|p| p.multiple);
+    let tolerance = property.and_then(|p| p.tolerance).unwrap_or(0.0);
+    let mut classes: Vec<(String, Normal, Vec<ClaimRef>)> = Vec::new();
+    for &claim_ref in claims {
+        let normal = &normals[claim_ref.0][claim_ref.1];
+        if matches!(normal, Normal::Empty) {
+            continue;
+        }
+        let class_key = normal.class_key();
+        match classes.iter_mut().find(|(k, _, _)| *k == class_key) {
+            Some((_, _, members)) => members.push(claim_ref),
+            None => classes.push((class_key, normal.clone(), vec![claim_ref])),
+        }
+    }
+    merge_equal_values(&mut classes);
+    let is_quote = classes
+        .iter()
+        .any(|(_, n, _)| matches!(n, Normal::Quote(_)));
+    let mut conflict = false;
+    let mut explain = Vec::new();
+    if !multiple && !is_quote {
+        for (i, (_, a, ma)) in classes.iter().enumerate() {
+            for (_, b, mb) in &classes[i + 1..] {
+                if !a.agrees_with(b, tolerance) {
+                    conflict = true;
+                    let (ca, cb) = (claim_at(corpus, ma[0]), claim_at(corpus, mb[0]));
+                    explain.push(format!(
+                        "\"{}\" is {} and \"{}\" is {}: they cannot both hold (tolerance {tolerance})",
+                        ca.value.value,
+                        a.describe(),
+                        cb.value.value,
+                        b.describe()
+                    ));
+                }
+            }
+        }
+    }
+    let options = classes
+        .iter()
+        .map(|(_, _, members)| {
+            let spellings: Vec<&str> = members
+                .iter()
+                .map(|&r| claim_at(corpus, r).value.value.as_str())
+                .collect();
+            Candidate {
+                text: most_common(&spellings).to_string(),
+                sources: members.iter().map(|r| r.0).collect(),
+                locations: members
+                    .iter()
+                    .map(|&r| claim_at(corpus, r).value.at.clone())
+                    .collect(),
+                registered: false,
+            }
+        })
+        .collect();
+    let subjects: Vec<&str> = claims
+        .iter()
+        .map(|&r| claim_at(corpus, r).subject.value.as_str())
+        .collect();
+    let subject = match key.subject.strip_prefix("entity:") {
+        Some(id) => entity_names.get(id).unwrap_or(&id).to_string(),
+        None => most_common(&subjects).to_string(),
+    };
+    ValueSet {
+        key: key.clone(),
+        subject,
+        property: property.map_or_else(|| first.property.value.clone(), |p| p.name.value.clone()),
+        when: claims
+            .iter()
+            .find_map(|&r| claim_at(corpus, r).when.as_ref().map(|w| w.value.clone())),
+        place: claims
+            .iter()
+            .find_map(|&r| claim_at(corpus, r).place.as_ref().map(|w| w.value.clone())),
+        claims: claims.to_vec(),
+        options,
+        conflict,
+        explain,
+    }
+}
+
+/// Merges the classes of values that are one value written with different precision
+/// (`1,5 million` and `1 500 000`): each one's middle lies within the other's interval.
+fn merge_equal_values(classes: &mut Vec<(String, Normal, Vec<ClaimRef>)>) {
+    let mut i = 0;
+    while i < classes.len() {
+        let equal = (i + 1..classes.len()).find(|&j| match (&classes[i].1, &classes[j].1) {
+            (Normal::Quantity(a), Normal::Quantity(b)) => a.same_value(b),
+            _ => false,
+        });
+        match equal {
+            Some(j) => {
+                let (_, _, members) = classes.remove(j);
+                classes[i].2.extend(members);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The most frequent of `items`, the first among equals.
+pub fn most_common<'a>(items: &[&'a str]) -> &'a str {
+    let mut best = items[0];
+    let mut best_count = 0;
+    for item in items {
+        let count = items.iter().filter(|i| *i == item).count();
+        if count > best_count {
+            best = item;
+            best_count = count;
+        }
+    }
+    best
+}
+
+/// The finding of a fact group whose values conflict.
+pub fn conflict_finding(
+    corpus: &Corpus,
+    set: &ValueSet,
+    suggestion: Option<Suggestion>,
+) -> Finding {
+    let mut fingerprint = format!(
+        "value-conflict:{}/{}",
+        key_slug(&set.key.subject),
+        key_slug(&set.key.property)
+    );
+    for qualifier in [&set.when, &set.place].into_iter().flatten() {
+        fingerprint.push('@');
+        fingerprint.push_str(&slug(qualifier));
+    }
+    let values: Vec<String> = set
+        .options
+        .iter()
+        .map(|o| format!("\"{}\"", o.text))
+        .collect();
+    Finding {
+        code: FindingCode::ValueConflict,
+        severity: FindingCode::ValueConflict.default_severity(),
+        fingerprint,
+        message: format!(
+            "sources disagree on {} / {}: {}",
+            set.subject,
+            set.property,
+            values.join(" vs ")
+        ),
+        subject: Some(set.subject.clone()),
+        property: Some(set.property.clone()),
+        variants: variants(corpus, &set.options),
+        suggestion,
+        reviewed: false,
+        explain: set.explain.clone(),
+    }
+}
