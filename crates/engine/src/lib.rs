@@ -1,9 +1,10 @@
 //! concord-engine: the analysis behind concord, with no file-system or terminal I/O.
 //!
 //! The layers, each using only those before it:
-//! [`model`] (the corpus as read) ← [`normalise`] (values in forms that compare) ← [`matching`]
-//! (names resolved to entities, claims grouped into facts) ← [`rules`] (findings) ←
-//! [`analysis`] (the one entry point, [`analyse`], with [`truth`] and [`baseline`]).
+//! [`model`] (the corpus as read, and [`finding`]s) ← [`normalise`] (values in forms that
+//! compare) ← [`matching`] (names resolved to entities, claims grouped into facts) ← [`rules`]
+//! (findings, their suggestions weighed by [`truth`]) ← [`analysis`] (the one entry point,
+//! [`analyse`], which also applies the [`baseline`]).
 //! [`extract`] finds mentions in an article's raw text, for `scan` and `extract`.
 
 pub mod analysis;
