@@ -119,7 +119,16 @@ fn introduced_report(diff: &Diff) -> Report {
 /// Extracts revision `rev` of the repository holding `root` into a scratch folder with
 /// `git archive`, which reads the object store only: the working tree and the index are not
 /// touched. The root's own folder of the revision becomes the scratch folder.
+///
+/// The revision often comes from event data in a workflow, so it is never handed to git where
+/// an option could be read: it is resolved first (after `--end-of-options`) to a tree's object
+/// id, and only that id reaches `git archive`.
 fn checkout(root: &Path, rev: &str) -> Result<tempfile::TempDir, String> {
+    if rev.is_empty() || rev.starts_with('-') {
+        return Err(format!(
+            "`{rev}` is not a git revision (a revision cannot be empty or start with `-`); nothing was compared"
+        ));
+    }
     let git = |args: &[&str]| -> Result<Vec<u8>, String> {
         let output = Command::new("git")
             .arg("-C")
@@ -137,16 +146,24 @@ fn checkout(root: &Path, rev: &str) -> Result<tempfile::TempDir, String> {
             ))
         }
     };
-    let prefix = String::from_utf8_lossy(&git(&["rev-parse", "--show-prefix"])?)
-        .trim()
-        .to_string();
-    let top = String::from_utf8_lossy(&git(&["rev-parse", "--show-toplevel"])?)
-        .trim()
-        .to_string();
+    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).trim().to_string();
+    let prefix = text(git(&["rev-parse", "--show-prefix"])?);
+    let top = text(git(&["rev-parse", "--show-toplevel"])?);
+    let object_id = |spec: &str| {
+        git(&["rev-parse", "--verify", "--quiet", "--end-of-options", spec])
+            .map(text)
+            .ok()
+            .filter(|id| !id.is_empty())
+    };
+    let tree = object_id(&format!("{rev}^{{tree}}")).ok_or_else(|| {
+        format!("`{rev}` names no commit or tree of the git repository; nothing was compared")
+    })?;
     let tree = if prefix.is_empty() {
-        rev.to_string()
+        tree
     } else {
-        format!("{rev}:{prefix}")
+        object_id(&format!("{tree}:{prefix}")).ok_or_else(|| {
+            format!("revision `{rev}` has no folder `{prefix}`; nothing was compared")
+        })?
     };
     let archive = Command::new("git")
         .args(["-C", &top, "archive", "--format=tar", &tree])
