@@ -5,7 +5,7 @@ mod common;
 use common::check;
 
 #[test]
-fn writing_the_baseline_keeps_notes_and_is_stable() {
+fn write_baseline_adds_the_new_findings_sorted_keeps_every_note_and_is_stable() {
     let dir = tempfile::tempdir().unwrap();
     let facts = dir.path().join("facts");
     std::fs::create_dir_all(&facts).unwrap();

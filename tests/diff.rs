@@ -70,7 +70,7 @@ fn a_look_alike_edit_is_shown_and_gated_until_reviewed() {
 }
 
 #[test]
-fn a_reordering_is_no_change() {
+fn reordering_claims_or_renaming_a_file_is_no_change() {
     let dir = git_repository();
     let reordered = "source: {id: a}\nclaims:\n  - {id: ceo, subject: Nvidia, property: PDG, value: Jensen Huang}\n  - {id: chip, subject: Nvidia, property: puce, value: H20}\n";
     std::fs::write(dir.path().join("facts/a.yaml"), reordered).unwrap();
@@ -91,7 +91,7 @@ fn a_reordering_is_no_change() {
 }
 
 #[test]
-fn two_roots_compare_and_bad_arguments_are_refused() {
+fn two_folders_compare_and_one_root_or_an_unknown_revision_is_refused() {
     let dir = git_repository();
     let copy = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(copy.path().join("facts")).unwrap();

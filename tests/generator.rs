@@ -46,7 +46,7 @@ fn contents(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 #[test]
-fn the_same_seed_gives_the_same_corpus() {
+fn the_same_seed_gives_the_same_corpus_and_a_folder_in_use_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b, c) = (
         dir.path().join("a"),
@@ -63,7 +63,7 @@ fn the_same_seed_gives_the_same_corpus() {
 }
 
 #[test]
-fn check_finds_what_the_truth_says_and_no_trap() {
+fn check_finds_what_truth_json_lists_and_no_trap() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     generate(&corpus, 11);

@@ -1,4 +1,6 @@
-//! `concord import`: tables of claims become corpora that `check` and `report` read.
+//! `concord import`: tables of claims (wide or long, with or without a header, UTF-8 or Latin-1)
+//! become corpora of one source file per source that `check` and `report` read; a broken row or
+//! an unknown column is located and writes nothing, and an existing file is kept unless forced.
 
 mod common;
 
@@ -182,7 +184,7 @@ fn a_broken_row_is_located_and_nothing_is_written() {
 }
 
 #[test]
-fn unknown_columns_get_a_hint() {
+fn an_unknown_column_gets_a_did_you_mean() {
     let dir = tempfile::tempdir().unwrap();
     let table = write(dir.path(), "t.csv", "src,subject,value\na,x,1\n");
     let Run { status, stderr, .. } = concord_no_color(

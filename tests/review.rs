@@ -130,7 +130,7 @@ fn review_refuses_without_a_terminal_and_says_what_to_use() {
 }
 
 #[test]
-fn uppercase_accepts_every_remaining_finding_with_one_note() {
+fn capital_a_accepts_every_remaining_finding_with_one_note() {
     let dir = corpus(REGISTRY);
     let (status, output) = review_with(dir.path(), "s\nA\nall checked by the desk\n");
     assert_eq!(status, 0, "{output}");

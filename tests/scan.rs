@@ -308,7 +308,7 @@ fn extract_refuses_to_overwrite_without_force() {
 }
 
 #[test]
-fn scan_of_the_seed_articles_alone() {
+fn scanning_the_seed_articles_alone_finds_their_three_variants_and_no_look_alike() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repository().join("seeds"), &dir.path().join("seeds"));
     let run = concord(&["scan", "--format", "json"], dir.path());

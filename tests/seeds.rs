@@ -1,5 +1,7 @@
-//! The repository's own corpus (the five seed articles and their facts): what issue 2 and 3
-//! promise a user running concord on it.
+//! The repository's own corpus (the five seed articles and their facts): what a user running
+//! concord on it is promised (issues 2 and 3): it loads, its genuine variants are found and its
+//! look-alikes left alone (scored against `tests/seeds.gold.json`), the gate passes with the
+//! baseline, and a broken copy gets located errors.
 
 mod common;
 
@@ -75,7 +77,7 @@ fn the_corpus_loads_with_every_evidence_found() {
 }
 
 #[test]
-fn finds_the_genuine_variants_of_the_seeds() {
+fn the_seeds_genuine_variants_are_found_with_their_severity_and_suggestion() {
     let report = seeds_report();
 
     let lutnick = finding_with(&report, "spelling-variant", &["Latnik", "Lutnick"])
@@ -119,7 +121,7 @@ fn finds_the_genuine_variants_of_the_seeds() {
 }
 
 #[test]
-fn keeps_look_alikes_apart() {
+fn the_seeds_look_alikes_like_h20_and_h200_are_never_put_together() {
     let report = seeds_report();
     let traps = [
         ("H20", "H200"),
@@ -152,7 +154,7 @@ fn keeps_look_alikes_apart() {
 }
 
 #[test]
-fn the_score_findings_tool_agrees() {
+fn the_seeds_report_scores_clean_against_seeds_gold_json() {
     let run = concord_at(
         &["report", "--no-baseline", "--format", "json"],
         &repository(),
@@ -186,7 +188,7 @@ fn the_gate_passes_with_the_baseline_and_fails_without() {
 }
 
 #[test]
-fn text_report_shows_the_quotation_as_a_word_diff() {
+fn the_text_report_shows_the_reworded_quotation_as_a_word_diff() {
     let stdout = concord_at(&["report", "--no-baseline"], &repository()).stdout;
     let diff_line = stdout
         .lines()
@@ -245,7 +247,7 @@ fn edit(root: &Path, file: &str, from: &str, to: &str) {
 }
 
 #[test]
-fn broken_copies_of_the_corpus_are_located() {
+fn a_broken_copy_of_the_seeds_gets_a_located_error() {
     let copy = scratch_copy();
     edit(
         copy.path(),
