@@ -27,7 +27,7 @@ struct Report {
 }
 
 /// Runs `concord COMMAND ROOT --format json ARGS…`, which must not fail on its input.
-fn concord(command: &str, root: &Path, args: &[&str]) -> Report {
+fn concord_json(command: &str, root: &Path, args: &[&str]) -> Report {
     let mut all = vec![command, path_arg(root), "--format", "json"];
     all.extend_from_slice(args);
     let run = common::concord(&all, ".");
@@ -46,7 +46,7 @@ fn concord(command: &str, root: &Path, args: &[&str]) -> Report {
 
 /// `concord report ROOT --format json --no-baseline`.
 fn report_at(root: &Path) -> Report {
-    concord("report", root, &["--no-baseline"])
+    concord_json("report", root, &["--no-baseline"])
 }
 
 /// The report of the engine corpus `tests/corpora/engine/NAME`.
@@ -409,7 +409,7 @@ fn a_missing_accent_is_an_info_case_variant_that_fails_only_fail_on_info() {
         describe(json)
     );
     assert_eq!(run.status, 0, "info does not fail the default --fail-on");
-    let strict = concord(
+    let strict = concord_json(
         "report",
         &corpus("names-accents"),
         &["--no-baseline", "--fail-on", "info"],
@@ -1015,7 +1015,7 @@ fn one_remark_in_two_wordings_is_a_warning_quote_variant() {
         run.status, 0,
         "a warning does not fail the default --fail-on"
     );
-    let strict = concord(
+    let strict = concord_json(
         "report",
         &corpus("quotes-reworded"),
         &["--no-baseline", "--fail-on", "warning"],
@@ -1089,7 +1089,7 @@ fn one_remark_attributed_to_two_speakers_is_no_quote_variant() {
 #[test]
 fn a_reviewed_finding_does_not_fail_check_and_a_stale_entry_warns() {
     let root = corpus("baseline");
-    let run = concord("check", &root, &[]);
+    let run = concord_json("check", &root, &[]);
     let json = &run.json;
     let found = finding(json, "spelling-variant", &["Latnik", "Lutnick"]);
     assert_eq!(found["reviewed"], true);
@@ -1110,7 +1110,7 @@ fn a_reviewed_finding_does_not_fail_check_and_a_stale_entry_warns() {
     );
     assert_eq!(run.status, 0);
 
-    let unreviewed = concord("check", &root, &["--no-baseline"]);
+    let unreviewed = concord_json("check", &root, &["--no-baseline"]);
     let found = finding(&unreviewed.json, "spelling-variant", &["Latnik", "Lutnick"]);
     assert_eq!(found["reviewed"], false);
     assert_eq!(unreviewed.status, 1);
