@@ -5,7 +5,7 @@ mod common;
 use common::check;
 
 #[test]
-fn writing_the_baseline_keeps_notes_and_is_stable() {
+fn write_baseline_adds_the_new_findings_sorted_keeps_every_note_and_is_stable() {
     let dir = tempfile::tempdir().unwrap();
     let facts = dir.path().join("facts");
     std::fs::create_dir_all(&facts).unwrap();
@@ -15,9 +15,10 @@ fn writing_the_baseline_keeps_notes_and_is_stable() {
     let reviewed = "reviewed:\n  - code: case-variant\n    forms: [NVIDIA, Nvidia]\n    note: the logo is in capitals\n  - code: quote-variant\n    forms: [gone]\n    note: a stale entry\n";
     std::fs::write(facts.join("reviewed.yaml"), reviewed).unwrap();
 
-    assert_eq!(check(dir.path(), &[]).0, 1);
-    let (status, output) = check(dir.path(), &["--write-baseline"]);
-    assert_eq!(status, 0, "{output}");
+    assert_eq!(check(dir.path(), &[]).status, 1);
+    let run = check(dir.path(), &["--write-baseline"]);
+    let output = run.output();
+    assert_eq!(run.status, 0, "{output}");
     assert!(output.contains("added 2 findings"), "{output}");
     let written = std::fs::read_to_string(facts.join("reviewed.yaml")).unwrap();
     assert!(
@@ -40,14 +41,15 @@ fn writing_the_baseline_keeps_notes_and_is_stable() {
         "sorted: {written}"
     );
 
-    let (status, output) = check(dir.path(), &[]);
-    assert_eq!(status, 0, "{output}");
+    let run = check(dir.path(), &[]);
+    let output = run.output();
+    assert_eq!(run.status, 0, "{output}");
     assert!(
         output.contains("matches no finding"),
         "the stale entry is warned about: {output}"
     );
 
-    let (_, output) = check(dir.path(), &["--write-baseline"]);
+    let output = check(dir.path(), &["--write-baseline"]).output();
     assert!(output.contains("added 0 findings"), "{output}");
     assert_eq!(
         std::fs::read_to_string(facts.join("reviewed.yaml")).unwrap(),

@@ -7,27 +7,28 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{check, git};
+use common::{check, concord_gen, git, scratch_corpus};
 
-/// A corpus of two sources that disagree on a spelling and on a figure.
+/// A corpus of three sources, one of which disagrees with the others on a spelling and on a
+/// figure.
 fn corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("facts")).unwrap();
     let sources = [
         ("a", "Howard Lutnick", "12 %"),
         ("b", "Howard Lutnick", "12 %"),
         ("c", "Howard Latnik", "120 %"),
     ];
-    for (id, name, share) in sources {
-        fs::write(
-            dir.path().join(format!("facts/{id}.yaml")),
-            format!(
-                "source:\n  id: {id}\n  language: en\nclaims:\n  - {{subject: {name}, property: role, value: Commerce Secretary}}\n  - {{subject: Nvidia, property: share of revenue in China, value: \"{share}\", kind: quantity}}\n"
-            ),
-        )
-        .unwrap();
-    }
-    dir
+    let files: Vec<(String, String)> = sources
+        .iter()
+        .map(|(id, name, share)| {
+            (
+                format!("facts/{id}.yaml"),
+                format!(
+                    "source:\n  id: {id}\n  language: en\nclaims:\n  - {{subject: {name}, property: role, value: Commerce Secretary}}\n  - {{subject: Nvidia, property: share of revenue in China, value: \"{share}\", kind: quantity}}\n"
+                ),
+            )
+        })
+        .collect();
+    scratch_corpus(&files)
 }
 
 fn pack(root: &Path) -> PathBuf {
@@ -37,8 +38,9 @@ fn pack(root: &Path) -> PathBuf {
 fn json(root: &Path, extra: &[&str]) -> String {
     let mut args = vec!["--format", "json", "--no-baseline"];
     args.extend(extra);
-    let (status, output) = check(root, &args);
-    assert_eq!(status, 1, "{output}");
+    let run = check(root, &args);
+    let output = run.output();
+    assert_eq!(run.status, 1, "{output}");
     output
 }
 
@@ -99,11 +101,12 @@ fn the_cache_keeps_out_of_git_and_a_file_with_errors_out_of_the_cache() {
         "source:\n  id: broken\nclaims:\n  - {subject: X, property: y}\n",
     )
     .unwrap();
-    let (status, output) = check(dir.path(), &[]);
-    assert_eq!(status, 2, "{output}");
+    let first = check(dir.path(), &[]);
+    let output = first.output();
+    assert_eq!(first.status, 2, "{output}");
     assert!(output.contains("facts/broken.yaml:4"), "{output}");
     // The error is reported again: it was not stored.
-    assert_eq!(check(dir.path(), &[]), (status, output));
+    assert_eq!(check(dir.path(), &[]), first);
     git(dir.path(), &["init", "--quiet"]);
     let untracked = git(
         dir.path(),
@@ -130,12 +133,8 @@ fn a_long_run_on_a_terminal_shows_its_progress_then_clears_it() {
     let dir = tempfile::tempdir().unwrap();
     let large = dir.path().join("corpus");
     // Large enough to take several seconds in a debug build, on a fast machine too.
-    let generated = std::process::Command::new(env!("CARGO_BIN_EXE_concord-gen"))
-        .args(["--claims", "100000", "--seed", "3", "--out"])
-        .arg(&large)
-        .output()
-        .unwrap();
-    assert!(generated.status.success());
+    let generated = concord_gen(&["--claims", "100000", "--seed", "3"], &large);
+    assert_eq!(generated.status, 0, "{}", generated.stderr);
     let screen = check_on_a_terminal(&large);
     let report = screen.find('{').expect("the JSON report");
     let (progress, report) = screen.split_at(report);
@@ -152,7 +151,7 @@ fn a_long_run_on_a_terminal_shows_its_progress_then_clears_it() {
     let small = corpus();
     let short = check_on_a_terminal(small.path());
     assert!(short.trim_start().starts_with('{'), "{short:?}");
-    let (_, output) = check(&large, &["--format", "json"]);
+    let output = check(&large, &["--format", "json"]).output();
     assert!(
         !output.contains("\u{1b}"),
         "no escape sequences off a terminal"

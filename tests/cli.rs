@@ -1,13 +1,8 @@
 //! The command line itself: wrong arguments exit 2, and completions and the man page are
 //! generated from the same definitions.
 
-use std::path::Path;
-
 mod common;
-
-fn concord(args: &[&str]) -> (i32, String, String) {
-    common::concord_in(Path::new("."), args)
-}
+use common::concord;
 
 #[test]
 fn a_wrong_command_line_exits_2() {
@@ -17,19 +12,20 @@ fn a_wrong_command_line_exits_2() {
         &["check", "--fail-on", "sometimes"],
         &["import", "t.csv"],
     ] {
-        let (status, stdout, stderr) = concord(args);
-        assert_eq!(status, 2, "{args:?}: {stderr}");
-        assert!(stdout.is_empty());
-        assert!(stderr.contains("error"), "{stderr}");
+        let run = concord(args, ".");
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty());
+        assert!(run.stderr.contains("error"), "{}", run.stderr);
     }
-    assert_eq!(concord(&["--help"]).0, 0);
+    assert_eq!(concord(&["--help"], ".").status, 0);
 }
 
 #[test]
 fn completions_and_man_page_list_every_command() {
     for shell in ["bash", "zsh", "fish"] {
-        let (status, script, _) = concord(&["completions", shell]);
-        assert_eq!(status, 0);
+        let run = concord(&["completions", shell], ".");
+        assert_eq!(run.status, 0);
+        let script = run.stdout;
         for command in ["check", "report", "import", "diff"] {
             assert!(
                 script.contains(command),
@@ -37,8 +33,9 @@ fn completions_and_man_page_list_every_command() {
             );
         }
     }
-    let (status, page, _) = concord(&["man"]);
-    assert_eq!(status, 0);
+    let run = concord(&["man"], ".");
+    assert_eq!(run.status, 0);
+    let page = run.stdout;
     assert!(page.contains(".TH concord 1"));
     for command in ["check", "report", "import", "diff"] {
         assert!(page.contains(command), "the man page lacks {command}");

@@ -2,33 +2,16 @@
 //! finding it introduces fails the gate until it is reviewed; a reordering is no change; reading
 //! a revision leaves the working tree and the index alone.
 
-use std::path::Path;
-use std::process::Command;
-
-use assert_cmd::cargo::CommandCargoExt;
-
 mod common;
-use common::git;
+use common::{concord_no_color, git};
 
-fn concord(dir: &Path, args: &[&str]) -> (i32, String) {
-    let output = Command::cargo_bin("concord")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap(),
-    )
-}
+// The word diffs are read as text: every run is `concord_no_color`.
 
 const A: &str = "source: {id: a}\nclaims:\n  - {id: chip, subject: Nvidia, property: puce, value: H20}\n  - {id: ceo, subject: Nvidia, property: PDG, value: Jensen Huang}\n";
 const B: &str =
     "source: {id: b}\nclaims:\n  - {subject: Nvidia, property: puce vendue en Chine, value: H20}\n";
 
-fn repository() -> tempfile::TempDir {
+fn git_repository() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("facts")).unwrap();
     std::fs::write(dir.path().join("facts/a.yaml"), A).unwrap();
@@ -41,7 +24,7 @@ fn repository() -> tempfile::TempDir {
 
 #[test]
 fn a_look_alike_edit_is_shown_and_gated_until_reviewed() {
-    let dir = repository();
+    let dir = git_repository();
     std::fs::write(
         dir.path().join("facts/a.yaml"),
         A.replace("value: H20}", "value: H2O}"),
@@ -49,8 +32,9 @@ fn a_look_alike_edit_is_shown_and_gated_until_reviewed() {
     .unwrap();
     git(dir.path(), &["commit", "-q", "-am", "H2O"]);
 
-    let (status, output) = concord(dir.path(), &["diff", "--git", "HEAD~1"]);
-    assert_eq!(status, 1, "{output}");
+    let run = concord_no_color(&["diff", "--git", "HEAD~1"], dir.path());
+    let output = run.output();
+    assert_eq!(run.status, 1, "{output}");
     assert!(output.contains("[-H20-]{+H2O+}"), "{output}");
     assert!(
         output.contains("introduced error[confusable-variant]"),
@@ -58,9 +42,9 @@ fn a_look_alike_edit_is_shown_and_gated_until_reviewed() {
     );
     assert!(output.contains("0 added, 0 removed, 1 changed"), "{output}");
 
-    let (status, json) = concord(dir.path(), &["diff", "--git", "HEAD~1", "--format", "json"]);
-    assert_eq!(status, 1);
-    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let run = concord_no_color(&["diff", "--git", "HEAD~1", "--format", "json"], dir.path());
+    assert_eq!(run.status, 1);
+    let json = run.json();
     assert_eq!(json["changed"][0]["old"]["value"], "H20");
     assert_eq!(json["changed"][0]["new"]["value"], "H2O");
     assert_eq!(json["introduced"][0]["code"], "confusable-variant");
@@ -70,9 +54,13 @@ fn a_look_alike_edit_is_shown_and_gated_until_reviewed() {
     );
 
     let status_before = git(dir.path(), &["status", "--porcelain"]);
-    assert_eq!(concord(dir.path(), &["check", "--write-baseline"]).0, 0);
-    let (status, output) = concord(dir.path(), &["diff", "--git", "HEAD~1"]);
-    assert_eq!(status, 0, "reviewed now: {output}");
+    assert_eq!(
+        concord_no_color(&["check", "--write-baseline"], dir.path()).status,
+        0
+    );
+    let run = concord_no_color(&["diff", "--git", "HEAD~1"], dir.path());
+    let output = run.output();
+    assert_eq!(run.status, 0, "reviewed now: {output}");
     assert!(output.contains("(reviewed)"), "{output}");
     assert_eq!(
         git(dir.path(), &["status", "--porcelain"]),
@@ -82,8 +70,8 @@ fn a_look_alike_edit_is_shown_and_gated_until_reviewed() {
 }
 
 #[test]
-fn a_reordering_is_no_change() {
-    let dir = repository();
+fn reordering_claims_or_renaming_a_file_is_no_change() {
+    let dir = git_repository();
     let reordered = "source: {id: a}\nclaims:\n  - {id: ceo, subject: Nvidia, property: PDG, value: Jensen Huang}\n  - {id: chip, subject: Nvidia, property: puce, value: H20}\n";
     std::fs::write(dir.path().join("facts/a.yaml"), reordered).unwrap();
     std::fs::rename(
@@ -93,8 +81,9 @@ fn a_reordering_is_no_change() {
     .unwrap();
     git(dir.path(), &["add", "-A"]);
     git(dir.path(), &["commit", "-q", "-m", "reorder"]);
-    let (status, output) = concord(dir.path(), &["diff", "--git", "HEAD~1"]);
-    assert_eq!(status, 0, "{output}");
+    let run = concord_no_color(&["diff", "--git", "HEAD~1"], dir.path());
+    let output = run.output();
+    assert_eq!(run.status, 0, "{output}");
     assert!(
         output.contains("0 added, 0 removed, 0 changed; 0 findings introduced, 0 resolved"),
         "{output}"
@@ -102,8 +91,8 @@ fn a_reordering_is_no_change() {
 }
 
 #[test]
-fn two_roots_compare_and_bad_arguments_are_refused() {
-    let dir = repository();
+fn two_folders_compare_and_one_root_or_an_unknown_revision_is_refused() {
+    let dir = git_repository();
     let copy = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(copy.path().join("facts")).unwrap();
     std::fs::write(
@@ -115,15 +104,16 @@ fn two_roots_compare_and_bad_arguments_are_refused() {
     )
     .unwrap();
     let (old, new) = (dir.path().to_str().unwrap(), copy.path().to_str().unwrap());
-    let (status, output) = concord(dir.path(), &["diff", old, new]);
-    assert_eq!(status, 0, "{output}");
+    let run = concord_no_color(&["diff", old, new], dir.path());
+    let output = run.output();
+    assert_eq!(run.status, 0, "{output}");
     assert!(
         output.contains("1 added, 1 removed, 0 changed"),
         "b.yaml is gone, one claim is new: {output}"
     );
-    assert_eq!(concord(dir.path(), &["diff", old]).0, 2);
+    assert_eq!(concord_no_color(&["diff", old], dir.path()).status, 2);
     assert_eq!(
-        concord(dir.path(), &["diff", "--git", "no-such-revision"]).0,
+        concord_no_color(&["diff", "--git", "no-such-revision"], dir.path()).status,
         2
     );
 }

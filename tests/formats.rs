@@ -1,24 +1,19 @@
 //! The machine formats: SARIF 2.1.0 validates against the official schema (pinned in
 //! `tests/sarif-schema-2.1.0.json`), and GitHub workflow commands point at the finding's line.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use assert_cmd::cargo::CommandCargoExt;
 use serde_json::Value;
 
-fn run(args: &[&str]) -> (i32, String) {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let output = Command::cargo_bin("concord")
-        .unwrap()
-        .args(args)
-        .arg(root)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-    )
+/// `concord ARGS… REPOSITORY`, on the seeds: the exit status and standard output.
+fn on_the_seeds(args: &[&str]) -> (i32, String) {
+    let mut all = args.to_vec();
+    all.push(env!("CARGO_MANIFEST_DIR"));
+    let run = common::concord(&all, ".");
+    (run.status, run.stdout)
 }
 
 /// Validates `document` against the pinned schema with Python's `jsonschema` (Draft 7); returns
@@ -60,7 +55,7 @@ fn sarif_errors(document: &str) -> Vec<String> {
 #[test]
 fn sarif_output_validates_against_the_official_schema() {
     for command in ["check", "report"] {
-        let (status, stdout) = run(&[command, "--format", "sarif", "--no-baseline"]);
+        let (status, stdout) = on_the_seeds(&[command, "--format", "sarif", "--no-baseline"]);
         assert_eq!(status, 1);
         let errors = sarif_errors(&stdout);
         assert!(errors.is_empty(), "{errors:#?}");
@@ -71,7 +66,7 @@ fn sarif_output_validates_against_the_official_schema() {
             && r["partialFingerprints"]["concord/v1"] == "spelling-variant:lutnick"));
     }
     // With the baseline, reviewed findings are suppressed results, and the document still validates.
-    let (status, stdout) = run(&["check", "--format", "sarif"]);
+    let (status, stdout) = on_the_seeds(&["check", "--format", "sarif"]);
     assert_eq!(status, 0);
     assert!(sarif_errors(&stdout).is_empty());
     let document: Value = serde_json::from_str(&stdout).unwrap();
@@ -88,7 +83,7 @@ fn sarif_output_validates_against_the_official_schema() {
 
 #[test]
 fn github_commands_point_at_the_lines_of_unreviewed_findings() {
-    let (status, stdout) = run(&["check", "--format", "github", "--no-baseline"]);
+    let (status, stdout) = on_the_seeds(&["check", "--format", "github", "--no-baseline"]);
     assert_eq!(status, 1);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 4, "{stdout}");
@@ -111,7 +106,7 @@ fn github_commands_point_at_the_lines_of_unreviewed_findings() {
             .any(|l| l.starts_with("::warning ") && l.contains("quote-variant"))
     );
     // Reviewed findings are not annotated.
-    let (status, stdout) = run(&["check", "--format", "github"]);
+    let (status, stdout) = on_the_seeds(&["check", "--format", "github"]);
     assert_eq!(status, 0);
     assert!(stdout.is_empty(), "{stdout}");
 }

@@ -5,30 +5,23 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use assert_cmd::cargo::CommandCargoExt;
+use common::{check, concord_gen};
 
+/// Generates a corpus of 3000 claims from `seed` into `out`.
 fn generate(out: &Path, seed: u64) {
-    let output = Command::cargo_bin("concord-gen")
-        .unwrap()
-        .args([
+    let run = concord_gen(
+        &[
             "--claims",
             "3000",
             "--seed",
             &seed.to_string(),
             "--error-rate",
             "0.02",
-            "--out",
-        ])
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+        ],
+        out,
     );
+    assert_eq!(run.status, 0, "{}", run.stderr);
 }
 
 /// Every file under `dir` with its bytes, sorted by path.
@@ -53,7 +46,7 @@ fn contents(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 #[test]
-fn the_same_seed_gives_the_same_corpus() {
+fn the_same_seed_gives_the_same_corpus_and_a_folder_in_use_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b, c) = (
         dir.path().join("a"),
@@ -66,18 +59,11 @@ fn the_same_seed_gives_the_same_corpus() {
     assert_eq!(contents(&a), contents(&b));
     assert_ne!(contents(&a), contents(&c));
     // It refuses to write into a folder that is not empty.
-    let status = Command::cargo_bin("concord-gen")
-        .unwrap()
-        .args(["--claims", "100", "--out"])
-        .arg(&a)
-        .output()
-        .unwrap()
-        .status;
-    assert_eq!(status.code(), Some(2));
+    assert_eq!(concord_gen(&["--claims", "100"], &a).status, 2);
 }
 
 #[test]
-fn check_finds_what_the_truth_says_and_no_trap() {
+fn check_finds_what_truth_json_lists_and_no_trap() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     generate(&corpus, 11);
@@ -100,20 +86,10 @@ fn check_finds_what_the_truth_says_and_no_trap() {
     );
     assert!(truth["must_not"].as_array().unwrap().len() >= 10);
 
-    let report = Command::cargo_bin("concord")
-        .unwrap()
-        .arg("check")
-        .arg(&corpus)
-        .args(["--format", "json", "--no-baseline"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        report.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&report.stderr)
-    );
-    let (passed, text) = common::score_findings(&corpus.join("truth.json"), &report.stdout);
+    let report = check(&corpus, &["--format", "json", "--no-baseline"]);
+    assert_eq!(report.status, 1, "{}", report.stderr);
+    let (passed, text) =
+        common::score_findings(&corpus.join("truth.json"), report.stdout.as_bytes());
     assert!(passed, "{text}");
     assert!(
         text.trim_end().ends_with("unexplained serious findings 0"),

@@ -1,41 +1,35 @@
-//! `concord import`: tables of claims become corpora that `check` and `report` read.
+//! `concord import`: tables of claims (wide or long, with or without a header, UTF-8 or Latin-1)
+//! become corpora of one source file per source that `check` and `report` read; a broken row or
+//! an unknown column is located and writes nothing, and an existing file is kept unless forced.
+
+mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use assert_cmd::cargo::CommandCargoExt;
+use common::{Run, concord_no_color, path_arg};
 use serde_json::Value;
 
-fn concord(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("concord")
-        .unwrap()
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
-
+/// Writes `text` into `dir/name`; returns the path as an argument.
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path.display().to_string()
 }
 
+/// The JSON report of an imported corpus, which must load.
 fn report(root: &Path) -> Value {
-    let (status, stdout, stderr) = concord(&[
-        "report",
-        root.to_str().unwrap(),
-        "--format",
-        "json",
-        "--no-baseline",
-    ]);
-    assert!(status < 2, "{stderr}");
-    serde_json::from_str(&stdout).unwrap()
+    let run = concord_no_color(
+        &[
+            "report",
+            path_arg(root),
+            "--format",
+            "json",
+            "--no-baseline",
+        ],
+        ".",
+    );
+    assert!(run.status < 2, "{}", run.stderr);
+    run.json()
 }
 
 const FLIGHTS: &str = "src,flight,dep,arr\n\
@@ -49,20 +43,27 @@ fn wide_tables_become_one_source_file_per_source() {
     let dir = tempfile::tempdir().unwrap();
     let table = write(dir.path(), "flights.csv", FLIGHTS);
     let out = dir.path().join("corpus");
-    let (status, stdout, stderr) = concord(&[
-        "import",
-        &table,
-        "--source",
-        "src",
-        "--subject",
-        "flight",
-        "--values",
-        "dep,arr",
-        "--kind",
-        "date",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let Run {
+        status,
+        stdout,
+        stderr,
+    } = concord_no_color(
+        &[
+            "import",
+            &table,
+            "--source",
+            "src",
+            "--subject",
+            "flight",
+            "--values",
+            "dep,arr",
+            "--kind",
+            "date",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        ".",
+    );
     assert_eq!(status, 0, "{stderr}");
     assert!(
         stdout.contains("wrote 4 source files (8 claims)"),
@@ -112,23 +113,26 @@ fn long_tables_without_header_take_column_numbers() {
         "paris_2000\talice\t2125246\t2000\nparis_2000\tbob\t2125246\t2000\nparis_2000\tcarol\t212524\t2000\n",
     );
     let out = dir.path().join("corpus");
-    let (status, _, stderr) = concord(&[
-        "import",
-        &table,
-        "--no-header",
-        "--source",
-        "2",
-        "--subject",
-        "1",
-        "--value",
-        "3",
-        "--property",
-        "population",
-        "--kind",
-        "quantity",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let Run { status, stderr, .. } = concord_no_color(
+        &[
+            "import",
+            &table,
+            "--no-header",
+            "--source",
+            "2",
+            "--subject",
+            "1",
+            "--value",
+            "3",
+            "--property",
+            "population",
+            "--kind",
+            "quantity",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        ".",
+    );
     assert_eq!(status, 0, "{stderr}");
     let report = report(&out);
     let conflict = report["findings"]
@@ -149,20 +153,27 @@ fn a_broken_row_is_located_and_nothing_is_written() {
         "src,subject,value\na,x,1\nb,x\nc,x,3\n,x,4\n",
     );
     let out = dir.path().join("corpus");
-    let (status, stdout, stderr) = concord(&[
-        "import",
-        &table,
-        "--source",
-        "src",
-        "--subject",
-        "subject",
-        "--value",
-        "value",
-        "--property",
-        "p",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let Run {
+        status,
+        stdout,
+        stderr,
+    } = concord_no_color(
+        &[
+            "import",
+            &table,
+            "--source",
+            "src",
+            "--subject",
+            "subject",
+            "--value",
+            "value",
+            "--property",
+            "p",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        ".",
+    );
     assert_eq!(status, 2);
     assert!(stdout.is_empty());
     assert!(
@@ -173,23 +184,26 @@ fn a_broken_row_is_located_and_nothing_is_written() {
 }
 
 #[test]
-fn unknown_columns_get_a_hint() {
+fn an_unknown_column_gets_a_did_you_mean() {
     let dir = tempfile::tempdir().unwrap();
     let table = write(dir.path(), "t.csv", "src,subject,value\na,x,1\n");
-    let (status, _, stderr) = concord(&[
-        "import",
-        &table,
-        "--source",
-        "src",
-        "--subject",
-        "subjet",
-        "--value",
-        "value",
-        "--property",
-        "p",
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
+    let Run { status, stderr, .. } = concord_no_color(
+        &[
+            "import",
+            &table,
+            "--source",
+            "src",
+            "--subject",
+            "subjet",
+            "--value",
+            "value",
+            "--property",
+            "p",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ],
+        ".",
+    );
     assert_eq!(status, 2);
     assert!(stderr.contains("did you mean `subject`"), "{stderr}");
 }
@@ -214,11 +228,11 @@ fn existing_files_are_kept_unless_forced() {
         "--out",
         out_arg,
     ];
-    assert_eq!(concord(&import).0, 0);
+    assert_eq!(concord_no_color(&import, ".").status, 0);
 
     let edited = "source: {id: a}\nclaims: []\n";
     std::fs::write(out.join("facts/a.yaml"), edited).unwrap();
-    let (status, _, stderr) = concord(&import);
+    let Run { status, stderr, .. } = concord_no_color(&import, ".");
     assert_eq!(status, 2);
     assert!(
         stderr.contains("a.yaml") && stderr.contains("--force"),
@@ -230,7 +244,7 @@ fn existing_files_are_kept_unless_forced() {
     );
 
     let forced: Vec<&str> = import.iter().copied().chain(["--force"]).collect();
-    assert_eq!(concord(&forced).0, 0);
+    assert_eq!(concord_no_color(&forced, ".").status, 0);
     assert!(
         std::fs::read_to_string(out.join("facts/a.yaml"))
             .unwrap()
@@ -244,20 +258,23 @@ fn a_latin1_table_is_read_with_a_warning() {
     let path = dir.path().join("t.csv");
     std::fs::write(&path, b"src,subject,value\nle-monde,Bogot\xe1,1\n").unwrap();
     let out = dir.path().join("corpus");
-    let (status, _, stderr) = concord(&[
-        "import",
-        path.to_str().unwrap(),
-        "--source",
-        "src",
-        "--subject",
-        "subject",
-        "--value",
-        "value",
-        "--property",
-        "p",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let Run { status, stderr, .. } = concord_no_color(
+        &[
+            "import",
+            path.to_str().unwrap(),
+            "--source",
+            "src",
+            "--subject",
+            "subject",
+            "--value",
+            "value",
+            "--property",
+            "p",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        ".",
+    );
     assert_eq!(status, 0);
     assert!(
         stderr.contains("not UTF-8") && stderr.contains("Latin-1"),
@@ -279,20 +296,23 @@ fn author_lists_compare_as_people() {
         "source,book,authors\na,TAOCP,\"Knuth, Donald E.\"\nb,TAOCP,Donald E. Knuth\nc,TAOCP,D. Knuth\na,Paper,Dupont et al.\nb,Paper,Jean Dupont; Marie Curie\nc,Paper,Edsger Dijkstra\n",
     );
     let out = dir.path().join("corpus");
-    let (status, _, stderr) = concord(&[
-        "import",
-        &table,
-        "--source",
-        "source",
-        "--subject",
-        "book",
-        "--values",
-        "authors",
-        "--kind",
-        "names",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let Run { status, stderr, .. } = concord_no_color(
+        &[
+            "import",
+            &table,
+            "--source",
+            "source",
+            "--subject",
+            "book",
+            "--values",
+            "authors",
+            "--kind",
+            "names",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        ".",
+    );
     assert_eq!(status, 0, "{stderr}");
     let report = report(&out);
     let conflicts: Vec<&Value> = report["findings"]

@@ -1,10 +1,11 @@
 //! Loading a corpus: every kind of bad input gets a located error and exit status 2 (never a
 //! panic), every error of a run is reported, and the awkward files that are valid load.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-use assert_cmd::cargo::CommandCargoExt;
+use std::path::Path;
+
+use common::{Run, concord, concord_no_color, path_arg, scratch_corpus};
 
 const ARTICLE: &str = "Howard Lutnick, le Secrétaire au Commerce des États-Unis, a parlé.\n\
 La CAC a émis des « directives informelles » aux plateformes.\n";
@@ -13,38 +14,24 @@ const GOOD_SOURCE: &str = "source:\n  id: a\n  article: seeds/a.txt\nclaims:\n  
 
 /// A scratch corpus holding `files` (path, contents) and the article `seeds/a.txt`.
 fn corpus(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("facts")).unwrap();
-    std::fs::create_dir_all(dir.path().join("seeds")).unwrap();
-    std::fs::write(dir.path().join("seeds/a.txt"), ARTICLE).unwrap();
-    for (path, contents) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, contents).unwrap();
-    }
-    dir
+    let mut all: Vec<(&str, &[u8])> = vec![("seeds/a.txt", ARTICLE.as_bytes())];
+    all.extend_from_slice(files);
+    scratch_corpus(&all)
 }
 
-fn check(root: &Path) -> (i32, String, String) {
-    let output = Command::cargo_bin("concord")
-        .unwrap()
-        .arg("check")
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        stderr,
-    )
+/// `concord check ROOT` with `NO_COLOR=1`: the errors are read as a person reads them (the
+/// runner fails the test on a panic).
+fn check(root: &Path) -> Run {
+    concord_no_color(&["check", path_arg(root)], ".")
 }
 
 /// Asserts exit status 2, nothing on standard output, and each of `expected` on standard error.
 fn assert_input_error(root: &Path, expected: &[&str]) {
-    let (status, stdout, stderr) = check(root);
+    let Run {
+        status,
+        stdout,
+        stderr,
+    } = check(root);
     assert_eq!(status, 2, "{stderr}");
     assert!(stdout.is_empty(), "{stdout}");
     for text in expected {
@@ -191,7 +178,11 @@ fn wrong_keys_types_and_fields_are_located() {
     ];
     for (what, yaml, expected) in cases {
         let dir = corpus(&[("facts/x.yaml", yaml.as_bytes())]);
-        let (status, stdout, stderr) = check(dir.path());
+        let Run {
+            status,
+            stdout,
+            stderr,
+        } = check(dir.path());
         assert_eq!(status, 2, "{what}: {stderr}");
         assert!(stdout.is_empty(), "{what}");
         for text in *expected {
@@ -285,7 +276,7 @@ fn every_error_of_a_run_is_reported() {
             b"source: {id: c, article: seeds/none.txt}\nclaims:\n  - {subject: s, value: v}\n",
         ),
     ]);
-    let (status, _, stderr) = check(dir.path());
+    let Run { status, stderr, .. } = check(dir.path());
     assert_eq!(status, 2);
     for place in [
         "facts/a.yaml:3:3",
@@ -362,7 +353,7 @@ fn awkward_but_valid_files_load() {
         ),
     ] {
         let dir = corpus(&files);
-        let (status, _, stderr) = check(dir.path());
+        let Run { status, stderr, .. } = check(dir.path());
         assert_eq!(status, 0, "{what}: {stderr}");
     }
 
@@ -378,7 +369,7 @@ fn a_40_megabyte_article_loads() {
     let mut article = "Une phrase de remplissage parmi d'autres.\n".repeat(40 * 1024 * 1024 / 42);
     article.push_str("Et enfin, the needle   is\u{a0}here.\n");
     std::fs::write(dir.path().join("seeds/big.txt"), article).unwrap();
-    let (status, _, stderr) = check(dir.path());
+    let Run { status, stderr, .. } = check(dir.path());
     assert_eq!(status, 0, "{stderr}");
 }
 
@@ -390,7 +381,11 @@ fn evidence_is_found_after_folding_and_missed_after_an_edit() {
         ("facts/a.yaml", facts.as_bytes()),
         ("seeds/q.txt", article.as_bytes()),
     ]);
-    let (status, stdout, stderr) = check(dir.path());
+    let Run {
+        status,
+        stdout,
+        stderr,
+    } = check(dir.path());
     assert_eq!(status, 0, "{stdout}{stderr}");
 
     std::fs::write(
@@ -398,14 +393,9 @@ fn evidence_is_found_after_folding_and_missed_after_an_edit() {
         facts.replace("meilleurs produits", "pires produits"),
     )
     .unwrap();
-    let output = Command::cargo_bin("concord")
-        .unwrap()
-        .args(["check", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let run = concord(&["check", "--format", "json", path_arg(dir.path())], ".");
+    assert_eq!(run.status, 1);
+    let report = run.json();
     let finding = &report["findings"][0];
     assert_eq!(finding["code"], "evidence-missing");
     assert_eq!(
@@ -425,8 +415,9 @@ fn evidence_is_found_after_folding_and_missed_after_an_edit() {
     );
 }
 
+/// Found by fuzzing: a file whose lines end in a lone `\r` is numbered as YAML numbers it.
 #[test]
-fn fuzz_regression_lone_carriage_returns_number_lines_like_yaml() {
+fn lone_carriage_returns_number_lines_like_yaml() {
     let dir = corpus(&[(
         "facts/a.yaml",
         b"source:\r  id: a\r  outlett: X\rclaims: []\r",

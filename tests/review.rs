@@ -8,7 +8,7 @@ use std::process::Command;
 use assert_cmd::cargo::CommandCargoExt;
 
 mod common;
-use common::check;
+use common::{check, concord, path_arg};
 
 /// A corpus with three findings: a confusable chip code, two near-identical people who are
 /// really two people, and a case variant of a registered organisation.
@@ -50,7 +50,7 @@ fn review_with(root: &Path, answers: &str) -> (i32, String) {
 #[test]
 fn review_in_a_terminal_accepts_one_finding_and_registers_another() {
     let dir = corpus(REGISTRY);
-    assert_eq!(check(dir.path(), &["--fail-on", "info"]).0, 1);
+    assert_eq!(check(dir.path(), &["--fail-on", "info"]).status, 1);
 
     let mut command = Command::cargo_bin("concord").unwrap();
     command
@@ -97,8 +97,8 @@ fn review_in_a_terminal_accepts_one_finding_and_registers_another() {
         .unwrap();
     session.exp_eof().unwrap();
 
-    let (status, output) = check(dir.path(), &["--fail-on", "info"]);
-    assert_eq!(status, 0, "{output}");
+    let run = check(dir.path(), &["--fail-on", "info"]);
+    assert_eq!(run.status, 0, "{}", run.output());
     let reviewed = std::fs::read_to_string(dir.path().join("facts/reviewed.yaml")).unwrap();
     assert!(
         reviewed.contains("confusable-variant") && reviewed.contains("source c typed a letter O"),
@@ -118,14 +118,9 @@ fn review_in_a_terminal_accepts_one_finding_and_registers_another() {
 #[test]
 fn review_refuses_without_a_terminal_and_says_what_to_use() {
     let dir = corpus(REGISTRY);
-    let output = Command::cargo_bin("concord")
-        .unwrap()
-        .arg("review")
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let run = concord(&["review", path_arg(dir.path())], ".");
+    assert_eq!(run.status, 2);
+    let stderr = run.stderr;
     assert!(
         stderr.contains("needs a terminal") && stderr.contains("concord check --write-baseline"),
         "{stderr}"
@@ -135,7 +130,7 @@ fn review_refuses_without_a_terminal_and_says_what_to_use() {
 }
 
 #[test]
-fn uppercase_accepts_every_remaining_finding_with_one_note() {
+fn capital_a_accepts_every_remaining_finding_with_one_note() {
     let dir = corpus(REGISTRY);
     let (status, output) = review_with(dir.path(), "s\nA\nall checked by the desk\n");
     assert_eq!(status, 0, "{output}");
@@ -145,9 +140,9 @@ fn uppercase_accepts_every_remaining_finding_with_one_note() {
         "{output}"
     );
     // The skipped one is still unreviewed; the two others are not.
-    let (status, output) = check(dir.path(), &["--fail-on", "info", "--format", "json"]);
-    assert_eq!(status, 1);
-    let report: serde_json::Value = serde_json::from_str(&output).unwrap();
+    let run = check(dir.path(), &["--fail-on", "info", "--format", "json"]);
+    assert_eq!(run.status, 1);
+    let report = run.json();
     let unreviewed: Vec<&str> = report["findings"]
         .as_array()
         .unwrap()
@@ -203,7 +198,7 @@ fn register_smiths(registry: &str) -> String {
             || output.contains("registered \"Jon Smith\", \"John Smith\""),
         "{output}"
     );
-    let (_, report) = check(dir.path(), &["--format", "json"]);
+    let report = check(dir.path(), &["--format", "json"]).output();
     assert!(!report.contains("Smith"), "{report}");
     std::fs::read_to_string(dir.path().join("facts/registry.yaml")).unwrap()
 }

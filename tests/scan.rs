@@ -3,27 +3,18 @@
 //! the look-alikes alone; `extract` drafts a source file that loads.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod common;
-use common::concord_in as concord;
-
-fn articles() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/scan/articles")
-}
+use common::{concord, copy_dir, repository};
 
 /// A scratch folder with the test articles under `articles/` and, if given, a registry.
 fn workspace(registry: Option<&str>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("articles")).unwrap();
-    for entry in std::fs::read_dir(articles()).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(
-            &path,
-            dir.path().join("articles").join(path.file_name().unwrap()),
-        )
-        .unwrap();
-    }
+    copy_dir(
+        &repository().join("tests/corpora/scan/articles"),
+        &dir.path().join("articles"),
+    );
     if let Some(registry) = registry {
         std::fs::create_dir(dir.path().join("facts")).unwrap();
         std::fs::write(dir.path().join("facts/registry.yaml"), registry).unwrap();
@@ -32,9 +23,9 @@ fn workspace(registry: Option<&str>) -> tempfile::TempDir {
 }
 
 fn scan_json(dir: &Path) -> (i32, Value) {
-    let (status, stdout, stderr) = concord(dir, &["scan", "articles", "--format", "json"]);
-    assert_ne!(status, 2, "{stderr}");
-    (status, serde_json::from_str(&stdout).unwrap())
+    let run = concord(&["scan", "articles", "--format", "json"], dir);
+    assert_ne!(run.status, 2, "{}", run.stderr);
+    (run.status, run.json())
 }
 
 /// Each finding as its code and its variants' texts, sorted.
@@ -201,18 +192,20 @@ fn each_kind_of_mention_is_found_with_its_place() {
 #[test]
 fn scan_speaks_every_format_and_names_a_missing_path() {
     let dir = workspace(Some(REGISTRY));
-    let (status, stdout, _) = concord(dir.path(), &["scan", "articles", "--format", "github"]);
-    assert_eq!(status, 1);
+    let github = concord(&["scan", "articles", "--format", "github"], dir.path());
+    assert_eq!(github.status, 1);
     assert!(
-        stdout.contains("::error file=articles/lyon.txt,line=3,col=85"),
-        "{stdout}"
+        github
+            .stdout
+            .contains("::error file=articles/lyon.txt,line=3,col=85"),
+        "{}",
+        github.stdout
     );
-    let (_, stdout, _) = concord(dir.path(), &["scan", "articles", "--format", "sarif"]);
-    let sarif: Value = serde_json::from_str(&stdout).unwrap();
+    let sarif = concord(&["scan", "articles", "--format", "sarif"], dir.path()).json();
     assert_eq!(sarif["version"], "2.1.0");
-    let (status, _, stderr) = concord(dir.path(), &["scan", "articles", "nowhere"]);
-    assert_eq!(status, 2);
-    assert!(stderr.contains("nowhere"), "{stderr}");
+    let missing = concord(&["scan", "articles", "nowhere"], dir.path());
+    assert_eq!(missing.status, 2);
+    assert!(missing.stderr.contains("nowhere"), "{}", missing.stderr);
 }
 
 #[test]
@@ -223,17 +216,18 @@ fn the_baseline_in_facts_applies_to_scan() {
         "reviewed:\n  - {code: confusable-variant, forms: [H20, H2O], note: checked}\n  - {code: spelling-variant, forms: [Latnik, Lutnick], note: checked}\n",
     )
     .unwrap();
-    let (status, stdout, stderr) = concord(dir.path(), &["scan", "articles"]);
-    assert_eq!(status, 0, "{stdout}{stderr}");
-    let (status, _, _) = concord(dir.path(), &["scan", "articles", "--no-baseline"]);
-    assert_eq!(status, 1);
+    let run = concord(&["scan", "articles"], dir.path());
+    assert_eq!(run.status, 0, "{}", run.output());
+    let run = concord(&["scan", "articles", "--no-baseline"], dir.path());
+    assert_eq!(run.status, 1);
 }
 
 #[test]
 fn extract_drafts_a_source_file_that_loads() {
     let dir = workspace(None);
-    let (status, draft, stderr) = concord(dir.path(), &["extract", "articles/paris.txt"]);
-    assert_eq!(status, 0, "{stderr}");
+    let run = concord(&["extract", "articles/paris.txt"], dir.path());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let draft = run.stdout;
     assert!(draft.starts_with("# DRAFT"), "{draft}");
     assert!(
         draft.contains("id: paris\n  article: articles/paris.txt\n  language: fr\n"),
@@ -254,7 +248,7 @@ fn extract_drafts_a_source_file_that_loads() {
         draft.contains("- subject: Howard Lutnick\n  property: fonction\n  value: secrétaire au Commerce des États-Unis\n"),
         "{draft}"
     );
-    let (_, english, _) = concord(dir.path(), &["extract", "articles/boston.txt"]);
+    let english = concord(&["extract", "articles/boston.txt"], dir.path()).stdout;
     assert!(
         english.contains("language: en\n") && english.contains("property: said\n"),
         "{english}"
@@ -263,20 +257,24 @@ fn extract_drafts_a_source_file_that_loads() {
     // Written into a corpus, every draft loads, and its evidence is found in the article.
     std::fs::create_dir(dir.path().join("facts")).unwrap();
     for name in ["paris", "lyon", "boston"] {
-        let (status, _, stderr) = concord(
-            dir.path(),
+        let run = concord(
             &[
                 "extract",
                 &format!("articles/{name}.txt"),
                 "--write",
                 &format!("facts/{name}.yaml"),
             ],
+            dir.path(),
         );
-        assert_eq!(status, 0, "{stderr}");
+        assert_eq!(run.status, 0, "{}", run.stderr);
     }
-    let (status, output) = common::check(dir.path(), &["--format", "json"]);
-    assert_ne!(status, 2, "{output}");
-    assert!(!output.contains("evidence-missing"), "{output}");
+    let output = common::check(dir.path(), &["--format", "json"]);
+    assert_ne!(output.status, 2, "{}", output.output());
+    assert!(
+        !output.output().contains("evidence-missing"),
+        "{}",
+        output.output()
+    );
 }
 
 #[test]
@@ -284,15 +282,14 @@ fn extract_refuses_to_overwrite_without_force() {
     let dir = workspace(None);
     let target = dir.path().join("draft.yaml");
     std::fs::write(&target, "kept").unwrap();
-    let (status, _, stderr) = concord(
-        dir.path(),
+    let run = concord(
         &["extract", "articles/lyon.txt", "--write", "draft.yaml"],
-    );
-    assert_eq!(status, 2);
-    assert!(stderr.contains("--force"), "{stderr}");
-    assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
-    let (status, _, _) = concord(
         dir.path(),
+    );
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
+    let run = concord(
         &[
             "extract",
             "articles/lyon.txt",
@@ -300,8 +297,9 @@ fn extract_refuses_to_overwrite_without_force() {
             "draft.yaml",
             "--force",
         ],
+        dir.path(),
     );
-    assert_eq!(status, 0);
+    assert_eq!(run.status, 0);
     assert!(
         std::fs::read_to_string(&target)
             .unwrap()
@@ -310,18 +308,12 @@ fn extract_refuses_to_overwrite_without_force() {
 }
 
 #[test]
-fn scan_of_the_seed_articles_alone() {
+fn scanning_the_seed_articles_alone_finds_their_three_variants_and_no_look_alike() {
     let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
-    std::fs::create_dir(&seeds).unwrap();
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    for entry in std::fs::read_dir(shipped).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, seeds.join(path.file_name().unwrap())).unwrap();
-    }
-    let (status, stdout, stderr) = concord(dir.path(), &["scan", "--format", "json"]);
-    assert_eq!(status, 1, "{stderr}");
-    let report: Value = serde_json::from_str(&stdout).unwrap();
+    copy_dir(&repository().join("seeds"), &dir.path().join("seeds"));
+    let run = concord(&["scan", "--format", "json"], dir.path());
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let report = run.json();
     let found = findings(&report);
     assert!(found.contains(&(
         "spelling-variant".into(),

@@ -1,37 +1,40 @@
-//! The repository's own corpus (the five seed articles and their facts): what issue 2 and 3
-//! promise a user running concord on it.
+//! The repository's own corpus (the five seed articles and their facts): what a user running
+//! concord on it is promised (issues 2 and 3): it loads, its genuine variants are found and its
+//! look-alikes left alone (scored against `tests/seeds.gold.json`), the gate passes with the
+//! baseline, and a broken copy gets located errors.
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use assert_cmd::cargo::CommandCargoExt;
+use common::{Run, concord_no_color, copy_dir, path_arg, repository};
 use serde_json::Value;
 
-fn repository() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+/// `concord ARGS… ROOT`, with `NO_COLOR=1`: the text report is read as a person reads it.
+fn concord_at(args: &[&str], root: &Path) -> Run {
+    let mut all = args.to_vec();
+    all.push(path_arg(root));
+    concord_no_color(&all, ".")
 }
 
-fn concord(args: &[&str], root: &Path) -> (i32, String, String) {
-    let output = Command::cargo_bin("concord")
-        .expect("the binary is built")
-        .args(args)
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("concord runs");
-    (
-        output.status.code().expect("exits with a status"),
-        String::from_utf8(output.stdout).expect("UTF-8 output"),
-        String::from_utf8(output.stderr).expect("UTF-8 diagnostics"),
-    )
-}
-
+/// The JSON document of `concord ARGS… ROOT`, which must not fail on its input.
 fn report_json(args: &[&str], root: &Path) -> Value {
-    let (status, stdout, stderr) = concord(args, root);
-    assert!(status == 0 || status == 1, "exit {status}: {stderr}");
-    serde_json::from_str(&stdout).expect("one JSON document")
+    let run = concord_at(args, root);
+    assert!(
+        run.status == 0 || run.status == 1,
+        "exit {}: {}",
+        run.status,
+        run.stderr
+    );
+    run.json()
+}
+
+/// `concord report --no-baseline --format json` on the seeds.
+fn seeds_report() -> Value {
+    report_json(
+        &["report", "--no-baseline", "--format", "json"],
+        &repository(),
+    )
 }
 
 fn findings(report: &Value) -> &Vec<Value> {
@@ -59,10 +62,7 @@ fn finding_with<'a>(report: &'a Value, code: &str, forms: &[&str]) -> Option<&'a
 
 #[test]
 fn the_corpus_loads_with_every_evidence_found() {
-    let report = report_json(
-        &["report", "--no-baseline", "--format", "json"],
-        &repository(),
-    );
+    let report = seeds_report();
     assert!(
         report["summary"]["claims"].as_u64().unwrap() >= 60,
         "{}",
@@ -77,11 +77,8 @@ fn the_corpus_loads_with_every_evidence_found() {
 }
 
 #[test]
-fn finds_the_genuine_variants_of_the_seeds() {
-    let report = report_json(
-        &["report", "--no-baseline", "--format", "json"],
-        &repository(),
-    );
+fn the_seeds_genuine_variants_are_found_with_their_severity_and_suggestion() {
+    let report = seeds_report();
 
     let lutnick = finding_with(&report, "spelling-variant", &["Latnik", "Lutnick"])
         .expect("Latnik / Lutnick");
@@ -124,11 +121,8 @@ fn finds_the_genuine_variants_of_the_seeds() {
 }
 
 #[test]
-fn keeps_look_alikes_apart() {
-    let report = report_json(
-        &["report", "--no-baseline", "--format", "json"],
-        &repository(),
-    );
+fn the_seeds_look_alikes_like_h20_and_h200_are_never_put_together() {
+    let report = seeds_report();
     let traps = [
         ("H20", "H200"),
         ("H20", "H100"),
@@ -160,24 +154,26 @@ fn keeps_look_alikes_apart() {
 }
 
 #[test]
-fn the_score_findings_tool_agrees() {
-    let (_, stdout, _) = concord(
+fn the_seeds_report_scores_clean_against_seeds_gold_json() {
+    let run = concord_at(
         &["report", "--no-baseline", "--format", "json"],
         &repository(),
     );
     let (passed, printed) = common::score_findings(
         &repository().join("tests/seeds.gold.json"),
-        stdout.as_bytes(),
+        run.stdout.as_bytes(),
     );
     assert!(passed, "{printed}");
 }
 
 #[test]
 fn the_gate_passes_with_the_baseline_and_fails_without() {
-    let (status, stdout, stderr) = concord(&["check"], &repository());
-    assert_eq!(status, 0, "{stdout}{stderr}");
-    let (status, _, _) = concord(&["check", "--no-baseline"], &repository());
-    assert_eq!(status, 1);
+    let run = concord_at(&["check"], &repository());
+    assert_eq!(run.status, 0, "{}", run.output());
+    assert_eq!(
+        concord_at(&["check", "--no-baseline"], &repository()).status,
+        1
+    );
     let report = report_json(&["check", "--format", "json"], &repository());
     assert!(
         report.get("warnings").is_none(),
@@ -192,8 +188,8 @@ fn the_gate_passes_with_the_baseline_and_fails_without() {
 }
 
 #[test]
-fn text_report_shows_the_quotation_as_a_word_diff() {
-    let (_, stdout, _) = concord(&["report", "--no-baseline"], &repository());
+fn the_text_report_shows_the_reworded_quotation_as_a_word_diff() {
+    let stdout = concord_at(&["report", "--no-baseline"], &repository()).stdout;
     let diff_line = stdout
         .lines()
         .find(|l| l.contains("diff:") && l.contains("vendons"))
@@ -207,10 +203,7 @@ fn text_report_shows_the_quotation_as_a_word_diff() {
 
 #[test]
 fn report_lists_groups_and_source_reliability() {
-    let report = report_json(
-        &["report", "--no-baseline", "--format", "json"],
-        &repository(),
-    );
+    let report = seeds_report();
     let groups = report["groups"].as_array().expect("groups");
     assert_eq!(
         groups.len() as u64,
@@ -241,12 +234,7 @@ fn report_lists_groups_and_source_reliability() {
 fn scratch_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for folder in ["facts", "seeds"] {
-        let target = dir.path().join(folder);
-        std::fs::create_dir_all(&target).unwrap();
-        for entry in std::fs::read_dir(repository().join(folder)).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
-        }
+        copy_dir(&repository().join(folder), &dir.path().join(folder));
     }
     dir
 }
@@ -259,7 +247,7 @@ fn edit(root: &Path, file: &str, from: &str, to: &str) {
 }
 
 #[test]
-fn broken_copies_of_the_corpus_are_located() {
+fn a_broken_copy_of_the_seeds_gets_a_located_error() {
     let copy = scratch_copy();
     edit(
         copy.path(),
@@ -267,12 +255,13 @@ fn broken_copies_of_the_corpus_are_located() {
         "source:\n",
         "source:\n  outlett: Gate\n",
     );
-    let (status, stdout, stderr) = concord(&["check"], copy.path());
-    assert_eq!(status, 2);
-    assert!(stdout.is_empty());
+    let run = concord_at(&["check"], copy.path());
+    assert_eq!(run.status, 2);
+    assert!(run.stdout.is_empty());
     assert!(
-        stderr.contains("facts/gate.yaml:2:3") && stderr.contains("did you mean `outlet`"),
-        "{stderr}"
+        run.stderr.contains("facts/gate.yaml:2:3") && run.stderr.contains("did you mean `outlet`"),
+        "{}",
+        run.stderr
     );
 
     let copy = scratch_copy();
@@ -282,11 +271,12 @@ fn broken_copies_of_the_corpus_are_located() {
         "aliases: [Lutnick",
         "aliases: Lutnick\n    other: [x",
     );
-    let (status, _, stderr) = concord(&["check"], copy.path());
-    assert_eq!(status, 2);
+    let run = concord_at(&["check"], copy.path());
+    assert_eq!(run.status, 2);
     assert!(
-        stderr.contains("facts/registry.yaml:") && stderr.contains("must be a list"),
-        "{stderr}"
+        run.stderr.contains("facts/registry.yaml:") && run.stderr.contains("must be a list"),
+        "{}",
+        run.stderr
     );
 
     let copy = scratch_copy();
@@ -296,11 +286,12 @@ fn broken_copies_of_the_corpus_are_located() {
         "article: seeds/000_",
         "article: seeds/999_",
     );
-    let (status, _, stderr) = concord(&["check"], copy.path());
-    assert_eq!(status, 2);
+    let run = concord_at(&["check"], copy.path());
+    assert_eq!(run.status, 2);
     assert!(
-        stderr.contains("facts/cryptopolitan.yaml:") && stderr.contains("does not exist"),
-        "{stderr}"
+        run.stderr.contains("facts/cryptopolitan.yaml:") && run.stderr.contains("does not exist"),
+        "{}",
+        run.stderr
     );
 }
 
@@ -318,8 +309,7 @@ fn a_changed_evidence_is_an_evidence_missing_finding() {
     )
     .unwrap();
     let report = report_json(&["check", "--format", "json"], copy.path());
-    let (status, _, _) = concord(&["check"], copy.path());
-    assert_eq!(status, 1);
+    assert_eq!(concord_at(&["check"], copy.path()).status, 1);
     let missing = findings(&report)
         .iter()
         .find(|f| f["code"] == "evidence-missing")

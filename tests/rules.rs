@@ -1,0 +1,1264 @@
+//! The catalogue of reconciliation rules: for each rule, what a user checks in
+//! `concord report --format json` (which findings exist between which variant texts, their
+//! severity, the suggestion, the exit status) and the look-alikes it must never flag.
+//!
+//! Sections: names, codes, values, dates, qualifiers, quotations, the baseline, fingerprints,
+//! and all the traps together. Most tests run on a hand-made corpus of
+//! `tests/corpora/engine/NAME` (a folder with `facts/` only, no articles); the others write a
+//! scratch corpus of French and English sources, for cases that need no folder of their own
+//! (a table of wordings, a registry given or not).
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use common::{copy_dir, corpus, path_arg, scratch_corpus};
+use serde_json::Value;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/// What one run of concord gave: its exit status and its JSON document.
+struct Report {
+    status: i32,
+    json: Value,
+}
+
+/// Runs `concord COMMAND ROOT --format json ARGS…`, which must not fail on its input.
+fn concord_json(command: &str, root: &Path, args: &[&str]) -> Report {
+    let mut all = vec![command, path_arg(root), "--format", "json"];
+    all.extend_from_slice(args);
+    let run = common::concord(&all, ".");
+    assert!(
+        run.status < 2,
+        "concord {command} {} exited {}:\n{}",
+        root.display(),
+        run.status,
+        run.stderr
+    );
+    Report {
+        status: run.status,
+        json: run.json(),
+    }
+}
+
+/// `concord report ROOT --format json --no-baseline`.
+fn report_at(root: &Path) -> Report {
+    concord_json("report", root, &["--no-baseline"])
+}
+
+/// The report of the engine corpus `tests/corpora/engine/NAME`.
+fn report(name: &str) -> Report {
+    report_at(&corpus(name))
+}
+
+/// The file `facts/ID.yaml` of a source in `language`, with `claims` in YAML flow style.
+fn source(id: &str, language: &str, claims: &[&str]) -> (String, String) {
+    published_source(id, language, "", claims)
+}
+
+/// The file `facts/ID.yaml` of a source in `language`, published on `published` (if not empty),
+/// with `claims` in YAML flow style.
+fn published_source(
+    id: &str,
+    language: &str,
+    published: &str,
+    claims: &[&str],
+) -> (String, String) {
+    let mut text = format!("source:\n  id: {id}\n  language: {language}\n");
+    if !published.is_empty() {
+        text.push_str(&format!("  published: {published}\n"));
+    }
+    text.push_str("claims:\n");
+    for claim in claims {
+        text.push_str(&format!("  - {claim}\n"));
+    }
+    (format!("facts/{id}.yaml"), text)
+}
+
+/// A scratch corpus of `sources` and, unless it is empty, the registry `registry`.
+fn scratch(sources: &[(String, String)], registry: &str) -> tempfile::TempDir {
+    let mut files = sources.to_vec();
+    if !registry.is_empty() {
+        files.push(("facts/registry.yaml".into(), registry.into()));
+    }
+    scratch_corpus(&files)
+}
+
+/// True when `text` is `form`, or holds it as whole words (`Ascend 910B` holds `910B`, `H200`
+/// does not hold `H20`).
+fn text_has(text: &str, form: &str) -> bool {
+    if form.is_empty() {
+        return text.is_empty();
+    }
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(form).any(|(i, _)| {
+        !is_word(text[..i].chars().next_back()) && !is_word(text[i + form.len()..].chars().next())
+    })
+}
+
+/// The texts of a finding's variants.
+fn variant_texts(finding: &Value) -> Vec<&str> {
+    finding["variants"]
+        .as_array()
+        .expect("a finding has variants")
+        .iter()
+        .map(|v| v["text"].as_str().expect("a variant has a text"))
+        .collect()
+}
+
+/// True when each form sits in a different variant of `finding`.
+fn forms_in_distinct_variants(finding: &Value, forms: &[&str]) -> bool {
+    fn assign(texts: &[&str], forms: &[&str], used: &mut Vec<bool>) -> bool {
+        let Some((form, rest)) = forms.split_first() else {
+            return true;
+        };
+        for (i, text) in texts.iter().enumerate() {
+            if !used[i] && text_has(text, form) {
+                used[i] = true;
+                if assign(texts, rest, used) {
+                    return true;
+                }
+                used[i] = false;
+            }
+        }
+        false
+    }
+    let texts = variant_texts(finding);
+    assign(&texts, forms, &mut vec![false; texts.len()])
+}
+
+/// The findings of `code` whose variants hold each of `forms`, each in a different variant
+/// (every finding of `code` when `forms` is empty).
+fn findings_with<'a>(json: &'a Value, code: &str, forms: &[&str]) -> Vec<&'a Value> {
+    json["findings"]
+        .as_array()
+        .expect("the report has findings")
+        .iter()
+        .filter(|f| f["code"] == code && forms_in_distinct_variants(f, forms))
+        .collect()
+}
+
+/// True when a finding of `code` has variants holding each of `forms`.
+fn has_finding(json: &Value, code: &str, forms: &[&str]) -> bool {
+    !findings_with(json, code, forms).is_empty()
+}
+
+/// The one finding of `code` between `forms`.
+fn finding<'a>(json: &'a Value, code: &str, forms: &[&str]) -> &'a Value {
+    let found = findings_with(json, code, forms);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one {code} between {forms:?}; findings:\n{}",
+        describe(json)
+    );
+    found[0]
+}
+
+/// The error and warning findings.
+fn serious(json: &Value) -> Vec<&Value> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error" || f["severity"] == "warning")
+        .collect()
+}
+
+/// Error and warning findings, of any code, that put `a` and `b` in different variants.
+fn serious_between<'a>(json: &'a Value, a: &str, b: &str) -> Vec<&'a Value> {
+    serious(json)
+        .into_iter()
+        .filter(|f| forms_in_distinct_variants(f, &[a, b]))
+        .collect()
+}
+
+/// The findings, one per line, for assertion messages.
+fn describe(json: &Value) -> String {
+    let lines: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "  {} {} {:?} suggestion {}",
+                f["severity"],
+                f["code"],
+                variant_texts(f),
+                f["suggestion"]["text"]
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        "  (none)".into()
+    } else {
+        lines.join("\n")
+    }
+}
+
+/// The text a finding or a fact group suggests.
+fn suggestion(finding: &Value) -> &str {
+    finding["suggestion"]["text"]
+        .as_str()
+        .expect("the finding has a suggestion")
+}
+
+/// The fact groups of `subject` and `property`.
+fn groups<'a>(json: &'a Value, subject: &str, property: &str) -> Vec<&'a Value> {
+    json["groups"]
+        .as_array()
+        .expect("report prints groups")
+        .iter()
+        .filter(|g| g["subject"] == subject && g["property"] == property)
+        .collect()
+}
+
+/// The one fact group of `subject` and `property`.
+fn group<'a>(json: &'a Value, subject: &str, property: &str) -> &'a Value {
+    let found = groups(json, subject, property);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one group {subject} / {property}; groups: {:#}",
+        json["groups"]
+    );
+    found[0]
+}
+
+/// Every source behind any value of a group.
+fn group_sources(group: &Value) -> BTreeSet<String> {
+    group["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|v| v["sources"].as_array().unwrap())
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// The fingerprints of a report's findings, in the report's order.
+fn fingerprint_list(json: &Value) -> Vec<String> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["fingerprint"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A scratch copy of an engine corpus.
+fn scratch_copy(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&corpus(name), dir.path());
+    dir
+}
+
+#[test]
+fn the_helpers_match_whole_words_in_distinct_variants() {
+    let finding = serde_json::json!({
+        "variants": [{"text": "H200"}, {"text": "Ascend 910B"}, {"text": "H2O"}]
+    });
+    assert!(forms_in_distinct_variants(&finding, &["H200", "910B"]));
+    assert!(forms_in_distinct_variants(
+        &finding,
+        &["H2O", "Ascend 910B"]
+    ));
+    assert!(!forms_in_distinct_variants(&finding, &["H20", "H200"]));
+    assert!(!forms_in_distinct_variants(&finding, &["H200", "H200"]));
+    assert!(!forms_in_distinct_variants(&finding, &["910"]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------
+
+/// Howard Lutnick (alias Lutnick), two near-identical people, and Jensen Huang (alias Huang).
+const PEOPLE: &str = "entities:\n  - {id: howard-lutnick, name: Howard Lutnick, kind: person, aliases: [Lutnick]}\n  - {id: zhang-wei, name: Zhang Wei, kind: person}\n  - {id: zhang-wen, name: Zhang Wen, kind: person}\n  - {id: jensen-huang, name: Jensen Huang, kind: person, aliases: [Huang]}\n";
+
+#[test]
+fn a_misspelt_name_is_an_error_that_suggests_the_majority_spelling() {
+    // Latnik once, Lutnick twice; with the name registered or not.
+    for name in ["names-misspelling", "names-misspelling-registered"] {
+        let run = report(name);
+        let json = &run.json;
+        let found = finding(json, "spelling-variant", &["Latnik", "Lutnick"]);
+        assert_eq!(found["severity"], "error", "{name}");
+        assert_eq!(suggestion(found), "Lutnick", "{name}");
+        assert_eq!(run.status, 1, "{name}");
+    }
+}
+
+#[test]
+fn a_misspelling_beside_the_surname_alone_is_one_spelling_variant() {
+    // `Howard Lutnick`, `Lutnick` alone (another language, another property) and
+    // `Howard Latnik`: one finding, whether the registry knows Lutnick or not.
+    let sources = [
+        source(
+            "a",
+            "fr",
+            &["{subject: Howard Lutnick, property: fonction, value: ministre}"],
+        ),
+        source(
+            "b",
+            "en",
+            &["{subject: Lutnick, property: role, value: secretary}"],
+        ),
+        source(
+            "c",
+            "fr",
+            &["{subject: Howard Latnik, property: fonction, value: ministre}"],
+        ),
+    ];
+    for registry in [PEOPLE, ""] {
+        let dir = scratch(&sources, registry);
+        let json = report_at(dir.path()).json;
+        let spelling = findings_with(&json, "spelling-variant", &[]);
+        assert_eq!(
+            spelling.len(),
+            1,
+            "registry {registry:?}: {:#?}",
+            json["findings"]
+        );
+        assert_eq!(spelling[0]["suggestion"]["text"], "Lutnick");
+        assert!(variant_texts(spelling[0]).contains(&"Latnik"));
+    }
+}
+
+#[test]
+fn a_misspelling_in_another_language_is_still_a_spelling_variant() {
+    // Two French sources write `Howard Lutnick` (registered, alias `Lutnick`); an English one
+    // writes `Howard Latnik`. A surname is not translated: `Latnik` is a misspelling.
+    let run = report("names-misspelling-other-language");
+    let json = &run.json;
+    let found = finding(json, "spelling-variant", &["Latnik", "Lutnick"]);
+    assert_eq!(suggestion(found), "Lutnick");
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn a_name_translated_into_another_language_is_no_misspelling() {
+    // `Chine` (fr) and `China` (en): a translation.
+    let dir = scratch(
+        &[
+            source(
+                "a",
+                "fr",
+                &["{subject: Chine, property: population, value: '1,4 milliard'}"],
+            ),
+            source(
+                "b",
+                "en",
+                &["{subject: China, property: population, value: 1.4 billion}"],
+            ),
+        ],
+        "",
+    );
+    let translated = report_at(dir.path());
+    assert_eq!(translated.status, 0, "{:#?}", translated.json["findings"]);
+    // In one language, the same two spellings are a misspelling.
+    let dir = scratch(
+        &[
+            source(
+                "a",
+                "fr",
+                &["{subject: Chine, property: population, value: '1,4 milliard'}"],
+            ),
+            source(
+                "b",
+                "fr",
+                &["{subject: Chine, property: capitale, value: Pékin}"],
+            ),
+            source(
+                "c",
+                "fr",
+                &["{subject: China, property: population, value: '1,4 milliard'}"],
+            ),
+        ],
+        "",
+    );
+    let json = report_at(dir.path()).json;
+    assert_eq!(
+        findings_with(&json, "spelling-variant", &[])[0]["suggestion"]["text"],
+        "Chine"
+    );
+}
+
+#[test]
+fn a_missing_accent_is_an_info_case_variant_that_fails_only_fail_on_info() {
+    // `François Bayrou` and `Francois Bayrou`.
+    let run = report("names-accents");
+    let json = &run.json;
+    let found = finding(json, "case-variant", &["François", "Francois"]);
+    assert_eq!(found["severity"], "info");
+    assert_eq!(
+        findings_with(json, "case-variant", &[]).len(),
+        1,
+        "{}",
+        describe(json)
+    );
+    assert!(
+        !has_finding(json, "spelling-variant", &["François", "Francois"]),
+        "{}",
+        describe(json)
+    );
+    assert_eq!(run.status, 0, "info does not fail the default --fail-on");
+    let strict = concord_json(
+        "report",
+        &corpus("names-accents"),
+        &["--no-baseline", "--fail-on", "info"],
+    );
+    assert_eq!(strict.status, 1);
+}
+
+#[test]
+fn huang_alone_is_jensen_huang_and_no_finding() {
+    // Unregistered: `Huang` is the short form of `Jensen Huang`, not a variant.
+    let run = report("names-short-form");
+    let json = &run.json;
+    assert!(
+        json["findings"].as_array().unwrap().is_empty(),
+        "{}",
+        describe(json)
+    );
+    assert_eq!(
+        group_sources(group(json, "Jensen Huang", "fonction")),
+        set(&["les-echos", "reuters"]),
+        "`Huang` is Jensen Huang"
+    );
+    assert_eq!(run.status, 0);
+}
+
+#[test]
+fn zhang_wei_and_zhang_wen_registered_are_two_people_and_no_finding() {
+    let run = report("names-homonyms-registered");
+    let json = &run.json;
+    assert!(
+        json["findings"].as_array().unwrap().is_empty(),
+        "{}",
+        describe(json)
+    );
+    assert_eq!(groups(json, "Zhang Wei", "fonction").len(), 1);
+    assert_eq!(groups(json, "Zhang Wen", "fonction").len(), 1);
+    assert_eq!(run.status, 0);
+}
+
+#[test]
+fn zhang_wei_and_zhang_wen_unregistered_are_never_a_spelling_variant() {
+    let run = report("names-homonyms");
+    let json = &run.json;
+    assert!(
+        !has_finding(json, "spelling-variant", &["Wei", "Wen"]),
+        "{}",
+        describe(json)
+    );
+    assert!(
+        serious_between(json, "Zhang Wei", "Zhang Wen").is_empty(),
+        "{}",
+        describe(json)
+    );
+    assert_eq!(run.status, 0);
+}
+
+#[test]
+fn huang_and_the_zhangs_across_languages_are_never_serious_with_or_without_a_registry() {
+    // `Huang` (fr) and `Jensen Huang` (en), `Zhang Wei` (fr) and `Zhang Wen` (en).
+    let sources = [
+        source(
+            "a",
+            "fr",
+            &[
+                "{subject: Huang, property: voyage, value: Chine}",
+                "{subject: Zhang Wei, property: fonction, value: ingénieur}",
+            ],
+        ),
+        source(
+            "b",
+            "en",
+            &[
+                "{subject: Jensen Huang, property: trip, value: China}",
+                "{subject: Zhang Wen, property: fonction, value: ingénieur}",
+            ],
+        ),
+    ];
+    for registry in [PEOPLE, ""] {
+        let dir = scratch(&sources, registry);
+        let json = report_at(dir.path()).json;
+        let serious: Vec<&Value> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] != "info")
+            .collect();
+        assert!(serious.is_empty(), "registry {registry:?}: {serious:#?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Codes
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_letter_o_in_a_chip_code_is_a_confusable_variant() {
+    let run = report("codes-confusable");
+    let found = finding(&run.json, "confusable-variant", &["H20", "H2O"]);
+    assert_eq!(found["severity"], "error");
+    assert_eq!(
+        suggestion(found),
+        "H20",
+        "H20 is written by two sources of three"
+    );
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn a_confusable_code_suggests_the_registered_spelling() {
+    // One source writes H20, one H2O; the registry lists H20.
+    let run = report("codes-confusable-registered");
+    let found = finding(&run.json, "confusable-variant", &["H20", "H2O"]);
+    assert_eq!(suggestion(found), "H20");
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn the_registered_code_is_suggested_even_when_no_source_writes_it() {
+    let run = report("codes-confusable-registry-only");
+    let found = finding(&run.json, "confusable-variant", &["H20", "H2O"]);
+    assert_eq!(suggestion(found), "H20", "{}", describe(&run.json));
+}
+
+#[test]
+fn a_cyrillic_letter_in_a_chip_code_is_a_confusable_variant() {
+    let run = report("codes-cyrillic");
+    let found = finding(&run.json, "confusable-variant", &["\u{41d}20", "H20"]);
+    assert_eq!(found["severity"], "error");
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn chip_codes_one_character_apart_like_h20_and_h200_are_never_flagged() {
+    let run = report("codes-lookalikes");
+    let json = &run.json;
+    for (a, b) in [
+        ("H20", "H200"),
+        ("H100", "H200"),
+        ("A100", "H100"),
+        ("B100", "B200"),
+        ("GB200", "B200"),
+        ("Ascend 910B", "Ascend 910C"),
+        ("H20", "H100"),
+        ("B200", "H200"),
+    ] {
+        assert!(
+            serious_between(json, a, b).is_empty(),
+            "{a} / {b}:\n{}",
+            describe(json)
+        );
+    }
+    // Each code as a subject stays its own fact.
+    for code in ["H20", "H200", "H100", "A100", "B100", "B200", "GB200"] {
+        assert_eq!(groups(json, code, "mémoire").len(), 1, "{code}");
+    }
+    assert_eq!(run.status, 0);
+}
+
+#[test]
+fn a_letter_o_and_a_cyrillic_h_are_one_confusable_finding_among_the_other_chip_codes() {
+    // One source names nine chips; another writes H2O and Н20 (Cyrillic En).
+    let chips = [
+        "H20",
+        "H200",
+        "H100",
+        "A100",
+        "B100",
+        "B200",
+        "GB200",
+        "Ascend 910B",
+        "Ascend 910C",
+    ];
+    let claims: Vec<String> = chips
+        .iter()
+        .map(|c| format!("{{subject: \"{c}\", property: fabricant, value: Acme}}"))
+        .collect();
+    let claims: Vec<&str> = claims.iter().map(String::as_str).collect();
+    let dir = scratch(
+        &[
+            source("a", "en", &claims),
+            source(
+                "b",
+                "fr",
+                &[
+                    "{subject: H2O, property: fabricant, value: Acme}",
+                    "{subject: \"\u{41d}20\", property: fabricant, value: Acme}",
+                ],
+            ),
+        ],
+        "",
+    );
+    let json = report_at(dir.path()).json;
+    let confusable = findings_with(&json, "confusable-variant", &[]);
+    assert_eq!(confusable.len(), 1, "{:#?}", json["findings"]);
+    let forms = variant_texts(confusable[0]);
+    assert!(
+        forms.contains(&"H20") && forms.contains(&"H2O") && forms.contains(&"\u{41d}20"),
+        "{forms:?}"
+    );
+    assert_eq!(confusable[0]["suggestion"]["text"], "H20");
+    // No finding of any severity joins two different chips.
+    for finding in json["findings"].as_array().unwrap() {
+        let forms = variant_texts(finding);
+        for (a, b) in [
+            ("H20", "H200"),
+            ("H100", "H200"),
+            ("A100", "H100"),
+            ("B100", "B200"),
+            ("GB200", "B200"),
+            ("Ascend 910B", "Ascend 910C"),
+        ] {
+            assert!(
+                !(forms.contains(&a) && forms.contains(&b)),
+                "{} joins {a} and {b}",
+                finding["code"]
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------------------------
+
+/// Two values of one figure, from a French and an English source, with no registry: do they
+/// conflict?
+fn figures_conflict(french: &str, english: &str) -> bool {
+    let dir = scratch(
+        &[
+            source(
+                "fr",
+                "fr",
+                &[&format!(
+                    "{{subject: Acme, property: revenue, value: \"{french}\"}}"
+                )],
+            ),
+            source(
+                "en",
+                "en",
+                &[&format!(
+                    "{{subject: Acme, property: revenue, value: \"{english}\"}}"
+                )],
+            ),
+        ],
+        "",
+    );
+    has_finding(&report_at(dir.path()).json, "value-conflict", &[])
+}
+
+#[test]
+fn the_same_figure_written_several_ways_is_one_value_and_no_conflict() {
+    let run = report("quantities-agree");
+    let json = &run.json;
+    assert!(
+        findings_with(json, "value-conflict", &[]).is_empty(),
+        "{}",
+        describe(json)
+    );
+    // The claims did meet: each pair or triple is one fact.
+    let cases: [(&str, &str, &[&str]); 4] = [
+        ("Acme", "revenue", &["les-echos", "reuters", "le-monde"]),
+        ("Nvidia", "revenus en Chine", &["les-echos", "reuters"]),
+        ("Huawei", "puces vendues", &["les-echos", "le-monde"]),
+        ("Capgemini", "effectif", &["les-echos", "reuters"]),
+    ];
+    for (subject, property, sources) in cases {
+        assert_eq!(
+            group_sources(group(json, subject, property)),
+            set(sources),
+            "{subject} / {property}"
+        );
+    }
+    // Equal values after normalisation are one value: in French `1,5 million` and
+    // `1 500 000` are 1.5 million, and `12 milliards de dollars` is `$12 billion`.
+    let acme = group(json, "Acme", "revenue");
+    let values = acme["values"].as_array().unwrap();
+    assert_eq!(values.len(), 1, "{acme:#}");
+    let sources: BTreeSet<String> = values[0]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(sources, set(&["les-echos", "reuters", "le-monde"]));
+    let nvidia = group(json, "Nvidia", "revenus en Chine");
+    assert_eq!(nvidia["values"].as_array().unwrap().len(), 1, "{nvidia:#}");
+    assert_eq!(run.status, 0);
+}
+
+#[test]
+fn a_figure_written_the_french_and_the_english_way_agrees() {
+    for (french, english) in [
+        ("1,5 million", "1.5 million"),
+        ("1 500 000", "1.5 million"),
+        ("1\u{a0}500\u{a0}000", "1,500,000"),
+        ("12 milliards de dollars", "$12 billion"),
+        ("plus de 400 000", "420,000"),
+        ("plus de 40 000 salariés", "more than 42,000 people"),
+        ("deux millions", "2 million"),
+    ] {
+        assert!(!figures_conflict(french, english), "{french} / {english}");
+    }
+}
+
+#[test]
+fn figures_that_cannot_both_hold_are_error_value_conflicts() {
+    let run = report("quantities-conflict");
+    let json = &run.json;
+    for pair in [
+        ["un billion", "one billion"],
+        ["plus de 400 000", "300 000"],
+        ["46 milliards", "4,6 milliards"],
+        ["12 milliards de dollars", "12 milliards d'euros"],
+    ] {
+        let conflict = finding(json, "value-conflict", &pair);
+        assert_eq!(conflict["severity"], "error", "{pair:?}");
+    }
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn figures_that_cannot_both_hold_conflict_across_languages() {
+    for (french, english) in [
+        ("un billion", "one billion"),
+        ("plus de 400 000", "300,000"),
+        ("46 milliards", "4.6 billion"),
+        ("12 milliards de dollars", "12 billion euros"),
+        ("moins de 100", "150"),
+    ] {
+        assert!(figures_conflict(french, english), "{french} / {english}");
+    }
+}
+
+#[test]
+fn a_value_conflict_suggests_the_value_most_sources_give() {
+    let run = report("quantities-conflict");
+    let conflict = finding(&run.json, "value-conflict", &["3 millions", "5 millions"]);
+    assert_eq!(suggestion(conflict), "3 millions");
+    assert!(
+        conflict["suggestion"]["confidence"].as_f64().unwrap() > 0.5,
+        "{conflict:#}"
+    );
+    // `3 millions` (fr, twice) and `3 million` (en) are one value of three sources.
+    let majority = conflict["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["text"] == "3 millions")
+        .unwrap();
+    assert_eq!(majority["sources"].as_array().unwrap().len(), 3);
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn a_registered_tolerance_lets_close_figures_agree() {
+    // Tolerance 5 %: 100 and 104 agree, 100 and 120 do not.
+    let run = report("tolerance");
+    let json = &run.json;
+    assert!(
+        !has_finding(json, "value-conflict", &["100", "104"]),
+        "{}",
+        describe(json)
+    );
+    assert_eq!(group_sources(group(json, "Acme", "revenue")).len(), 2);
+    finding(json, "value-conflict", &["100", "120"]);
+    assert_eq!(
+        findings_with(json, "value-conflict", &[]).len(),
+        1,
+        "{}",
+        describe(json)
+    );
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn an_empty_value_never_conflicts_or_outvotes_a_real_one() {
+    // `N/A`, `Not Available`, `non communiqué` and `""` beside real figures.
+    let run = report("empty");
+    let json = &run.json;
+    assert!(
+        findings_with(json, "value-conflict", &[]).is_empty(),
+        "{}",
+        describe(json)
+    );
+    // Hooli: two sources say `N/A` / `Not Available`, one says `3 millions`.
+    assert_eq!(
+        suggestion(group(json, "Hooli", "revenue")),
+        "3 millions",
+        "an empty value never outvotes a real one"
+    );
+    for subject in ["Acme", "Globex", "Initech", "Umbrella"] {
+        let fact = group(json, subject, "revenue");
+        let text = suggestion(fact);
+        assert!(
+            text.chars().next().is_some_and(|c| c.is_ascii_digit()),
+            "{subject}: suggests {text:?}"
+        );
+    }
+    assert_eq!(run.status, 0);
+}
+
+#[test]
+fn a_multiple_property_takes_several_values_without_conflict() {
+    // Alibaba uses the H20, the H100 and the Ascend 910B (`multiple: true`), and has its
+    // headquarters in Hangzhou or Shenzhen (not multiple: the control).
+    let run = report("multiple");
+    let json = &run.json;
+    assert!(
+        !has_finding(json, "value-conflict", &["H20", "H100"]),
+        "{}",
+        describe(json)
+    );
+    assert!(
+        !has_finding(json, "value-conflict", &["H20", "Ascend 910B"]),
+        "{}",
+        describe(json)
+    );
+    assert_eq!(
+        group_sources(group(json, "Alibaba", "utilise la puce")),
+        set(&["les-echos", "reuters"])
+    );
+    // The control: `siège` is not `multiple`, so two headquarters conflict; and that is the
+    // only serious finding.
+    assert!(
+        has_finding(json, "value-conflict", &["Hangzhou", "Shenzhen"]),
+        "{}",
+        describe(json)
+    );
+    let errors_and_warnings = serious(json);
+    assert_eq!(errors_and_warnings.len(), 1, "{}", describe(json));
+    assert!(
+        forms_in_distinct_variants(errors_and_warnings[0], &["Hangzhou", "Shenzhen"]),
+        "{}",
+        describe(json)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_same_date_written_several_ways_is_one_value() {
+    let run = report("dates-agree");
+    let json = &run.json;
+    assert!(
+        findings_with(json, "value-conflict", &[]).is_empty(),
+        "{}",
+        describe(json)
+    );
+    let cases: [(&str, &[&str]); 3] = [
+        // 15 janvier 2025 = January 15, 2025 = 2025-01-15
+        ("Acme", &["les-echos", "reuters", "le-monde"]),
+        // T4 2024 = Q4 2024
+        ("Globex", &["les-echos", "reuters"]),
+        // `le mois dernier`, published 2025-08 = juillet 2025
+        ("Initech", &["les-echos", "le-monde"]),
+    ];
+    for (subject, sources) in cases {
+        let fact = group(json, subject, "date de lancement");
+        assert_eq!(group_sources(fact), set(sources), "{subject}");
+        assert_eq!(
+            fact["values"].as_array().unwrap().len(),
+            1,
+            "{subject}: one date, one value: {fact:#}"
+        );
+    }
+    assert_eq!(run.status, 0);
+}
+
+#[test]
+fn dates_that_differ_are_value_conflicts() {
+    let run = report("dates-conflict");
+    let json = &run.json;
+    assert!(
+        has_finding(
+            json,
+            "value-conflict",
+            &["15 janvier 2025", "16 janvier 2025"]
+        ),
+        "{}",
+        describe(json)
+    );
+    // Published 2025-08, `le mois dernier` is July, not March.
+    assert!(
+        has_finding(json, "value-conflict", &["le mois dernier", "mars 2025"]),
+        "{}",
+        describe(json)
+    );
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn dates_agree_in_french_english_and_iso_and_different_days_conflict_with_no_registry() {
+    // Each source (id, language, published, value) claims Acme's launch date; the number of
+    // value conflicts.
+    let conflicts = |sources: &[(&str, &str, &str, &str)]| -> usize {
+        let files: Vec<(String, String)> = sources
+            .iter()
+            .map(|(id, language, published, value)| {
+                published_source(
+                    id,
+                    language,
+                    published,
+                    &[&format!(
+                        "{{subject: Acme, property: date de lancement, value: \"{value}\"}}"
+                    )],
+                )
+            })
+            .collect();
+        let dir = scratch(&files, "");
+        findings_with(&report_at(dir.path()).json, "value-conflict", &[]).len()
+    };
+    assert_eq!(
+        conflicts(&[
+            ("a", "fr", "", "15 janvier 2025"),
+            ("b", "en", "", "January 15, 2025"),
+            ("c", "en", "", "2025-01-15")
+        ]),
+        0
+    );
+    assert_eq!(
+        conflicts(&[
+            ("a", "fr", "", "T4 2024"),
+            ("b", "en", "", "Q4 2024"),
+            ("c", "fr", "", "quatrième trimestre 2024")
+        ]),
+        0
+    );
+    assert_eq!(
+        conflicts(&[
+            ("a", "fr", "2025-08", "le mois dernier"),
+            ("b", "fr", "", "juillet 2025")
+        ]),
+        0
+    );
+    assert_eq!(
+        conflicts(&[
+            ("a", "fr", "2025-08", "le mois dernier"),
+            ("b", "fr", "", "mars 2025")
+        ]),
+        1
+    );
+    assert_eq!(
+        conflicts(&[
+            ("a", "fr", "", "15 janvier 2025"),
+            ("b", "en", "", "January 16, 2025")
+        ]),
+        1
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Qualifiers
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_qualifier_makes_another_fact_and_2024_quoted_or_not_is_one_qualifier() {
+    let run = report("qualifiers");
+    let json = &run.json;
+    // Acme's revenue in 2024 and in 2025: two facts, no conflict.
+    assert!(
+        !has_finding(json, "value-conflict", &["10 millions", "12 million"]),
+        "{}",
+        describe(json)
+    );
+    let acme = groups(json, "Acme", "revenue");
+    assert_eq!(acme.len(), 2, "{:#}", json["groups"]);
+    // `when: 2024` and `when: "2024"` are one qualifier: one fact, whose values conflict.
+    let globex = group(json, "Globex", "revenue");
+    assert_eq!(group_sources(globex), set(&["les-echos", "reuters"]));
+    assert!(
+        has_finding(json, "value-conflict", &["5 millions", "9 million"]),
+        "{}",
+        describe(json)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quotations
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn one_remark_in_two_wordings_is_a_warning_quote_variant() {
+    let run = report("quotes-reworded");
+    let json = &run.json;
+    let found = finding(
+        json,
+        "quote-variant",
+        &[
+            "Nous ne leur vendons pas nos meilleurs produits",
+            "Nous ne leur vendons ni le meilleur",
+        ],
+    );
+    assert_eq!(found["severity"], "warning");
+    assert_eq!(findings_with(json, "quote-variant", &[]).len(), 1);
+    assert!(
+        findings_with(json, "value-conflict", &[]).is_empty(),
+        "quotations never conflict: {}",
+        describe(json)
+    );
+    assert_eq!(
+        run.status, 0,
+        "a warning does not fail the default --fail-on"
+    );
+    let strict = concord_json(
+        "report",
+        &corpus("quotes-reworded"),
+        &["--no-baseline", "--fail-on", "warning"],
+    );
+    assert_eq!(strict.status, 1);
+}
+
+#[test]
+fn a_remark_reworded_under_a_misspelt_speaker_is_one_quote_variant_of_its_two_wordings() {
+    // Lutnick and Latnik (one person) say the same thing in two wordings; Lutnick also says
+    // something else, and Huang says something close to the first remark.
+    let registry = "properties:\n  - {id: said, name: a déclaré, kind: quote, multiple: true}\n";
+    let dir = scratch(
+        &[
+            source(
+                "a",
+                "fr",
+                &[
+                    "{subject: Lutnick, property: a déclaré, value: \"Nous ne leur vendons pas nos meilleurs produits, ni nos deuxièmes meilleurs, ni même nos troisièmes meilleurs\", where: CNBC}",
+                    "{subject: Lutnick, property: a déclaré, value: \"Les droits de douane resteront en place\"}",
+                ],
+            ),
+            source(
+                "b",
+                "fr",
+                &[
+                    "{subject: Latnik, property: a déclaré, value: \"Nous ne leur vendons ni le meilleur, ni le deuxième meilleur, ni même le troisième. Seulement le quatrième\", where: CNBC}",
+                    "{subject: Huang, property: a déclaré, value: \"Nous ne leur vendons pas nos meilleurs produits, ni nos deuxièmes meilleurs\"}",
+                ],
+            ),
+        ],
+        registry,
+    );
+    let json = report_at(dir.path()).json;
+    let quotes = findings_with(&json, "quote-variant", &[]);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(quotes[0]["severity"], "warning");
+    let forms = variant_texts(quotes[0]);
+    assert!(
+        forms.iter().all(|f| f.starts_with("Nous ne leur vendons")) && forms.len() == 2,
+        "{forms:?}"
+    );
+}
+
+#[test]
+fn unrelated_quotations_of_one_speaker_are_no_finding() {
+    let run = report("quotes-unrelated");
+    assert!(
+        run.json["findings"].as_array().unwrap().is_empty(),
+        "{}",
+        describe(&run.json)
+    );
+    assert_eq!(run.status, 0);
+}
+
+#[test]
+fn one_remark_attributed_to_two_speakers_is_no_quote_variant() {
+    let run = report("quotes-two-speakers");
+    assert!(
+        findings_with(&run.json, "quote-variant", &[]).is_empty(),
+        "{}",
+        describe(&run.json)
+    );
+    assert_eq!(run.status, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The baseline
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_reviewed_finding_does_not_fail_check_and_a_stale_entry_warns() {
+    let root = corpus("baseline");
+    let run = concord_json("check", &root, &[]);
+    let json = &run.json;
+    let found = finding(json, "spelling-variant", &["Latnik", "Lutnick"]);
+    assert_eq!(found["reviewed"], true);
+    assert_eq!(json["summary"]["reviewed"], 1);
+    // The second entry (confusable-variant H2O / H20) matches nothing: a warning, not a failure.
+    let warnings = json["warnings"]
+        .as_array()
+        .expect("the stale entry is reported under `warnings`");
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    let stale = &warnings[0];
+    assert_eq!(stale["location"]["file"], "facts/reviewed.yaml");
+    assert!(
+        stale["message"]
+            .as_str()
+            .unwrap()
+            .contains("confusable-variant"),
+        "{stale:#}"
+    );
+    assert_eq!(run.status, 0);
+
+    let unreviewed = concord_json("check", &root, &["--no-baseline"]);
+    let found = finding(&unreviewed.json, "spelling-variant", &["Latnik", "Lutnick"]);
+    assert_eq!(found["reviewed"], false);
+    assert_eq!(unreviewed.status, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fingerprints
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_fingerprint_is_the_rule_and_the_fact_whatever_the_file_name_or_claim_order() {
+    let claims: &[&str] = &[
+        "{subject: Howard Latnik, property: fonction, value: ministre}",
+        "{subject: Acme, property: revenue, value: 46 milliards}",
+    ];
+    let reversed: Vec<&str> = claims.iter().rev().copied().collect();
+    let others: &[&str] = &[
+        "{subject: Howard Lutnick, property: fonction, value: ministre}",
+        "{subject: Acme, property: revenue, value: '4,6 milliards'}",
+    ];
+    let one = scratch(
+        &[
+            source("a", "fr", claims),
+            source("b", "fr", others),
+            source("c", "fr", others),
+        ],
+        "",
+    );
+    let two = scratch(
+        &[
+            source("a", "fr", &reversed),
+            source("b", "fr", others),
+            source("c", "fr", others),
+        ],
+        "",
+    );
+    std::fs::rename(
+        two.path().join("facts/a.yaml"),
+        two.path().join("facts/zz-renamed.yaml"),
+    )
+    .unwrap();
+    let fingerprints = |root: &Path| {
+        let mut prints = fingerprint_list(&report_at(root).json);
+        prints.sort();
+        prints
+    };
+    let first = fingerprints(one.path());
+    assert_eq!(
+        first,
+        vec!["spelling-variant:lutnick", "value-conflict:acme/revenue"]
+    );
+    assert_eq!(first, fingerprints(one.path()), "the same across runs");
+    assert_eq!(
+        first,
+        fingerprints(two.path()),
+        "the same after renaming a file and reordering claims"
+    );
+}
+
+#[test]
+fn fingerprints_come_in_the_same_order_on_every_run() {
+    let first = report("traps");
+    let second = report("traps");
+    assert!(
+        fingerprint_list(&first.json).len() >= 5,
+        "{}",
+        describe(&first.json)
+    );
+    assert_eq!(
+        fingerprint_list(&first.json),
+        fingerprint_list(&second.json)
+    );
+}
+
+#[test]
+fn fingerprints_survive_renaming_moving_and_reordering_source_files() {
+    let fingerprints =
+        |json: &Value| -> BTreeSet<String> { fingerprint_list(json).into_iter().collect() };
+    let before = fingerprints(&report("traps").json);
+    let dir = scratch_copy("traps");
+    let facts = dir.path().join("facts");
+    // Rename a source file (its id stays `gate`), and move it into a subfolder.
+    std::fs::create_dir_all(facts.join("translations")).unwrap();
+    std::fs::rename(
+        facts.join("gate.yaml"),
+        facts.join("translations/gate-traduction.yaml"),
+    )
+    .unwrap();
+    // Reverse the order of the claims of every source file (one claim per line).
+    for path in [
+        facts.join("cryptopolitan.yaml"),
+        facts.join("reuters.yaml"),
+        facts.join("journaldugeek.yaml"),
+        facts.join("translations/gate-traduction.yaml"),
+    ] {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (head, claims) = text.split_at(text.find("claims:\n").unwrap() + "claims:\n".len());
+        let mut lines: Vec<&str> = claims.lines().collect();
+        assert!(lines.iter().all(|l| l.starts_with("  - {")), "{path:?}");
+        lines.reverse();
+        std::fs::write(&path, format!("{head}{}\n", lines.join("\n"))).unwrap();
+    }
+    let after = fingerprints(&report_at(dir.path()).json);
+    assert_eq!(before, after);
+}
+
+#[test]
+fn fixing_an_unrelated_misspelling_keeps_the_quote_fingerprint() {
+    let quote_fingerprint = |json: &Value| -> String {
+        finding(
+            json,
+            "quote-variant",
+            &[
+                "Nous ne leur vendons pas nos meilleurs produits",
+                "Nous ne leur vendons ni le meilleur",
+            ],
+        )["fingerprint"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let before = quote_fingerprint(&report("traps").json);
+    let dir = scratch_copy("traps");
+    let gate = dir.path().join("facts/gate.yaml");
+    let text = std::fs::read_to_string(&gate).unwrap();
+    std::fs::write(&gate, text.replace("Howard Latnik", "Howard Lutnick")).unwrap();
+    let after = quote_fingerprint(&report_at(dir.path()).json);
+    assert_eq!(before, after);
+}
+
+// ---------------------------------------------------------------------------------------------
+// All the traps together, scored by the shared tool
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_look_alike_traps_score_clean() {
+    let run = common::concord(
+        &[
+            "report",
+            path_arg(&corpus("traps")),
+            "--no-baseline",
+            "--format",
+            "json",
+        ],
+        ".",
+    );
+    assert!(run.status < 2, "{}", run.stderr);
+    let (passed, printed) =
+        common::score_findings(&corpus("traps").join("gold.json"), run.stdout.as_bytes());
+    assert!(passed, "{printed}");
+}
