@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{concord_in, git};
+use common::{concord, git};
 
 /// A git repository whose `corpus/` folder holds a two-source corpus, committed once.
 fn repository() -> tempfile::TempDir {
@@ -38,10 +38,11 @@ fn a_revision_that_looks_like_an_option_runs_nothing() {
         "--".to_string(),
         String::new(),
     ] {
-        let (status, stdout, stderr) = concord_in(
-            &dir.path().join("corpus"),
+        let run = concord(
             &["diff", &format!("--git={rev}"), "."],
+            dir.path().join("corpus"),
         );
+        let (status, stdout, stderr) = (run.status, run.stdout, run.stderr);
         assert_eq!(status, 2, "{rev}: {stdout}{stderr}");
         assert!(stderr.contains("is not a git revision"), "{rev}: {stderr}");
         assert!(stdout.is_empty(), "{rev}: {stdout}");
@@ -54,7 +55,8 @@ fn a_revision_that_names_nothing_is_a_clear_error() {
     let dir = repository();
     let corpus = dir.path().join("corpus");
     for rev in ["no-such-branch", "HEAD~5", "HEAD:nowhere"] {
-        let (status, _, stderr) = concord_in(&corpus, &["diff", "--git", rev, "."]);
+        let run = concord(&["diff", "--git", rev, "."], &corpus);
+        let (status, stderr) = (run.status, run.stderr);
         assert_eq!(status, 2, "{rev}: {stderr}");
         assert!(
             stderr.contains(&format!("`{rev}` names no commit or tree")),
@@ -65,7 +67,8 @@ fn a_revision_that_names_nothing_is_a_clear_error() {
     std::fs::write(dir.path().join("README"), "x").unwrap();
     git(dir.path(), &["add", "README"]);
     git(dir.path(), &["commit", "-q", "-m", "readme"]);
-    let (status, _, stderr) = concord_in(&corpus, &["diff", "--git", "HEAD", "."]);
+    let run = concord(&["diff", "--git", "HEAD", "."], &corpus);
+    let (status, stderr) = (run.status, run.stderr);
     assert_eq!(status, 0, "the corpus folder exists at HEAD: {stderr}");
 }
 
@@ -79,8 +82,8 @@ fn a_revision_whose_tree_lacks_the_corpus_folder_is_a_clear_error() {
     let facts = dir.path().join("corpus/facts");
     std::fs::create_dir_all(&facts).unwrap();
     std::fs::write(facts.join("a.yaml"), "source: {id: a}\nclaims: []\n").unwrap();
-    let (status, _, stderr) =
-        concord_in(&dir.path().join("corpus"), &["diff", "--git", "HEAD", "."]);
+    let run = concord(&["diff", "--git", "HEAD", "."], dir.path().join("corpus"));
+    let (status, stderr) = (run.status, run.stderr);
     assert_eq!(status, 2, "{stderr}");
     assert!(
         stderr.contains("revision `HEAD` has no folder `corpus/`"),
@@ -98,8 +101,7 @@ fn source_names_from_a_table_never_leave_the_output_folder() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let (status, _, stderr) = concord_in(
-        dir.path(),
+    let run = concord(
         &[
             "import",
             "claims.csv",
@@ -114,7 +116,9 @@ fn source_names_from_a_table_never_leave_the_output_folder() {
             "--out",
             "out",
         ],
+        dir.path(),
     );
+    let (status, stderr) = (run.status, run.stderr);
     assert_eq!(status, 0, "{stderr}");
     let mut written: Vec<String> = std::fs::read_dir(out.join("facts"))
         .unwrap()
