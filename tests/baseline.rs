@@ -28,7 +28,7 @@ fn write_baseline_adds_the_new_findings_sorted_keeps_every_note_and_is_stable() 
     );
     let codes: Vec<&str> = written
         .lines()
-        .filter_map(|l| l.strip_prefix("- code: "))
+        .filter_map(|l| l.strip_prefix("  - code: "))
         .collect();
     assert_eq!(
         codes,

@@ -37,7 +37,7 @@ fn a_look_alike_edit_is_shown_and_gated_until_reviewed() {
     assert_eq!(run.status, 1, "{output}");
     assert!(output.contains("[-H20-]{+H2O+}"), "{output}");
     assert!(
-        output.contains("introduced error[confusable-variant]"),
+        output.contains("introduced facts/a.yaml:3:56 error[confusable-variant]"),
         "{output}"
     );
     assert!(output.contains("0 added, 0 removed, 1 changed"), "{output}");

@@ -5,10 +5,10 @@ mod common;
 
 use std::path::Path;
 
-use common::{concord, git};
+use common::{concord, concord_no_color, copy_dir, git, repository};
 
 /// A git repository whose `corpus/` folder holds a two-source corpus, committed once.
-fn repository() -> tempfile::TempDir {
+fn scratch_repository() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let facts = dir.path().join("corpus/facts");
     std::fs::create_dir_all(&facts).unwrap();
@@ -30,7 +30,7 @@ fn repository() -> tempfile::TempDir {
 
 #[test]
 fn a_revision_that_looks_like_an_option_runs_nothing() {
-    let dir = repository();
+    let dir = scratch_repository();
     let target = dir.path().join("written-by-git");
     for rev in [
         format!("--output={}", target.display()),
@@ -52,7 +52,7 @@ fn a_revision_that_looks_like_an_option_runs_nothing() {
 
 #[test]
 fn a_revision_that_names_nothing_is_a_clear_error() {
-    let dir = repository();
+    let dir = scratch_repository();
     let corpus = dir.path().join("corpus");
     for rev in ["no-such-branch", "HEAD~5", "HEAD:nowhere"] {
         let run = concord(&["diff", "--git", rev, "."], &corpus);
@@ -138,4 +138,185 @@ fn source_names_from_a_table_never_leave_the_output_folder() {
         .collect();
     assert_eq!(outside.len(), 2, "only the table and out/: {outside:?}");
     assert!(!Path::new("/etc/passwd.yaml").exists());
+}
+
+// ---------------------------------------------------------------------------------------------
+// An accepted variant must not spread unseen
+// ---------------------------------------------------------------------------------------------
+
+/// A git repository holding a copy of the project's corpus (facts and seeds), committed.
+fn project_repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["facts", "seeds"] {
+        copy_dir(&repository().join(folder), &dir.path().join(folder));
+    }
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "corpus"]);
+    dir
+}
+
+/// Cryptopolitan now writes the look-alike H2O once, at line 23 of its facts.
+fn cryptopolitan_writes_h2o(root: &Path) {
+    let path = root.join("facts/cryptopolitan.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert_eq!(lines[22], "    value: H20", "the line the edit changes");
+    std::fs::write(
+        &path,
+        text.replacen("    value: H20\n", "    value: H2O\n", 1),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_second_source_writing_an_accepted_look_alike_fails_the_gate_where_it_writes_it() {
+    let dir = project_repository();
+    assert_eq!(concord(&["check"], dir.path()).status, 0);
+    cryptopolitan_writes_h2o(dir.path());
+
+    let check = concord_no_color(&["check"], dir.path());
+    assert_eq!(check.status, 1, "{}", check.output());
+    assert!(
+        check.stdout.starts_with(
+            "error[confusable-variant]: \"H2O\" and \"H20\" are the same once look-alike characters are folded\n  --> facts/cryptopolitan.yaml:23:12\n"
+        ),
+        "located at the new occurrence:\n{}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.contains("not reviewed: cryptopolitan writes the accepted forms 1 time where the baseline entry at facts/reviewed.yaml:"),
+        "{}",
+        check.stdout
+    );
+
+    let diff = concord_no_color(&["diff", "--git", "HEAD"], dir.path());
+    assert_eq!(diff.status, 1, "{}", diff.output());
+    assert!(
+        diff.stdout
+            .contains("introduced facts/cryptopolitan.yaml:23:12 error[confusable-variant]"),
+        "{}",
+        diff.stdout
+    );
+    assert!(
+        diff.stdout
+            .contains("1 changed; 1 findings introduced, 0 resolved"),
+        "{}",
+        diff.stdout
+    );
+
+    let json = concord(&["diff", "--git", "HEAD", "--format", "json"], dir.path()).json();
+    let introduced = json["introduced"].as_array().unwrap();
+    assert_eq!(introduced.len(), 1, "{json}");
+    let excess = &introduced[0]["beyond_baseline"]["sources"][0];
+    assert_eq!(excess["source"], "cryptopolitan");
+    assert_eq!(
+        (excess["accepted"].as_u64(), excess["found"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(excess["locations"][0]["line"], 23);
+
+    let sarif = concord(&["diff", "--git", "HEAD", "--format", "sarif"], dir.path()).json();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{sarif}");
+    let place = &results[0]["locations"][0]["physicalLocation"];
+    assert_eq!(place["artifactLocation"]["uri"], "facts/cryptopolitan.yaml");
+    assert_eq!(place["region"]["startLine"], 23);
+
+    let github = concord(&["diff", "--git", "HEAD", "--format", "github"], dir.path());
+    assert_eq!(github.status, 1);
+    assert!(
+        github.stdout.starts_with("::error file=facts/cryptopolitan.yaml,line=23,col=12,title=concord confusable-variant::"),
+        "{}",
+        github.stdout
+    );
+}
+
+#[test]
+fn write_baseline_pins_the_spread_and_tightens_once_it_is_gone() {
+    let dir = project_repository();
+    cryptopolitan_writes_h2o(dir.path());
+    let written = concord(&["check", "--write-baseline"], dir.path());
+    assert_eq!(written.status, 0, "{}", written.output());
+    assert!(
+        written.stderr.contains("added 0 findings"),
+        "{}",
+        written.stderr
+    );
+    assert!(
+        written.stderr.contains("pinned 1 entries"),
+        "{}",
+        written.stderr
+    );
+    let baseline = std::fs::read_to_string(dir.path().join("facts/reviewed.yaml")).unwrap();
+    assert!(
+        baseline.contains("      cryptopolitan: 1\n      journaldugeek: 2\n"),
+        "{baseline}"
+    );
+    assert!(
+        baseline.starts_with("# Findings of the seed articles"),
+        "the comment is kept"
+    );
+    assert_eq!(concord(&["check"], dir.path()).status, 0);
+
+    // The edit is undone: fewer occurrences than accepted pass, and the entry is tightened.
+    git(dir.path(), &["checkout", "--", "facts/cryptopolitan.yaml"]);
+    assert_eq!(concord(&["check"], dir.path()).status, 0);
+    let tightened = concord(&["check", "--write-baseline"], dir.path());
+    assert!(
+        tightened.stderr.contains("pinned 1 entries"),
+        "{}",
+        tightened.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("facts/reviewed.yaml")).unwrap(),
+        std::fs::read_to_string(repository().join("facts/reviewed.yaml")).unwrap(),
+        "back to the repository's own pinned baseline"
+    );
+}
+
+#[test]
+fn an_unpinned_entry_still_accepts_but_warns_and_fails_a_strict_gate() {
+    let dir = project_repository();
+    let path = dir.path().join("facts/reviewed.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let unpinned = text.replace("    accepted:\n      gate: 5\n", "");
+    assert_ne!(unpinned, text, "the Latnik entry's record is removed");
+    std::fs::write(&path, unpinned).unwrap();
+
+    let check = concord_no_color(&["check"], dir.path());
+    assert_eq!(check.status, 0, "{}", check.output());
+    assert!(
+        check
+            .stdout
+            .contains("warning: reviewed entry spelling-variant [Latnik, Lutnick] is unpinned"),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.contains("4 reviewed; 1 baseline warning"),
+        "{}",
+        check.stdout
+    );
+    assert_eq!(
+        concord(&["check", "--fail-on", "warning"], dir.path()).status,
+        1
+    );
+    let json = concord(&["check", "--format", "json"], dir.path()).json();
+    assert_eq!(json["warnings"].as_array().unwrap().len(), 1, "{json}");
+}
+
+#[test]
+fn the_repository_baseline_is_pinned() {
+    let baseline = std::fs::read_to_string(repository().join("facts/reviewed.yaml")).unwrap();
+    let entries = baseline.matches("- code: ").count();
+    assert_eq!(entries, 4, "{baseline}");
+    assert_eq!(
+        baseline.matches("  accepted:\n").count(),
+        entries,
+        "{baseline}"
+    );
+    // No unpinned or stale entry, and every finding reviewed: a strict gate passes.
+    let strict = concord(&["check", "--fail-on", "info"], repository());
+    assert_eq!(strict.status, 0, "{}", strict.output());
 }

@@ -80,6 +80,21 @@ fn wrong_keys_types_and_fields_are_located() {
             &["facts/x.yaml:4:5", "did you mean `aliases`"],
         ),
         (
+            "accepted occurrences as a list",
+            "reviewed:\n  - code: case-variant\n    forms: [a]\n    accepted: [x]\n",
+            &["facts/x.yaml:4:15", "`accepted` must be a mapping"],
+        ),
+        (
+            "an accepted count that is not a number",
+            "reviewed:\n  - code: case-variant\n    forms: [a]\n    accepted: {a: two}\n",
+            &["facts/x.yaml:4:19", "must be a whole number from 0 up"],
+        ),
+        (
+            "an accepted count under a key that is no source id",
+            "reviewed:\n  - code: case-variant\n    forms: [a]\n    accepted: {Not An Id: 1}\n",
+            &["facts/x.yaml:4:16", "must be a source id"],
+        ),
+        (
             "unknown key in a reviewed entry",
             "reviewed:\n  - code: case-variant\n    forms: [a]\n    notes: x\n",
             &["facts/x.yaml:4:5", "did you mean `note`"],

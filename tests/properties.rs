@@ -92,7 +92,7 @@ fn fingerprints(root: &Path) -> BTreeSet<String> {
     let loaded = concord::load::load(root);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     let options = concord_engine::Options {
-        apply_baseline: false,
+        baseline: concord_engine::Baseline::Ignore,
         full_report: true,
     };
     concord_engine::analyse(&loaded.corpus, &options, &())

@@ -104,6 +104,10 @@ fn review_in_a_terminal_accepts_one_finding_and_registers_another() {
         reviewed.contains("confusable-variant") && reviewed.contains("source c typed a letter O"),
         "{reviewed}"
     );
+    assert!(
+        reviewed.contains("    accepted:\n      c: 1\n"),
+        "the accepted entry is pinned to source c's one H2O: {reviewed}"
+    );
     let registry = std::fs::read_to_string(dir.path().join("facts/registry.yaml")).unwrap();
     assert!(
         registry.starts_with("# Kept by people: this comment must survive.\n")

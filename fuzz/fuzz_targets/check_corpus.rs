@@ -8,7 +8,7 @@ use concord::load::parse_file;
 use concord::load::schema::FileContent;
 use concord_engine::finding::FindingCode;
 use concord_engine::model::{Corpus, Registry, Source};
-use concord_engine::{Options, analyse};
+use concord_engine::{Baseline, Options, analyse};
 use libfuzzer_sys::fuzz_target;
 
 const REGISTRY: &str = "entities:\n  - {id: lutnick, name: Howard Lutnick, kind: person, aliases: [Lutnick]}\n  - {id: h20, name: H20, kind: product}\n  - {id: h200, name: H200, kind: product}\nproperties:\n  - {id: said, name: a déclaré, kind: quote, multiple: true}\n  - {id: revenue, name: revenus, kind: quantity, tolerance: 0.05}\n";
@@ -44,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
         reviewed: Vec::new(),
     };
     let options = Options {
-        apply_baseline: true,
+        baseline: Baseline::Pinned,
         full_report: true,
     };
     let analysis = analyse(&corpus, &options, &());

@@ -1,22 +1,34 @@
-//! `check --write-baseline`: adds the unreviewed findings to `facts/reviewed.yaml`, keeping the
-//! entries already there with their notes, sorted so that the file diffs cleanly, written
-//! atomically.
+//! `check --write-baseline` and `review`'s accept: write `facts/reviewed.yaml` with the entries
+//! already there (notes kept) and an entry per newly accepted finding, each entry pinned to the
+//! occurrences it accepts (`accepted:`, per source), sorted so that the file diffs cleanly,
+//! written atomically.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use concord_engine::baseline::{matches, occurrences};
+use concord_engine::finding::Finding;
+use concord_engine::model::{Corpus, ReviewedEntry};
 use serde::Serialize;
 
 use crate::write::atomic_write;
-use concord_engine::finding::Finding;
-use concord_engine::model::ReviewedEntry;
 
 /// The note given to entries that concord adds, for a person to replace.
 pub const NEW_NOTE: &str = "added by concord check --write-baseline: say why this is accepted";
+
+/// The opening comment of a baseline file concord creates.
+const DEFAULT_COMMENT: &str = "# Findings a person has looked at and accepted (FORMAT.md); each note says why, and\n\
+                               # `accepted` pins each to how often each source writes its forms.\n";
+
+/// The baseline file, relative to the corpus root.
+const BASELINE: &str = "facts/reviewed.yaml";
 
 #[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
     code: String,
     forms: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accepted: Option<BTreeMap<String, usize>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<String>,
 }
@@ -26,37 +38,68 @@ struct Baseline {
     reviewed: Vec<Entry>,
 }
 
-/// Writes `root/facts/reviewed.yaml` with the entries of that file and one new entry per
-/// unreviewed finding; returns how many were added.
-pub fn write(
-    root: &Path,
-    existing: &[ReviewedEntry],
-    findings: &[Finding],
-) -> std::io::Result<usize> {
-    let unreviewed: Vec<&Finding> = findings.iter().filter(|f| !f.reviewed).collect();
-    accept(root, existing, &unreviewed, NEW_NOTE)
+/// What a write changed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Entries added for findings no entry matched.
+    pub added: usize,
+    /// Entries whose record of accepted occurrences was written or changed.
+    pub pinned: usize,
 }
 
-/// Writes `root/facts/reviewed.yaml` with the entries of that file and one entry per finding of
-/// `accepted`, each with `note`; returns how many were added.
+/// `check --write-baseline`: accepts every unreviewed finding, and pins every entry of the file
+/// to the occurrences it accepts now (an entry whose occurrences shrank is tightened).
+pub fn write(root: &Path, corpus: &Corpus, findings: &[Finding]) -> std::io::Result<Written> {
+    let matched: Vec<&Finding> = findings.iter().collect();
+    let unreviewed: Vec<&Finding> = findings.iter().filter(|f| !f.reviewed).collect();
+    update(root, corpus, &matched, &unreviewed, NEW_NOTE)
+}
+
+/// `review`'s accept: accepts the findings of `accepted` with `note`, pinning their entries.
 pub fn accept(
     root: &Path,
-    existing: &[ReviewedEntry],
+    corpus: &Corpus,
     accepted: &[&Finding],
     note: &str,
-) -> std::io::Result<usize> {
-    let path = root.join("facts").join("reviewed.yaml");
-    let mut entries: Vec<Entry> = existing
+) -> std::io::Result<Written> {
+    update(root, corpus, accepted, accepted, note)
+}
+
+/// Pins each entry of the file that a finding of `pin` matches to that finding's occurrences
+/// now, and adds an entry (with `note`) for each finding of `accept` that no entry matches.
+fn update(
+    root: &Path,
+    corpus: &Corpus,
+    pin: &[&Finding],
+    accept: &[&Finding],
+    note: &str,
+) -> std::io::Result<Written> {
+    let own: Vec<&ReviewedEntry> = corpus
+        .reviewed
         .iter()
-        .filter(|e| e.at.file.as_ref() == "facts/reviewed.yaml")
-        .map(|e| Entry {
-            code: e.code.clone(),
-            forms: e.forms.clone(),
-            note: e.note.clone(),
-        })
+        .filter(|e| e.at.file.as_ref() == BASELINE)
         .collect();
-    let mut added = 0;
-    for finding in accepted {
+    let mut written = Written::default();
+    let mut entries: Vec<Entry> = Vec::new();
+    for existing in &own {
+        let matching: Vec<&&Finding> = pin.iter().filter(|f| matches(existing, f)).collect();
+        let accepted = if matching.is_empty() {
+            existing.accepted.clone() // stale: left for a person to remove
+        } else {
+            Some(accepted_now(corpus, &matching))
+        };
+        written.pinned += usize::from(accepted != existing.accepted);
+        entries.push(Entry {
+            code: existing.code.clone(),
+            forms: existing.forms.clone(),
+            accepted,
+            note: existing.note.clone(),
+        });
+    }
+    for finding in accept {
+        if corpus.reviewed.iter().any(|e| matches(e, finding)) {
+            continue; // its entry is pinned above
+        }
         let mut forms: Vec<String> = finding
             .variants
             .iter()
@@ -65,25 +108,55 @@ pub fn accept(
             .collect();
         forms.sort();
         forms.dedup();
-        let entry = Entry {
-            code: finding.code.name().to_string(),
-            forms,
-            note: Some(note.to_string()),
-        };
-        if !entries
-            .iter()
-            .any(|e| e.code == entry.code && e.forms == entry.forms)
-        {
-            entries.push(entry);
-            added += 1;
+        let code = finding.code.name().to_string();
+        if entries.iter().any(|e| e.code == code && e.forms == forms) {
+            continue;
         }
+        entries.push(Entry {
+            code,
+            forms,
+            accepted: Some(accepted_now(corpus, &[finding])),
+            note: Some(note.to_string()),
+        });
+        written.added += 1;
     }
     entries.sort();
     let yaml =
         serde_yaml::to_string(&Baseline { reviewed: entries }).expect("a baseline serialises");
-    let text = format!(
-        "# Findings a person has looked at and accepted (FORMAT.md); each note says why.\n{yaml}"
-    );
-    atomic_write(&path, text.as_bytes())?;
-    Ok(added)
+    // Entries indented under `reviewed:`, as the corpus's other files write their lists.
+    let yaml: String = yaml
+        .lines()
+        .map(|line| match line {
+            "" | "reviewed:" | "reviewed: []" => format!("{line}\n"),
+            _ => format!("  {line}\n"),
+        })
+        .collect();
+    let path = root.join(BASELINE);
+    // The file's opening comment is kept; a new file gets one.
+    let existing = std::fs::read_to_string(&path).unwrap_or_default();
+    let comment: String = existing
+        .lines()
+        .take_while(|line| line.starts_with('#'))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let comment = if comment.is_empty() {
+        DEFAULT_COMMENT.to_string()
+    } else {
+        comment
+    };
+    atomic_write(&path, format!("{comment}{yaml}").as_bytes())?;
+    Ok(written)
+}
+
+/// The occurrences an entry accepts to cover `findings` as they are: per source, the most any
+/// of them has.
+fn accepted_now(corpus: &Corpus, findings: &[&&Finding]) -> BTreeMap<String, usize> {
+    let mut accepted = BTreeMap::new();
+    for finding in findings {
+        for (source, places) in occurrences(corpus, finding) {
+            let count = accepted.entry(source).or_insert(0);
+            *count = places.len().max(*count);
+        }
+    }
+    accepted
 }

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use concord_engine::{Options, analyse};
+use concord_engine::baseline::BaselineProblem;
+use concord_engine::{Baseline, Options, analyse};
 
 use super::{Outcome, Output};
 use crate::load;
@@ -35,20 +36,33 @@ pub fn run(config: &CheckConfig) -> Outcome {
     }
     let corpus = &loaded.corpus;
     let options = Options {
-        apply_baseline: config.use_baseline,
+        baseline: Baseline::when(config.use_baseline),
         full_report: config.full_report,
     };
     let mut report = Report::new(analyse(corpus, &options, &Progress));
     progress::end();
     let mut stderr = String::new();
     if config.write_baseline {
-        match super::baseline::write(&config.root, &corpus.reviewed, &report.findings) {
-            Ok(added) => {
+        match super::baseline::write(&config.root, corpus, &report.findings) {
+            Ok(written) => {
                 stderr = format!(
-                    "added {added} findings to facts/reviewed.yaml; give each a note saying why it is accepted\n"
+                    "added {} findings to facts/reviewed.yaml; give each a note saying why it is accepted\n",
+                    written.added
                 );
-                report.findings.iter_mut().for_each(|f| f.reviewed = true);
+                if written.pinned > 0 {
+                    stderr.push_str(&format!(
+                        "pinned {} entries to the occurrences they accept now\n",
+                        written.pinned
+                    ));
+                }
+                for finding in &mut report.findings {
+                    finding.reviewed = true;
+                    finding.beyond_baseline = None;
+                }
                 report.summary.reviewed = report.findings.len();
+                report
+                    .warnings
+                    .retain(|w| w.problem != BaselineProblem::Unpinned);
             }
             Err(e) => return Outcome::error(format!("cannot write facts/reviewed.yaml: {e}")),
         }

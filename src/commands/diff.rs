@@ -15,12 +15,12 @@ use concord_engine::analysis::{SeverityCounts, Summary};
 use concord_engine::finding::Finding;
 use concord_engine::model::{Claim, Corpus, Located, Location};
 use concord_engine::normalise::text::fold_key;
-use concord_engine::{Options, analyse};
+use concord_engine::{Baseline, Options, analyse};
 
 use super::{Format, Outcome, Output};
 use crate::load;
 use crate::report::text::word_diff;
-use crate::report::{JSON_VERSION, Report};
+use crate::report::{JSON_VERSION, Report, focus_location};
 
 /// What the edit is compared with.
 #[derive(Clone, Debug)]
@@ -91,7 +91,7 @@ pub fn run(config: &DiffConfig) -> Outcome {
         Format::Json => Outcome {
             stdout: serde_json::to_string_pretty(&diff).expect("a diff serialises") + "\n",
             stderr: String::new(),
-            status: config.output.status(&diff.introduced),
+            status: config.output.status(&diff.introduced, 0),
         },
         // SARIF and GitHub annotations show the findings the edit introduces.
         _ => config
@@ -226,24 +226,29 @@ pub fn compare(old: &Corpus, new: &Corpus, use_baseline: bool) -> Diff {
         .map(|(_, c)| c.clone())
         .collect();
     let options = Options {
-        apply_baseline: use_baseline,
+        baseline: Baseline::when(use_baseline),
         full_report: false,
     };
     let (old_report, new_report) = (analyse(old, &options, &()), analyse(new, &options, &()));
-    let old_prints: BTreeSet<&str> = old_report
+    // Each old finding by fingerprint, with whether it was reviewed.
+    let old_prints: BTreeMap<&str, bool> = old_report
         .findings
         .iter()
-        .map(|f| f.fingerprint.as_str())
+        .map(|f| (f.fingerprint.as_str(), f.reviewed))
         .collect();
     let new_prints: BTreeSet<&str> = new_report
         .findings
         .iter()
         .map(|f| f.fingerprint.as_str())
         .collect();
+    // New, or reviewed before and not any more (a reviewed form spread beyond its entry).
     diff.introduced = new_report
         .findings
         .iter()
-        .filter(|f| !old_prints.contains(f.fingerprint.as_str()))
+        .filter(|f| match old_prints.get(f.fingerprint.as_str()) {
+            None => true,
+            Some(&was_reviewed) => was_reviewed && !f.reviewed,
+        })
         .cloned()
         .collect();
     diff.resolved = old_report
@@ -302,6 +307,11 @@ fn view(source: &str, claim: &Claim) -> ClaimView {
     }
 }
 
+/// `FILE:LINE:COLUMN ` where a finding is best shown, or nothing.
+fn located(finding: &Finding) -> String {
+    focus_location(finding).map_or_else(String::new, |at| format!("{at} "))
+}
+
 fn render_text(diff: &Diff) -> String {
     let mut out = String::new();
     for claim in &diff.added {
@@ -349,18 +359,29 @@ fn render_text(diff: &Diff) -> String {
         let reviewed = if finding.reviewed { " (reviewed)" } else { "" };
         let _ = writeln!(
             out,
-            "{} {}[{}]: {}{reviewed}",
+            "{} {}{}[{}]: {}{reviewed}",
             "introduced".red().bold(),
+            located(finding),
             finding.severity.name(),
             finding.code.name(),
             finding.message
         );
+        if let Some(beyond) = &finding.beyond_baseline {
+            let sources: Vec<&str> = beyond.sources.iter().map(|s| s.source.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "        beyond the baseline entry at {}: more occurrences in {}",
+                beyond.entry,
+                sources.join(", ")
+            );
+        }
     }
     for finding in &diff.resolved {
         let _ = writeln!(
             out,
-            "{} {}[{}]: {}",
+            "{} {}{}[{}]: {}",
             "resolved".green().bold(),
+            located(finding),
             finding.severity.name(),
             finding.code.name(),
             finding.message

@@ -71,9 +71,10 @@ pub struct Output {
 }
 
 impl Output {
-    /// Exit 1 when an unreviewed finding of `findings` fails `--fail-on`, else 0.
-    pub fn status(&self, findings: &[Finding]) -> i32 {
-        if self.fail_on.is_failed_by(findings) {
+    /// Exit 1 when an unreviewed finding of `findings`, or a baseline warning, fails
+    /// `--fail-on`, else 0.
+    pub fn status(&self, findings: &[Finding], warnings: usize) -> i32 {
+        if self.fail_on.is_failed_by(findings, warnings) {
             exit::FINDINGS
         } else {
             exit::SUCCESS
@@ -99,7 +100,7 @@ impl Output {
         Outcome {
             stdout,
             stderr: String::new(),
-            status: self.status(&report.findings),
+            status: self.status(&report.findings, report.warnings.len()),
         }
     }
 

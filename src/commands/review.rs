@@ -17,7 +17,7 @@ use concord_engine::finding::{Finding, FindingCode, Variant};
 use concord_engine::matching::{EntityRef, Relation, Resolver};
 use concord_engine::model::{Corpus, EntityKind};
 use concord_engine::normalise::codes::is_code;
-use concord_engine::{Options, analyse};
+use concord_engine::{Baseline, Options, analyse};
 
 /// What to tell a user who runs `review` without a terminal.
 pub const NEEDS_TERMINAL: &str = "concord review asks questions and needs a terminal on its input and output.\n\
@@ -86,7 +86,7 @@ fn review(
         }
         let corpus = &loaded.corpus;
         let options = Options {
-            apply_baseline: true,
+            baseline: Baseline::Pinned,
             full_report: false,
         };
         let report = analyse(corpus, &options, &());
@@ -134,7 +134,7 @@ fn review(
                 } else {
                     vec![finding]
                 };
-                super::baseline::accept(root, &corpus.reviewed, &accepted, &note)?;
+                super::baseline::accept(root, corpus, &accepted, &note)?;
                 tally.accepted += accepted.len();
                 writeln!(
                     out,

@@ -14,7 +14,7 @@ use concord_engine::model::{
 };
 use concord_engine::normalise::quantity::Language;
 use concord_engine::normalise::text::fold_key;
-use concord_engine::{Options, analyse};
+use concord_engine::{Baseline, Options, analyse};
 use rayon::prelude::*;
 
 use super::{Outcome, Output};
@@ -67,7 +67,11 @@ pub fn run(config: &ScanConfig) -> Outcome {
     }
     let (corpus, mentions) = corpus_of(&articles, registry, reviewed, &config.root);
     let options = Options {
-        apply_baseline: config.use_baseline,
+        baseline: if config.use_baseline {
+            Baseline::FormsOnly
+        } else {
+            Baseline::Ignore
+        },
         full_report: false,
     };
     let mut report = Report::new(analyse(&corpus, &options, &()));

@@ -4,7 +4,7 @@
 //! Every problem is pushed onto the reader's error list and reading goes on, so one run reports
 //! every error of a file.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::yaml::{Node, NodeValue, Position};
@@ -46,7 +46,7 @@ const CLAIM_KEYS: [&str; 9] = [
 ];
 const ENTITY_KEYS: [&str; 4] = ["id", "name", "kind", "aliases"];
 const PROPERTY_KEYS: [&str; 6] = ["id", "name", "aliases", "kind", "tolerance", "multiple"];
-const REVIEWED_KEYS: [&str; 3] = ["code", "forms", "note"];
+const REVIEWED_KEYS: [&str; 4] = ["code", "forms", "accepted", "note"];
 
 /// Reads the records of one file, collecting its errors.
 pub struct Reader<'a> {
@@ -480,14 +480,67 @@ impl<'a> Reader<'a> {
                 "`forms` must list at least one form",
             );
         }
+        let accepted = match fields.get("accepted") {
+            Some(node) => Some(self.accepted(node)?),
+            None => None,
+        };
         Some(ReviewedEntry {
             at: self.location(node.at),
             code: code?,
             forms: forms?.into_iter().map(|f| f.value).collect(),
             note: self.optional_text(&fields, "note").map(|n| n.value),
+            accepted,
         })
     }
+
+    /// `accepted:` of a reviewed entry: source id → how many occurrences it accepted.
+    fn accepted(&mut self, node: &Node) -> Option<BTreeMap<String, usize>> {
+        let entries = match &node.value {
+            NodeValue::Mapping(entries) => entries,
+            _ => {
+                self.error(
+                    node.at,
+                    format!("`accepted` must be a mapping, found {}", node.type_name()),
+                )
+                .help = Some(ACCEPTED_HELP.into());
+                return None;
+            }
+        };
+        let mut accepted = BTreeMap::new();
+        let mut valid = true;
+        for (key, value) in entries {
+            let source = key.as_scalar().filter(|id| is_source_id(id));
+            let count = value.as_scalar().and_then(|n| n.parse::<usize>().ok());
+            match (source, count) {
+                (Some(source), Some(count)) => {
+                    if accepted.insert(source.to_string(), count).is_some() {
+                        self.error(
+                            key.at,
+                            format!("source `{source}` is given twice in `accepted`"),
+                        );
+                        valid = false;
+                    }
+                }
+                (None, _) => {
+                    self.error(key.at, "a key of `accepted` must be a source id")
+                        .help = Some(ACCEPTED_HELP.into());
+                    valid = false;
+                }
+                (_, None) => {
+                    self.error(
+                        value.at,
+                        "a count of `accepted` must be a whole number from 0 up",
+                    )
+                    .help = Some(ACCEPTED_HELP.into());
+                    valid = false;
+                }
+            }
+        }
+        valid.then_some(accepted)
+    }
 }
+
+const ACCEPTED_HELP: &str = "write, for each source, how many times it writes the accepted forms: `accepted: {journaldugeek: 2}`";
 
 const KIND_HELP: &str = "a corpus file has `source` and `claims` (one article), `entities` and/or `properties` (the registry), or `reviewed` (the baseline)";
 

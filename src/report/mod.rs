@@ -10,7 +10,7 @@ pub mod text;
 use serde::Serialize;
 
 use concord_engine::analysis::{Analysis, Group, SourceSummary, Summary};
-use concord_engine::baseline::StaleEntry;
+use concord_engine::baseline::BaselineWarning;
 use concord_engine::extract::MentionKind;
 use concord_engine::finding::{Finding, Severity};
 use concord_engine::model::Location;
@@ -32,7 +32,7 @@ pub struct Report {
     /// Problems that do not stop the run, such as stale baseline entries (an extension of
     /// CLI.md's shape: present only when there are some).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<StaleEntry>,
+    pub warnings: Vec<BaselineWarning>,
     /// What `scan` found in the articles (an extension of CLI.md's shape: only `scan`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mentions: Option<Vec<MentionRecord>>,
@@ -57,13 +57,17 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    /// True when an unreviewed finding of `findings` is at or above the threshold.
-    pub fn is_failed_by(self, findings: &[Finding]) -> bool {
+    /// True when an unreviewed finding of `findings` is at or above the threshold, or, from
+    /// `warning` down, when the baseline has `warnings` (stale or unpinned entries).
+    pub fn is_failed_by(self, findings: &[Finding], warnings: usize) -> bool {
         match self {
             FailOn::Never => false,
-            FailOn::Severity(threshold) => findings
-                .iter()
-                .any(|f| !f.reviewed && f.severity >= threshold),
+            FailOn::Severity(threshold) => {
+                (threshold <= Severity::Warning && warnings > 0)
+                    || findings
+                        .iter()
+                        .any(|f| !f.reviewed && f.severity >= threshold)
+            }
         }
     }
 }
@@ -83,9 +87,13 @@ impl Report {
     }
 }
 
-/// Where a finding is best shown: the first location of the first variant that is not the
-/// suggested value (the form to look at), else of the first variant.
+/// Where a finding is best shown: where it goes beyond its baseline entry, else the first
+/// location of the first variant that is not the suggested value (the form to look at), else
+/// of the first variant.
 pub fn focus_location(finding: &Finding) -> Option<&Location> {
+    if let Some(beyond) = &finding.beyond_baseline {
+        return beyond.sources.first().and_then(|s| s.locations.first());
+    }
     let suggested = finding.suggestion.as_ref().map(|s| s.text.as_str());
     let focus = finding
         .variants

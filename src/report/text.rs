@@ -54,10 +54,7 @@ pub fn render(report: &Report, texts: &SourceTexts, options: TextOptions) -> Str
         s.reviewed,
         match report.warnings.len() {
             0 => String::new(),
-            n => format!(
-                "; {}",
-                plural(n, "stale baseline entry").replace("entrys", "entries")
-            ),
+            n => format!("; {}", plural(n, "baseline warning")),
         }
     );
     out
@@ -103,7 +100,7 @@ pub fn render_finding(
         let width = finding
             .variants
             .iter()
-            .find(|v| v.locations.first() == Some(location))
+            .find(|v| v.locations.contains(location))
             .map_or(1, |v| v.text.chars().count());
         snippet(out, texts, location, width);
     }
@@ -146,6 +143,19 @@ pub fn render_finding(
             suggestion.text.green(),
             suggestion.confidence
         );
+    }
+    if let Some(beyond) = &finding.beyond_baseline {
+        for excess in &beyond.sources {
+            let _ = writeln!(
+                out,
+                "   {} not reviewed: {} writes the accepted forms {} where the baseline entry at {} accepts {}",
+                "=".blue().bold(),
+                excess.source,
+                plural(excess.found, "time"),
+                beyond.entry,
+                excess.accepted
+            );
+        }
     }
     if options.explain {
         for line in &finding.explain {

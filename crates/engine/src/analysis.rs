@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::baseline::{self, StaleEntry};
+use crate::baseline::{self, BaselineWarning};
 use crate::finding::{Finding, Severity, Suggestion};
 use crate::matching::{
     self, ClaimRef, EntityOf, EntityRef, FactKey, MentionsOf, Properties, Relation, Resolver,
@@ -26,10 +26,30 @@ use crate::truth::{Candidate, Trust};
 /// What to analyse besides the findings.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
-    /// Mark the findings that the corpus's `reviewed:` entries accept (off with `--no-baseline`).
-    pub apply_baseline: bool,
+    /// How the corpus's `reviewed:` entries apply.
+    pub baseline: Baseline,
     /// List every fact group and each source's reliability (for `report`).
     pub full_report: bool,
+}
+
+/// How the baseline applies to the findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Baseline {
+    /// Every finding is unreviewed (`--no-baseline`).
+    Ignore,
+    /// An entry accepts what it records per source, and no more (`check`, `report`, `diff`).
+    #[default]
+    Pinned,
+    /// An entry accepts its forms wherever they are written: for `scan`, whose sources are the
+    /// articles rather than the sources whose occurrences the entries record.
+    FormsOnly,
+}
+
+impl Baseline {
+    /// `Pinned` when the baseline is used, else `Ignore`.
+    pub fn when(used: bool) -> Self {
+        if used { Self::Pinned } else { Self::Ignore }
+    }
 }
 
 /// Told which stage a long analysis is in, for a progress display; every method does nothing
@@ -50,8 +70,8 @@ pub struct Analysis {
     pub groups: Option<Vec<Group>>,
     /// Each source's estimated reliability, with [`Options::full_report`].
     pub sources: Option<Vec<SourceSummary>>,
-    /// Baseline entries that match no finding.
-    pub warnings: Vec<StaleEntry>,
+    /// Baseline entries that match no finding, or that record nothing they accepted.
+    pub warnings: Vec<BaselineWarning>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -122,10 +142,10 @@ pub fn analyse(corpus: &Corpus, options: &Options, observer: &dyn Observer) -> A
             .cmp(&a.severity)
             .then_with(|| a.fingerprint.cmp(&b.fingerprint))
     });
-    let warnings = if options.apply_baseline {
-        baseline::apply(&mut findings, &corpus.reviewed)
-    } else {
-        Vec::new()
+    let warnings = match options.baseline {
+        Baseline::Ignore => Vec::new(),
+        Baseline::Pinned => baseline::apply(&mut findings, corpus, true),
+        Baseline::FormsOnly => baseline::apply(&mut findings, corpus, false),
     };
     let summary = Summary {
         sources: corpus.sources.len(),

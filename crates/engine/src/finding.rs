@@ -107,6 +107,29 @@ pub struct Finding {
     /// The signals and scores behind the finding, shown with `--explain`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub explain: Vec<String>,
+    /// A baseline entry matches this finding, but sources now write its non-suggested forms
+    /// more often than the entry accepted: the finding is unreviewed again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub beyond_baseline: Option<BeyondBaseline>,
+}
+
+/// Where a finding goes beyond the baseline entry that matches it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BeyondBaseline {
+    /// The entry in the baseline.
+    pub entry: Location,
+    /// Each source that writes the non-suggested forms more often than the entry accepted.
+    pub sources: Vec<Excess>,
+}
+
+/// One source's occurrences beyond what a baseline entry accepted.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Excess {
+    pub source: String,
+    pub accepted: usize,
+    pub found: usize,
+    /// Where the source writes the non-suggested forms.
+    pub locations: Vec<Location>,
 }
 
 /// A fingerprint part made of `text`: folded, with runs of anything but letters and digits as `-`.

@@ -4,6 +4,7 @@
 //! the line that holds it. Values are kept exactly as written; the normalised forms live in
 //! [`crate::normalise`].
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -200,6 +201,9 @@ pub struct ReviewedEntry {
     pub code: String,
     pub forms: Vec<String>,
     pub note: Option<String>,
+    /// What was accepted: for each source id, how many times it wrote a form other than the
+    /// suggested one (`accepted:`). `None` for an entry written without it (unpinned).
+    pub accepted: Option<BTreeMap<String, usize>>,
 }
 
 /// Everything read from a corpus root.

@@ -112,6 +112,7 @@ fn missing(source: &Source, claim: &Claim, wanted: &str, folded_article: &str) -
         }),
         reviewed: false,
         explain: Vec::new(),
+        beyond_baseline: None,
     }
 }
 

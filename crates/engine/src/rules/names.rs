@@ -325,6 +325,7 @@ pub fn name_finding(corpus: &Corpus, set: &NameSet, trust: &Trust) -> Option<Fin
         suggestion: Some(suggestion),
         reviewed: false,
         explain: set.explain.clone(),
+        beyond_baseline: None,
     })
 }
 

@@ -161,6 +161,7 @@ fn speaker_quote_findings(
                 suggestion,
                 reviewed: false,
                 explain: explain.clone(),
+                beyond_baseline: None,
             },
             keys,
         ));

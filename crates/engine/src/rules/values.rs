@@ -260,5 +260,6 @@ pub fn conflict_finding(
         suggestion,
         reviewed: false,
         explain: set.explain.clone(),
+        beyond_baseline: None,
     }
 }
