@@ -320,3 +320,75 @@ fn the_repository_baseline_is_pinned() {
     let strict = concord(&["check", "--fail-on", "info"], repository());
     assert_eq!(strict.status, 0, "{}", strict.output());
 }
+
+// ---------------------------------------------------------------------------------------------
+// A claim's value must be what its evidence says
+// ---------------------------------------------------------------------------------------------
+
+/// The fingerprints of the `value-unsupported` findings of `concord check ROOT`.
+fn unsupported(root: &Path) -> Vec<String> {
+    let json = concord(&["check", "--format", "json", "--no-baseline"], root).json();
+    let mut prints: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "value-unsupported")
+        .map(|f| f["fingerprint"].as_str().unwrap().to_string())
+        .collect();
+    prints.sort();
+    prints
+}
+
+#[test]
+fn a_value_its_evidence_carries_another_way_passes_and_every_edited_value_fails() {
+    // tests/corpora/support: le-monde (French) writes each value as its evidence does not
+    // literally (another scale word, a relative date, an alias in another script, another case,
+    // other quotation marks, words for a figure); reuters (English) holds the edits.
+    assert_eq!(
+        unsupported(&repository().join("tests/corpora/support")),
+        [
+            "value-unsupported:reuters/code-swapped",
+            "value-unsupported:reuters/day-shifted",
+            "value-unsupported:reuters/digit-changed",
+            "value-unsupported:reuters/name-swapped",
+            "value-unsupported:reuters/quote-reworded",
+        ]
+    );
+}
+
+#[test]
+fn the_repository_values_are_what_their_evidence_says() {
+    assert_eq!(unsupported(&repository()), Vec::<String>::new());
+}
+
+#[test]
+fn a_code_swapped_for_its_registered_look_alike_fails_where_the_value_is() {
+    let dir = project_repository();
+    let path = dir.path().join("facts/cryptopolitan.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("    value: H20\n", "    value: H200\n", 1),
+    )
+    .unwrap();
+
+    let check = concord_no_color(&["check", "--explain"], dir.path());
+    assert_eq!(check.status, 1, "{}", check.output());
+    let finding = check
+        .stdout
+        .split("\n\n")
+        .find(|f| f.starts_with("error[value-unsupported]"))
+        .unwrap_or_else(|| panic!("no value-unsupported finding:\n{}", check.stdout));
+    assert!(
+        finding.contains("the value \"H200\" of \"Pékin / freine la vente de la puce\" is not what its evidence says\n  --> facts/cryptopolitan.yaml:23:12\n"),
+        "{finding}"
+    );
+    assert!(
+        finding.contains("\"Pékin a pris des mesures pour freiner la vente de la puce d'intelligence artificielle H20 de Nvidia\": cryptopolitan at facts/cryptopolitan.yaml:25:15"),
+        "the evidence is shown beside the value: {finding}"
+    );
+    assert!(
+        finding.contains("explain: looked for as words in the evidence: h200"),
+        "{finding}"
+    );
+}

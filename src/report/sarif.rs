@@ -102,5 +102,6 @@ fn description(code: FindingCode) -> &'static str {
         FindingCode::ValueConflict => "Sources give incompatible values for the same fact",
         FindingCode::QuoteVariant => "One quotation is worded differently in two places",
         FindingCode::EvidenceMissing => "A claim's evidence does not occur in its article",
+        FindingCode::ValueUnsupported => "A claim's value is not what its own evidence says",
     }
 }

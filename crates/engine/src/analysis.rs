@@ -20,7 +20,7 @@ use crate::matching::{
 };
 use crate::model::Corpus;
 use crate::rules::values::{Normals, ValueSet, conflict_finding, normalise_claim, value_classes};
-use crate::rules::{claim_at, evidence, names, quotes, source_ids, split};
+use crate::rules::{claim_at, evidence, names, quotes, source_ids, split, support};
 use crate::truth::{Candidate, Trust};
 
 /// What to analyse besides the findings.
@@ -218,6 +218,8 @@ fn reconcile(corpus: &Corpus, full_report: bool, observer: &dyn Observer) -> Rec
         .iter()
         .filter_map(|set| names::name_finding(corpus, set, &trust))
         .collect();
+    observer.stage("reading the evidence");
+    findings.extend(support::check(corpus, &normals));
     let mut group_findings: HashMap<FactKey, Vec<String>> = HashMap::new();
     for (finding, keys) in quotes::quote_findings(corpus, &groups, &normals, &trust) {
         for key in keys {

@@ -15,24 +15,27 @@ pub enum FindingCode {
     ValueConflict,
     QuoteVariant,
     EvidenceMissing,
+    ValueUnsupported,
 }
 
 impl FindingCode {
-    pub const NAMES: [&'static str; 6] = [
+    pub const NAMES: [&'static str; 7] = [
         "spelling-variant",
         "confusable-variant",
         "case-variant",
         "value-conflict",
         "quote-variant",
         "evidence-missing",
+        "value-unsupported",
     ];
-    const ALL: [FindingCode; 6] = [
+    const ALL: [FindingCode; 7] = [
         Self::SpellingVariant,
         Self::ConfusableVariant,
         Self::CaseVariant,
         Self::ValueConflict,
         Self::QuoteVariant,
         Self::EvidenceMissing,
+        Self::ValueUnsupported,
     ];
 
     pub fn parse(name: &str) -> Option<Self> {

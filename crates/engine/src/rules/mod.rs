@@ -4,11 +4,13 @@
 //!   `spelling-variant`);
 //! - [`values`]: values of one fact that cannot both hold (`value-conflict`);
 //! - [`quotes`]: one speaker's remark quoted in several wordings (`quote-variant`);
-//! - [`evidence`]: a claim's evidence that its article does not contain (`evidence-missing`).
+//! - [`evidence`]: a claim's evidence that its article does not contain (`evidence-missing`);
+//! - [`support`]: a claim's value that its own evidence does not carry (`value-unsupported`).
 
 pub mod evidence;
 pub mod names;
 pub mod quotes;
+pub mod support;
 pub mod values;
 
 use std::collections::BTreeSet;
