@@ -219,7 +219,7 @@ fn reconcile(corpus: &Corpus, full_report: bool, observer: &dyn Observer) -> Rec
         .filter_map(|set| names::name_finding(corpus, set, &trust))
         .collect();
     observer.stage("reading the evidence");
-    findings.extend(support::check(corpus, &normals));
+    findings.extend(support::check(corpus, &normals, &entity_of));
     let mut group_findings: HashMap<FactKey, Vec<String>> = HashMap::new();
     for (finding, keys) in quotes::quote_findings(corpus, &groups, &normals, &trust) {
         for key in keys {

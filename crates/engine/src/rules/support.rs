@@ -1,8 +1,10 @@
 //! `value-unsupported`: a claim's value must be what its own evidence says. The value is read by
 //! the normaliser of its kind and looked for in the evidence: a figure of the evidence that
 //! reads the same interval and unit, a date that reads the same day, month or period (relative
-//! dates against the source's `published`), the name or code itself or another name of the
-//! same registered entity (folded: case and accents), a quotation folded-contained in it.
+//! dates against the source's `published`), the name or code itself or, for a value that is a
+//! registered name, alias or short form, another name of that entity (folded: case and accents;
+//! a look-alike or misspelling of a registered name is supported by itself only), a quotation
+//! folded-contained in it.
 //! Values of kind `text` and `names`, and claims without evidence, are not checked.
 
 use std::collections::HashMap;
@@ -11,6 +13,7 @@ use rayon::prelude::*;
 
 use super::values::Normals;
 use crate::finding::{Finding, FindingCode, Variant, slug};
+use crate::matching::{EntityOf, Relation};
 use crate::model::{Claim, Corpus, Source};
 use crate::normalise::quantity::{self, Language, Quantity};
 use crate::normalise::text::fold_key;
@@ -18,8 +21,8 @@ use crate::normalise::value::Normal;
 use crate::normalise::{date, date::Moment};
 
 /// Every claim whose value its evidence does not carry (sources in parallel).
-pub fn check(corpus: &Corpus, normals: &Normals) -> Vec<Finding> {
-    let names = RegisteredNames::of(corpus);
+pub fn check(corpus: &Corpus, normals: &Normals, entity_of: &EntityOf) -> Vec<Finding> {
+    let names = RegisteredNames::of(corpus, entity_of);
     corpus
         .sources
         .par_iter()
@@ -39,13 +42,15 @@ pub fn check(corpus: &Corpus, normals: &Normals) -> Vec<Finding> {
         .collect()
 }
 
-/// The names of each registered entity (its name and aliases), folded, by entity key.
-struct RegisteredNames {
+/// The names of each registered entity (its name and aliases), folded, by entity key; and how
+/// each name the corpus writes was tied to its entity.
+struct RegisteredNames<'a> {
     by_key: HashMap<String, Vec<String>>,
+    entity_of: &'a EntityOf,
 }
 
-impl RegisteredNames {
-    fn of(corpus: &Corpus) -> Self {
+impl<'a> RegisteredNames<'a> {
+    fn of(corpus: &Corpus, entity_of: &'a EntityOf) -> Self {
         let by_key = corpus
             .registry
             .entities
@@ -58,7 +63,20 @@ impl RegisteredNames {
                 (format!("entity:{}", e.id.value), names)
             })
             .collect();
-        Self { by_key }
+        Self { by_key, entity_of }
+    }
+
+    /// The other names of the entity `value` names, when it names it by a registered name, an
+    /// alias or a short form: a look-alike or a misspelling is not another name of it.
+    fn other_names(&self, value: &str, key: &str) -> &[String] {
+        let by_name = matches!(
+            self.entity_of.get(value),
+            Some((_, Some(Relation::Alias | Relation::ShortForm)))
+        );
+        match self.by_key.get(key) {
+            Some(names) if by_name => names,
+            _ => &[],
+        }
     }
 }
 
@@ -91,7 +109,7 @@ impl Reading {
             }
             Normal::Entity(key) => {
                 let mut forms = vec![fold_key(value)];
-                for name in names.by_key.get(key).into_iter().flatten() {
+                for name in names.other_names(value, key) {
                     if !forms.contains(name) {
                         forms.push(name.clone());
                     }
