@@ -223,12 +223,14 @@ struct CommonArgs {
     quiet: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
     Text,
     Json,
     Sarif,
     Github,
+    /// One self-contained page (`report` only)
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -268,6 +270,7 @@ impl CommonArgs {
                 FormatArg::Json => Format::Json,
                 FormatArg::Sarif => Format::Sarif,
                 FormatArg::Github => Format::Github,
+                FormatArg::Html => Format::Html,
             },
             fail_on: match self.fail_on {
                 FailOnArg::Error => FailOn::Severity(Severity::Error),
@@ -286,6 +289,16 @@ impl CommonArgs {
 }
 
 impl Command {
+    /// The command's `--format`, for the commands that have one.
+    fn format(&self) -> Option<FormatArg> {
+        match self {
+            Command::Check { args, .. } | Command::Report(args) => Some(args.common.format),
+            Command::Scan(args) => Some(args.common.format),
+            Command::Diff(args) => Some(args.common.format),
+            _ => None,
+        }
+    }
+
     /// The command's `--color` choice (`auto` for the commands without one).
     fn color(&self) -> ColorArg {
         match self {
@@ -330,6 +343,11 @@ fn main() -> ExitCode {
         }
     };
     colored::control::set_override(use_color(cli.command.color()));
+    if cli.command.format() == Some(FormatArg::Html) && !matches!(cli.command, Command::Report(_)) {
+        return emit(Outcome::error(
+            "--format html is for `concord report`: one page of the whole corpus",
+        ));
+    }
     let outcome = match cli.command {
         Command::Check {
             args,

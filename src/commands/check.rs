@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use concord_engine::baseline::BaselineProblem;
 use concord_engine::{Baseline, Options, analyse};
 
-use super::{Outcome, Output};
-use crate::load;
+use super::{Format, Outcome, Output};
 use crate::load::cache::Cache;
 use crate::progress::{self, Progress};
 use crate::report::Report;
+use crate::{load, report};
 
 /// The checked configuration of `check` and `report`.
 #[derive(Clone, Debug)]
@@ -67,7 +67,16 @@ pub fn run(config: &CheckConfig) -> Outcome {
             Err(e) => return Outcome::error(format!("cannot write facts/reviewed.yaml: {e}")),
         }
     }
-    let mut outcome = config.output.render(&report, &loaded.texts);
+    let mut outcome = match config.output.format {
+        Format::Html => Outcome {
+            stdout: report::html::render(&report, corpus, &loaded.texts),
+            stderr: String::new(),
+            status: config
+                .output
+                .status(&report.findings, report.warnings.len()),
+        },
+        _ => config.output.render(&report, &loaded.texts),
+    };
     outcome.stderr = stderr;
     outcome
 }

@@ -56,6 +56,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands.
     Github,
+    /// One self-contained HTML page (`report` only).
+    Html,
 }
 
 /// How findings are printed and judged: the output options of `check`, `report`, `scan` and
@@ -92,6 +94,7 @@ impl Output {
             Format::Json => report::json::render(report),
             Format::Sarif => report::sarif::render(report),
             Format::Github => report::github::render(report),
+            Format::Html => unreachable!("only report renders HTML, with its corpus"),
             Format::Text if self.quiet => String::new(),
             Format::Text => text(TextOptions {
                 explain: self.explain,

@@ -3,6 +3,7 @@
 //! siblings over the same value; only the binary prints what they return.
 
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod sarif;
 pub mod text;
