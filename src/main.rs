@@ -79,6 +79,8 @@ enum Command {
     },
     /// Print the man page (`concord man > concord.1`)
     Man,
+    /// A language server on standard input and output: findings as diagnostics while facts are edited
+    Lsp,
 }
 
 #[derive(Args)]
@@ -383,6 +385,7 @@ fn main() -> ExitCode {
                 Err(e) => Outcome::error(e),
             }
         }
+        Command::Lsp => return ExitCode::from(concord::lsp::serve() as u8),
         Command::Review { root, explain, .. } => {
             if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
                 return emit(Outcome::error(commands::review::NEEDS_TERMINAL));

@@ -21,7 +21,7 @@ const DEFAULT_COMMENT: &str = "# Findings a person has looked at and accepted (F
                                # `accepted` pins each to how often each source writes its forms.\n";
 
 /// The baseline file, relative to the corpus root.
-const BASELINE: &str = "facts/reviewed.yaml";
+pub const BASELINE: &str = "facts/reviewed.yaml";
 
 #[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
@@ -74,6 +74,26 @@ fn update(
     accept: &[&Finding],
     note: &str,
 ) -> std::io::Result<Written> {
+    let existing = std::fs::read_to_string(root.join(BASELINE)).unwrap_or_default();
+    let (text, written) = updated_text(&existing, corpus, pin, accept, note);
+    atomic_write(&root.join(BASELINE), text.as_bytes())?;
+    Ok(written)
+}
+
+/// The text of `facts/reviewed.yaml` (now `existing`) once the findings of `accept` are
+/// accepted with `note`, and the entries that findings of `pin` match are pinned: what
+/// [`accept`] writes, for an editor to apply as an edit.
+pub fn accepted_text(existing: &str, corpus: &Corpus, accept: &[&Finding], note: &str) -> String {
+    updated_text(existing, corpus, accept, accept, note).0
+}
+
+fn updated_text(
+    existing: &str,
+    corpus: &Corpus,
+    pin: &[&Finding],
+    accept: &[&Finding],
+    note: &str,
+) -> (String, Written) {
     let own: Vec<&ReviewedEntry> = corpus
         .reviewed
         .iter()
@@ -131,9 +151,7 @@ fn update(
             _ => format!("  {line}\n"),
         })
         .collect();
-    let path = root.join(BASELINE);
     // The file's opening comment is kept; a new file gets one.
-    let existing = std::fs::read_to_string(&path).unwrap_or_default();
     let comment: String = existing
         .lines()
         .take_while(|line| line.starts_with('#'))
@@ -144,8 +162,7 @@ fn update(
     } else {
         comment
     };
-    atomic_write(&path, format!("{comment}{yaml}").as_bytes())?;
-    Ok(written)
+    (format!("{comment}{yaml}"), written)
 }
 
 /// The occurrences an entry accepts to cover `findings` as they are: per source, the most any

@@ -44,6 +44,34 @@ pub fn load(root: &Path) -> Loaded {
 
 /// Reads the corpus at `root`, taking the records of unchanged source files from `cache`.
 pub fn load_with_cache(root: &Path, cache: Option<&Cache>) -> Loaded {
+    load_with(root, cache, &Overlay::default())
+}
+
+/// Texts that stand in for files on disk (an editor's unsaved buffers), by their path relative
+/// to the corpus root, with `/`.
+#[derive(Clone, Debug, Default)]
+pub struct Overlay {
+    texts: HashMap<Arc<str>, Arc<str>>,
+}
+
+impl Overlay {
+    pub fn insert(&mut self, name: &str, text: &str) {
+        self.texts
+            .insert(name.into(), normalise_line_endings(text.to_string()).into());
+    }
+
+    pub fn remove(&mut self, name: &str) {
+        self.texts.remove(name);
+    }
+
+    fn get(&self, name: &str) -> Option<Arc<str>> {
+        self.texts.get(name).cloned()
+    }
+}
+
+/// Reads the corpus at `root` as [`load_with_cache`] does, the texts of `overlay` standing in
+/// for the files they name.
+pub fn load_with(root: &Path, cache: Option<&Cache>, overlay: &Overlay) -> Loaded {
     let mut loaded = Loaded {
         corpus: Corpus {
             root: root.to_path_buf(),
@@ -84,7 +112,21 @@ pub fn load_with_cache(root: &Path, cache: Option<&Cache>) -> Loaded {
             progress::step();
             let name = relative_name(root, path);
             let mut errors = Vec::new();
-            let text = read_text(path, &name, MAX_YAML_BYTES, &mut errors);
+            let text = match overlay.get(&name) {
+                Some(text) if text.len() as u64 > MAX_YAML_BYTES => {
+                    errors.push(InputError::file(
+                        &name,
+                        format!(
+                            "the file is {} MiB; concord reads files of at most {} MiB",
+                            text.len() >> 20,
+                            MAX_YAML_BYTES >> 20
+                        ),
+                    ));
+                    None
+                }
+                Some(text) => Some(text),
+                None => read_text(path, &name, MAX_YAML_BYTES, &mut errors),
+            };
             let content = text.as_ref().and_then(|text| {
                 let (content, parse_errors) = match cache {
                     Some(cache) => cache.parse(&name, text),
@@ -121,6 +163,7 @@ pub fn load_with_cache(root: &Path, cache: Option<&Cache>) -> Loaded {
     let mut articles = ArticleReader {
         root,
         cache: HashMap::new(),
+        overlay,
     };
     for (header, claims) in headers {
         let article =
@@ -370,6 +413,7 @@ pub fn read_text(
 struct ArticleReader<'a> {
     root: &'a Path,
     cache: HashMap<PathBuf, Arc<str>>,
+    overlay: &'a Overlay,
 }
 
 impl ArticleReader<'_> {
@@ -420,7 +464,10 @@ impl ArticleReader<'_> {
             None => {
                 let mut errors = Vec::new();
                 let name: Arc<str> = path.value.trim_start_matches("./").into();
-                let text = read_text(&canonical, &name, MAX_ARTICLE_BYTES, &mut errors);
+                let text = self
+                    .overlay
+                    .get(&name)
+                    .or_else(|| read_text(&canonical, &name, MAX_ARTICLE_BYTES, &mut errors));
                 let text = text.ok_or_else(|| Box::new(errors.remove(0)))?;
                 texts.insert(name, text.clone());
                 self.cache.insert(canonical, text.clone());

@@ -1,0 +1,586 @@
+//! `concord lsp`: a Language Server Protocol server over standard input and output.
+//!
+//! On `initialize` it loads the corpus of the workspace folder (the root that holds `facts/`)
+//! and publishes every finding and input error as diagnostics on the files they touch: the
+//! `facts/` YAML files and the articles. Open buffers stand in for the files on disk (an
+//! [`Overlay`]); each change, save, close or change on disk analyses the corpus again and
+//! publishes the diagnostics that changed. Code actions use a finding's suggested value, or
+//! accept the finding into `facts/reviewed.yaml`; hovering a finding's place shows its variants,
+//! sources and suggestion.
+//!
+//! The transport is written here rather than taken from `lsp-server`'s, so that a malformed
+//! message is answered with a JSON-RPC error instead of ending the server.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::{self, BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+
+use concord_engine::finding::{Finding, FindingCode, Severity};
+use concord_engine::model::{Corpus, Location};
+use concord_engine::{Baseline, Options, analyse};
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
+    CodeActionProviderCapability, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Hover,
+    HoverContents, HoverParams, HoverProviderCapability, InitializeParams, MarkupContent,
+    MarkupKind, NumberOrString, Position, PublishDiagnosticsParams, Range, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Url, WorkspaceEdit,
+};
+use serde_json::{Value, json};
+
+use crate::commands::baseline::{BASELINE, NEW_NOTE, accepted_text};
+use crate::diagnostic::{InputError, SourceTexts};
+use crate::load::{self, Overlay};
+
+/// The largest message the server reads; a larger one is refused and skipped.
+const MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Serves until the client says `exit` or closes the input; the exit status.
+pub fn serve() -> i32 {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let stdout = io::stdout();
+    let mut output = stdout.lock();
+    let mut server: Option<Server> = None;
+    let mut shutting_down = false;
+    loop {
+        let message = match read_message(&mut input) {
+            Ok(Some(message)) => message,
+            Ok(None) => return 0,
+            Err(Malformed(reason)) => {
+                send(
+                    &mut output,
+                    &error(RequestId::from(0), ErrorCode::ParseError, &reason),
+                );
+                continue;
+            }
+        };
+        match message {
+            Message::Request(request) if request.method == "initialize" => {
+                let params: InitializeParams =
+                    serde_json::from_value(request.params.clone()).unwrap_or_default();
+                let mut started = Server::new(&params);
+                send(
+                    &mut output,
+                    &Message::Response(Response::new_ok(request.id, capabilities())),
+                );
+                started.analyse_and_publish(&mut output);
+                server = Some(started);
+            }
+            Message::Request(request) if request.method == "shutdown" => {
+                shutting_down = true;
+                send(
+                    &mut output,
+                    &Message::Response(Response::new_ok(request.id, Value::Null)),
+                );
+            }
+            Message::Request(request) => {
+                let reply = match &mut server {
+                    Some(server) => server.answer(&request),
+                    None => error(
+                        request.id,
+                        ErrorCode::ServerNotInitialized,
+                        "initialize first",
+                    ),
+                };
+                send(&mut output, &reply);
+            }
+            Message::Notification(notification) if notification.method == "exit" => {
+                return if shutting_down { 0 } else { 1 };
+            }
+            Message::Notification(notification) => {
+                if let Some(server) = &mut server
+                    && server.take(&notification)
+                {
+                    server.analyse_and_publish(&mut output);
+                }
+            }
+            Message::Response(_) => {}
+        }
+    }
+}
+
+fn capabilities() -> Value {
+    let capabilities = ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        ..ServerCapabilities::default()
+    };
+    json!({"capabilities": capabilities, "serverInfo": {"name": "concord", "version": env!("CARGO_PKG_VERSION")}})
+}
+
+/// What the server knows: the corpus root, the open buffers, the last analysis.
+struct Server {
+    root: PathBuf,
+    overlay: Overlay,
+    /// Reviewed findings are shown as hints, or not at all (`initializationOptions`:
+    /// `{"reviewed": "hide"}`).
+    show_reviewed: bool,
+    corpus: Option<Corpus>,
+    findings: Vec<Finding>,
+    texts: SourceTexts,
+    /// The files diagnostics were last published for, to clear those that have none now.
+    published: BTreeSet<String>,
+}
+
+impl Server {
+    fn new(params: &InitializeParams) -> Self {
+        #[allow(deprecated)] // `root_uri` is what most clients still send.
+        let folder = params
+            .workspace_folders
+            .as_ref()
+            .and_then(|folders| folders.first().map(|f| f.uri.clone()))
+            .or_else(|| params.root_uri.clone())
+            .and_then(|uri| uri.to_file_path().ok())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let show_reviewed = params
+            .initialization_options
+            .as_ref()
+            .and_then(|o| o.get("reviewed"))
+            .and_then(Value::as_str)
+            != Some("hide");
+        Self {
+            root: corpus_root(&folder),
+            overlay: Overlay::default(),
+            show_reviewed,
+            corpus: None,
+            findings: Vec::new(),
+            texts: SourceTexts::default(),
+            published: BTreeSet::new(),
+        }
+    }
+
+    /// Takes a notification into the buffers; true when the corpus must be analysed again.
+    fn take(&mut self, notification: &Notification) -> bool {
+        let params = notification.params.clone();
+        match notification.method.as_str() {
+            "textDocument/didOpen" => {
+                let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(params) else {
+                    return false;
+                };
+                self.buffer(&p.text_document.uri, Some(&p.text_document.text))
+            }
+            "textDocument/didChange" => {
+                let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(params) else {
+                    return false;
+                };
+                // Full synchronisation: the last change holds the whole text.
+                let text = p.content_changes.last().map(|c| c.text.as_str());
+                text.is_some() && self.buffer(&p.text_document.uri, text)
+            }
+            "textDocument/didClose" => {
+                let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params) else {
+                    return false;
+                };
+                self.buffer(&p.text_document.uri, None)
+            }
+            "textDocument/didSave" | "workspace/didChangeWatchedFiles" => true,
+            _ => false,
+        }
+    }
+
+    /// Puts `text` in for the file at `uri` (`None`: the file on disk again); false when the
+    /// file is not in the corpus.
+    fn buffer(&mut self, uri: &Url, text: Option<&str>) -> bool {
+        let Some(name) = self.name(uri) else {
+            return false;
+        };
+        match text {
+            Some(text) => self.overlay.insert(&name, text),
+            None => self.overlay.remove(&name),
+        }
+        true
+    }
+
+    /// The path of `uri` relative to the corpus root, with `/`.
+    fn name(&self, uri: &Url) -> Option<String> {
+        let path = uri.to_file_path().ok()?;
+        let relative = path.strip_prefix(&self.root).ok()?;
+        Some(relative.to_string_lossy().replace('\\', "/"))
+    }
+
+    fn uri(&self, file: &str) -> Option<Url> {
+        Url::from_file_path(self.root.join(file)).ok()
+    }
+
+    fn analyse_and_publish(&mut self, output: &mut impl Write) {
+        let loaded = load::load_with(&self.root, None, &self.overlay);
+        let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+        if loaded.errors.is_empty() {
+            let options = Options {
+                baseline: Baseline::Pinned,
+                full_report: false,
+            };
+            let analysis = analyse(&loaded.corpus, &options, &());
+            for finding in &analysis.findings {
+                if finding.reviewed && !self.show_reviewed {
+                    continue;
+                }
+                for (file, diagnostic) in self.diagnostics(finding, &loaded.texts) {
+                    by_file.entry(file).or_default().push(diagnostic);
+                }
+            }
+            self.findings = analysis.findings;
+            self.corpus = Some(loaded.corpus);
+        } else {
+            for error in &loaded.errors {
+                let (file, diagnostic) = input_error(error, &loaded.texts);
+                by_file.entry(file).or_default().push(diagnostic);
+            }
+            self.findings.clear();
+            self.corpus = None;
+        }
+        self.texts = loaded.texts;
+        let files: BTreeSet<String> = by_file.keys().cloned().collect();
+        for file in self.published.difference(&files) {
+            by_file.entry(file.clone()).or_default();
+        }
+        for (file, diagnostics) in by_file {
+            let Some(uri) = self.uri(&file) else { continue };
+            let params = PublishDiagnosticsParams::new(uri, diagnostics, None);
+            send(
+                output,
+                &Message::Notification(Notification::new(
+                    "textDocument/publishDiagnostics".into(),
+                    params,
+                )),
+            );
+        }
+        self.published = files;
+    }
+
+    /// A finding's diagnostics: one at each place of a form other than the suggested one, each
+    /// pointing at the other variants' places.
+    fn diagnostics(&self, finding: &Finding, texts: &SourceTexts) -> Vec<(String, Diagnostic)> {
+        let suggested = finding.suggestion.as_ref().map(|s| s.text.as_str());
+        let severity = if finding.reviewed {
+            DiagnosticSeverity::HINT
+        } else {
+            match finding.severity {
+                Severity::Error => DiagnosticSeverity::ERROR,
+                Severity::Warning => DiagnosticSeverity::WARNING,
+                Severity::Info => DiagnosticSeverity::INFORMATION,
+            }
+        };
+        let mut out = Vec::new();
+        for (index, variant) in finding.variants.iter().enumerate() {
+            // A conflict shows on every file that states the fact; a variant of a name or a
+            // quotation only where it departs from the suggestion.
+            let is_suggested = Some(variant.text.as_str()) == suggested;
+            if is_suggested && finding.code != FindingCode::ValueConflict {
+                continue;
+            }
+            let (severity, message) = if is_suggested {
+                (
+                    DiagnosticSeverity::INFORMATION,
+                    format!("{} (this value is the likely right one)", finding.message),
+                )
+            } else {
+                (severity, finding.message.clone())
+            };
+            for location in &variant.locations {
+                let range = range_of(texts, location, &variant.text);
+                let related = finding
+                    .variants
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != index)
+                    .filter_map(|(_, other)| {
+                        let at = other.locations.first()?;
+                        Some(DiagnosticRelatedInformation {
+                            location: lsp_types::Location::new(
+                                self.uri(&at.file)?,
+                                range_of(texts, at, &other.text),
+                            ),
+                            message: format!("\"{}\": {}", other.text, other.sources.join(", ")),
+                        })
+                    })
+                    .collect();
+                let reviewed = if finding.reviewed { " (reviewed)" } else { "" };
+                let suggestion = finding
+                    .suggestion
+                    .as_ref()
+                    .filter(|_| !is_suggested)
+                    .map(|s| &s.text);
+                out.push((
+                    location.file.to_string(),
+                    Diagnostic {
+                        range,
+                        severity: Some(severity),
+                        code: Some(NumberOrString::String(finding.code.name().into())),
+                        source: Some("concord".into()),
+                        message: format!("{message}{reviewed}"),
+                        related_information: Some(related),
+                        data: Some(json!({
+                            "fingerprint": finding.fingerprint,
+                            "text": variant.text,
+                            "suggestion": suggestion,
+                        })),
+                        ..Diagnostic::default()
+                    },
+                ));
+            }
+        }
+        out
+    }
+
+    fn answer(&mut self, request: &Request) -> Message {
+        let id = request.id.clone();
+        let result = match request.method.as_str() {
+            "textDocument/codeAction" => serde_json::from_value(request.params.clone())
+                .map(|p| json!(self.code_actions(&p)))
+                .map_err(|e| e.to_string()),
+            "textDocument/hover" => serde_json::from_value(request.params.clone())
+                .map(|p| json!(self.hover(&p)))
+                .map_err(|e| e.to_string()),
+            method => {
+                return error(
+                    id,
+                    ErrorCode::MethodNotFound,
+                    &format!("no method {method}"),
+                );
+            }
+        };
+        match result {
+            Ok(value) => Message::Response(Response::new_ok(id, value)),
+            Err(reason) => error(id, ErrorCode::InvalidParams, &reason),
+        }
+    }
+
+    /// For each concord diagnostic: use the suggested value, or accept the finding.
+    fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+        let uri = &params.text_document.uri;
+        let mut actions = Vec::new();
+        for diagnostic in &params.context.diagnostics {
+            if diagnostic.source.as_deref() != Some("concord") {
+                continue;
+            }
+            let data = diagnostic.data.clone().unwrap_or_default();
+            let fingerprint = data["fingerprint"].as_str().unwrap_or_default();
+            if let Some(suggestion) = data["suggestion"].as_str() {
+                let edit = TextEdit::new(diagnostic.range, suggestion.to_string());
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: format!("Use \"{suggestion}\""),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(WorkspaceEdit::new(HashMap::from([(
+                        uri.clone(),
+                        vec![edit],
+                    )]))),
+                    is_preferred: Some(true),
+                    ..CodeAction::default()
+                }));
+            }
+            let finding = self.findings.iter().find(|f| f.fingerprint == fingerprint);
+            if let (Some(finding), Some(corpus)) = (finding, &self.corpus)
+                && !finding.reviewed
+                && let Some(baseline_uri) = self.uri(BASELINE)
+            {
+                let existing =
+                    std::fs::read_to_string(self.root.join(BASELINE)).unwrap_or_default();
+                let text = accepted_text(&existing, corpus, &[finding], NEW_NOTE);
+                let whole = Range::new(Position::new(0, 0), Position::new(u32::MAX, 0));
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: "Accept this finding into facts/reviewed.yaml".into(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(WorkspaceEdit::new(HashMap::from([(
+                        baseline_uri,
+                        vec![TextEdit::new(whole, text)],
+                    )]))),
+                    ..CodeAction::default()
+                }));
+            }
+        }
+        actions
+    }
+
+    /// The findings whose places cover the position: their variants, sources and suggestion.
+    fn hover(&self, params: &HoverParams) -> Option<Hover> {
+        let at = &params.text_document_position_params;
+        let file = self.name(&at.text_document.uri)?;
+        let mut parts = Vec::new();
+        for finding in &self.findings {
+            let covers = finding.variants.iter().any(|v| {
+                v.locations.iter().any(|l| {
+                    let r = range_of(&self.texts, l, &v.text);
+                    *l.file == *file && r.start <= at.position && at.position <= r.end
+                })
+            });
+            if !covers {
+                continue;
+            }
+            let mut text = format!(
+                "**{}** `{}`: {}\n",
+                finding.severity.name(),
+                finding.code.name(),
+                finding.message
+            );
+            for variant in &finding.variants {
+                text.push_str(&format!(
+                    "\n- \"{}\": {}",
+                    variant.text,
+                    variant.sources.join(", ")
+                ));
+            }
+            if let Some(s) = &finding.suggestion {
+                text.push_str(&format!(
+                    "\n\nLikely right: **{}** (confidence {:.2})",
+                    s.text, s.confidence
+                ));
+            }
+            parts.push(text);
+        }
+        (!parts.is_empty()).then(|| Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: parts.join("\n\n---\n\n"),
+            }),
+            range: None,
+        })
+    }
+}
+
+/// The folder at or above `folder` that holds `facts/`, else `folder`.
+fn corpus_root(folder: &Path) -> PathBuf {
+    folder
+        .ancestors()
+        .find(|dir| dir.join("facts").is_dir())
+        .unwrap_or(folder)
+        .to_path_buf()
+}
+
+/// An input error as a diagnostic on its file.
+fn input_error(error: &InputError, texts: &SourceTexts) -> (String, Diagnostic) {
+    let range = if error.at.line == 0 {
+        Range::default()
+    } else {
+        let start = position(texts, &error.at);
+        let line = texts
+            .line(&error.at.file, error.at.line)
+            .unwrap_or_default();
+        let skipped: String = line
+            .chars()
+            .skip(error.at.column.saturating_sub(1) as usize)
+            .take(error.width as usize)
+            .collect();
+        Range::new(
+            start,
+            Position::new(start.line, start.character + utf16(&skipped)),
+        )
+    };
+    let mut message = error.message.clone();
+    if let Some(help) = &error.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    (
+        error.at.file.to_string(),
+        Diagnostic {
+            range,
+            severity: Some(DiagnosticSeverity::ERROR),
+            source: Some("concord".into()),
+            message,
+            ..Diagnostic::default()
+        },
+    )
+}
+
+/// The range of `text` where it stands on the line of `location`, from its column on (a name's
+/// place is where the whole name starts, `Howard Latnik`, its variant the word that differs).
+fn range_of(texts: &SourceTexts, location: &Location, text: &str) -> Range {
+    let first_line = text.split('\n').next().unwrap_or_default();
+    let line = texts
+        .line(&location.file, location.line)
+        .unwrap_or_default();
+    let column = location.column.saturating_sub(1) as usize;
+    let from = line
+        .char_indices()
+        .nth(column)
+        .map_or(line.len(), |(i, _)| i);
+    let skip = if first_line.is_empty() {
+        0
+    } else {
+        line[from..]
+            .find(first_line)
+            .map_or(0, |i| line[from..from + i].chars().count())
+    };
+    let start = Location {
+        column: location.column + skip as u32,
+        ..location.clone()
+    };
+    let start = position(texts, &start);
+    Range::new(
+        start,
+        Position::new(start.line, start.character + utf16(first_line)),
+    )
+}
+
+/// An LSP position (0-based line, UTF-16 column) from concord's (1-based line, column in
+/// characters).
+fn position(texts: &SourceTexts, location: &Location) -> Position {
+    let line = location.line.saturating_sub(1);
+    let before: String = texts
+        .line(&location.file, location.line)
+        .unwrap_or_default()
+        .chars()
+        .take(location.column.saturating_sub(1) as usize)
+        .collect();
+    Position::new(line, utf16(&before))
+}
+
+fn utf16(text: &str) -> u32 {
+    text.encode_utf16().count() as u32
+}
+
+fn error(id: RequestId, code: ErrorCode, message: &str) -> Message {
+    Message::Response(Response::new_err(id, code as i32, message.to_string()))
+}
+
+fn send(output: &mut impl Write, message: &Message) {
+    let body = serde_json::to_string(message).expect("a message serialises");
+    let _ = write!(output, "Content-Length: {}\r\n\r\n{body}", body.len());
+    let _ = output.flush();
+}
+
+/// Why a message could not be read; the server answers and reads on.
+struct Malformed(String);
+
+/// The next message, `None` at the end of the input.
+fn read_message(input: &mut impl BufRead) -> Result<Option<Message>, Malformed> {
+    let mut length: Option<usize> = None;
+    loop {
+        let mut header = String::new();
+        match input.read_line(&mut header) {
+            Ok(0) => return Ok(None),
+            Ok(_) => {}
+            Err(e) => return Err(Malformed(format!("cannot read a header: {e}"))),
+        }
+        let header = header.trim_end();
+        if header.is_empty() {
+            if length.is_some() {
+                break;
+            }
+            continue;
+        }
+        if let Some(value) = header.strip_prefix("Content-Length:") {
+            length = value.trim().parse().ok();
+        }
+    }
+    let length = length.unwrap_or(0);
+    if length > MAX_MESSAGE_BYTES {
+        // Skip the body without keeping it.
+        let _ = io::copy(&mut input.take(length as u64), &mut io::sink());
+        return Err(Malformed(format!(
+            "a message of {length} bytes is over the limit"
+        )));
+    }
+    let mut body = vec![0; length];
+    if input.read_exact(&mut body).is_err() {
+        return Ok(None);
+    }
+    serde_json::from_slice(&body)
+        .map(Some)
+        .map_err(|e| Malformed(format!("not a JSON-RPC message: {e}")))
+}

@@ -1,0 +1,340 @@
+//! `concord lsp` driven over stdio with JSON-RPC as an editor drives it: initialize, open a file
+//! with a misspelling, receive its diagnostic, ask for code actions, apply the edit and see the
+//! diagnostic go; make a value conflict and see it on both files; break the YAML and see a
+//! located error, then fix it; survive malformed messages, unknown methods and a huge buffer.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+/// An editor's side of the conversation.
+struct Client {
+    child: Child,
+    input: ChildStdin,
+    messages: Receiver<Value>,
+    next_id: i64,
+}
+
+impl Client {
+    fn start(root: &Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_concord"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let input = child.stdin.take().unwrap();
+        let mut output = BufReader::new(child.stdout.take().unwrap());
+        let (sender, messages) = channel();
+        std::thread::spawn(move || {
+            loop {
+                let mut length = 0;
+                loop {
+                    let mut header = String::new();
+                    if output.read_line(&mut header).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let header = header.trim_end();
+                    if header.is_empty() {
+                        break;
+                    }
+                    if let Some(value) = header.strip_prefix("Content-Length: ") {
+                        length = value.parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; length];
+                output.read_exact(&mut body).unwrap();
+                if sender.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut client = Client {
+            child,
+            input,
+            messages,
+            next_id: 1,
+        };
+        let uri = uri(root, "");
+        let reply = client.request(
+            "initialize",
+            json!({"processId": null, "rootUri": uri, "capabilities": {},
+                   "workspaceFolders": [{"uri": uri, "name": "corpus"}]}),
+        );
+        assert!(
+            reply["result"]["capabilities"]["codeActionProvider"] == json!(true),
+            "{reply}"
+        );
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn send_raw(&mut self, body: &str) {
+        write!(self.input, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.input.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send_raw(&json!({"jsonrpc": "2.0", "method": method, "params": params}).to_string());
+    }
+
+    /// Sends a request and waits for its response (diagnostics that arrive first are kept).
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send_raw(
+            &json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}).to_string(),
+        );
+        loop {
+            let message = self.next();
+            if message["id"] == json!(id) {
+                return message;
+            }
+        }
+    }
+
+    fn next(&mut self) -> Value {
+        self.messages
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the server answers")
+    }
+
+    /// The diagnostics next published for the file `name` of `root`.
+    fn diagnostics_for(&mut self, root: &Path, name: &str) -> Vec<Value> {
+        let wanted = uri(root, name);
+        loop {
+            let message = self.next();
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == json!(wanted)
+            {
+                return message["params"]["diagnostics"].as_array().unwrap().clone();
+            }
+        }
+    }
+
+    fn open(&mut self, root: &Path, name: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri(root, name), "languageId": "yaml", "version": 1, "text": text}}),
+        );
+    }
+
+    fn change(&mut self, root: &Path, name: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri(root, name), "version": version},
+                   "contentChanges": [{"text": text}]}),
+        );
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn uri(root: &Path, name: &str) -> String {
+    let path = std::fs::canonicalize(root).unwrap().join(name);
+    let path = path.to_str().unwrap().trim_end_matches('/');
+    format!("file://{path}")
+}
+
+const A: &str = "source: {id: a, language: en}\nclaims:\n  - {subject: Howard Lutnick, property: role, value: secretary}\n  - {subject: Acme, property: revenue, value: 4.6 billion dollars}\n";
+const B: &str = "source: {id: b, language: en}\nclaims:\n  - {subject: Howard Lutnick, property: role, value: secretary}\n  - {subject: Acme, property: revenue, value: $4.6 billion}\n";
+const C: &str = "source: {id: c, language: en}\nclaims:\n  - {subject: Howard Latnik, property: role, value: secretary}\n";
+
+fn corpus() -> tempfile::TempDir {
+    common::scratch_corpus(&[
+        ("facts/a.yaml", A),
+        ("facts/b.yaml", B),
+        ("facts/c.yaml", C),
+    ])
+}
+
+#[test]
+fn a_misspelling_is_diagnosed_fixed_by_its_code_action_and_gone() {
+    let dir = corpus();
+    let root = dir.path();
+    let mut client = Client::start(root);
+    let diagnostics = client.diagnostics_for(root, "facts/c.yaml");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let diagnostic = &diagnostics[0];
+    assert_eq!(diagnostic["code"], "spelling-variant");
+    assert_eq!(diagnostic["severity"], 1, "an error");
+    assert_eq!(
+        diagnostic["range"],
+        json!({"start": {"line": 2, "character": 21}, "end": {"line": 2, "character": 27}}),
+        "the range covers Latnik"
+    );
+    let related = diagnostic["relatedInformation"].as_array().unwrap();
+    assert!(
+        related[0]["location"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("facts/a.yaml"),
+        "{related:?}"
+    );
+
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(root, "facts/c.yaml")}, "range": diagnostic["range"],
+               "context": {"diagnostics": [diagnostic]}}),
+    );
+    let actions = actions["result"].as_array().unwrap().clone();
+    let titles: Vec<&str> = actions
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Use \"Lutnick\"",
+            "Accept this finding into facts/reviewed.yaml"
+        ]
+    );
+    let accept = &actions[1]["edit"]["changes"][uri(root, "facts/reviewed.yaml")][0]["newText"];
+    assert!(
+        accept.as_str().unwrap().contains("accepted:\n      c: 1\n"),
+        "{accept}"
+    );
+
+    // The editor applies the first action's edit to its buffer.
+    let edit = &actions[0]["edit"]["changes"][uri(root, "facts/c.yaml")][0];
+    assert_eq!(edit["newText"], "Lutnick");
+    let fixed = C.replace("Latnik", "Lutnick");
+    client.open(root, "facts/c.yaml", C);
+    assert_eq!(client.diagnostics_for(root, "facts/c.yaml").len(), 1);
+    client.change(root, "facts/c.yaml", 2, &fixed);
+    assert_eq!(
+        client.diagnostics_for(root, "facts/c.yaml"),
+        Vec::<Value>::new()
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("facts/c.yaml")).unwrap(),
+        C,
+        "disk untouched"
+    );
+
+    // Closing the buffer falls back to the file on disk.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri(root, "facts/c.yaml")}}),
+    );
+    assert_eq!(client.diagnostics_for(root, "facts/c.yaml").len(), 1);
+
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(root, "facts/c.yaml")}, "position": {"line": 2, "character": 24}}),
+    );
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.contains("\"Latnik\": c") && shown.contains("Likely right: **Lutnick**"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_conflicting_value_shows_on_both_files_and_broken_yaml_is_located() {
+    let dir = corpus();
+    let root = dir.path();
+    let mut client = Client::start(root);
+    client.diagnostics_for(root, "facts/c.yaml");
+    client.open(
+        root,
+        "facts/a.yaml",
+        &A.replace("4.6 billion", "46 billion"),
+    );
+    // Each analysis publishes in file order; c.yaml (its misspelling) comes last.
+    let mut published = Vec::new();
+    loop {
+        let message = client.next();
+        if message["method"] != "textDocument/publishDiagnostics" {
+            continue;
+        }
+        let file = message["params"]["uri"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_string();
+        let conflicts = message["params"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "value-conflict")
+            .count();
+        published.push((file.clone(), conflicts));
+        if file == "c.yaml" {
+            break;
+        }
+    }
+    assert_eq!(
+        published,
+        [
+            ("a.yaml".to_string(), 1),
+            ("b.yaml".to_string(), 1),
+            ("c.yaml".to_string(), 0)
+        ],
+        "the conflict shows on both files that state the fact"
+    );
+
+    client.change(root, "facts/a.yaml", 2, "source: {id: a\nclaims: [\n");
+    let broken = client.diagnostics_for(root, "facts/a.yaml");
+    assert_eq!(broken.len(), 1, "{broken:?}");
+    assert!(
+        broken[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not valid YAML"),
+        "{broken:?}"
+    );
+    assert_eq!(broken[0]["range"]["start"]["line"], 1);
+    client.change(root, "facts/a.yaml", 3, A);
+    assert_eq!(
+        client.diagnostics_for(root, "facts/a.yaml"),
+        Vec::<Value>::new()
+    );
+}
+
+#[test]
+fn bad_input_never_kills_the_server() {
+    let dir = corpus();
+    let root = dir.path();
+    let mut client = Client::start(root);
+    client.diagnostics_for(root, "facts/c.yaml");
+    client.send_raw("{this is not json");
+    let error = client.next();
+    assert_eq!(error["error"]["code"], -32700, "{error}");
+    let unknown = client.request("textDocument/nonsense", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    let huge = format!(
+        "source: {{id: a}}\nclaims: []\n# {}\n",
+        "x".repeat(50 * 1024 * 1024)
+    );
+    client.open(root, "facts/a.yaml", &huge);
+    let refused = client.diagnostics_for(root, "facts/a.yaml");
+    assert!(
+        refused[0]["message"].as_str().unwrap().contains("MiB"),
+        "{refused:?}"
+    );
+    // Still serving.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(root, "facts/c.yaml")}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(hover["result"], Value::Null, "{hover}");
+    let shutdown = client.request("shutdown", Value::Null);
+    assert_eq!(shutdown["result"], Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.child.wait().unwrap().code(), Some(0));
+}
