@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""How fast `concord lsp` answers on a generated corpus: the time from `initialize` to the first
+diagnostics, the time from a one-claim edit (`didOpen` of an edited source file) to the next
+diagnostics, and the server's peak memory (VmHWM). Needs a release build.
+
+usage: python3 bench/lsp.py [CLAIMS]     (default 1000000)
+"""
+import json, os, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release")
+
+
+def send(proc, message):
+    body = json.dumps(message).encode()
+    proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    proc.stdin.flush()
+
+
+def receive(proc):
+    length = 0
+    while True:
+        line = proc.stdout.readline()
+        if not line:
+            raise SystemExit("the server closed its output")
+        line = line.strip()
+        if not line:
+            break
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    return json.loads(proc.stdout.read(length))
+
+
+def until_diagnostics(proc):
+    while True:
+        message = receive(proc)
+        if message.get("method") == "textDocument/publishDiagnostics":
+            return message
+
+
+def main():
+    claims = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    with tempfile.TemporaryDirectory() as work:
+        corpus = os.path.join(work, "corpus")
+        subprocess.run([os.path.join(BIN, "concord-gen"), "--claims", str(claims), "--seed", "7",
+                        "--out", corpus], check=True, capture_output=True)
+        proc = subprocess.Popen([os.path.join(BIN, "concord"), "lsp"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        uri = "file://" + corpus
+        start = time.perf_counter()
+        send(proc, {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                    "params": {"processId": None, "rootUri": uri, "capabilities": {}}})
+        until_diagnostics(proc)
+        first = time.perf_counter() - start
+        name = sorted(os.listdir(os.path.join(corpus, "facts")))[0]
+        path = os.path.join(corpus, "facts", name)
+        text = open(path, encoding="utf-8").read()
+        edited = text.replace("value: ", "value: 9", 1)
+        start = time.perf_counter()
+        send(proc, {"jsonrpc": "2.0", "method": "textDocument/didOpen",
+                    "params": {"textDocument": {"uri": "file://" + path, "languageId": "yaml",
+                                                "version": 1, "text": edited}}})
+        until_diagnostics(proc)
+        recheck = time.perf_counter() - start
+        with open(f"/proc/{proc.pid}/status") as status:
+            peak = next(l for l in status if l.startswith("VmHWM")).split()[1]
+        proc.kill()
+        print(f"claims {claims}: first diagnostics {first:.2f} s, re-check after a one-claim "
+              f"edit {recheck:.2f} s, peak memory {int(peak) // 1024} MiB")
+
+
+if __name__ == "__main__":
+    main()
