@@ -9,7 +9,7 @@ use super::{claim_at, variants};
 use crate::finding::{Finding, FindingCode, Suggestion, key_slug, slug};
 use crate::matching::{ClaimRef, EntityOf, FactKey, Properties, entity_key};
 use crate::model::{Corpus, ValueKind};
-use crate::normalise::date;
+use crate::normalise::date::{self, DayOrder, Numeric};
 use crate::normalise::people::parse_list;
 use crate::normalise::quantity::{self, Language};
 use crate::normalise::text::fold_key;
@@ -25,6 +25,12 @@ fn language(corpus: &Corpus, source: usize) -> Option<Language> {
         .language
         .as_deref()
         .and_then(Language::from_code)
+}
+
+/// The order a source writes numeric dates in (from its `locale` and `language`).
+pub fn day_order(corpus: &Corpus, source: usize) -> Option<DayOrder> {
+    let source = &corpus.sources[source];
+    date::day_order(source.language.as_deref(), source.locale.as_deref())
 }
 
 /// A claim's value normalised by its declared or inferred kind.
@@ -50,18 +56,71 @@ pub fn normalise_claim(
         Some(ValueKind::Quote) => Normal::Quote(Wording::new(value)),
         Some(ValueKind::Quantity) => quantity::parse(value, language(corpus, s), unit)
             .map_or_else(|| Normal::Text(Wording::new(value)), Normal::Quantity),
-        Some(ValueKind::Date) => date::parse(value, source.published)
-            .map_or_else(|| Normal::Text(Wording::new(value)), Normal::Moment),
+        Some(ValueKind::Date) => {
+            date::parse_value(value, source.published, day_order(corpus, s), Numeric::All)
+                .map_or_else(|| Normal::Text(Wording::new(value)), Normal::Moment)
+        }
         Some(ValueKind::Entity) => {
             as_entity().unwrap_or_else(|| Normal::Entity(format!("text:{}", fold_key(value))))
         }
         Some(ValueKind::Names) => Normal::Names(parse_list(value).0),
         Some(ValueKind::Text) => Normal::Text(Wording::new(value)),
-        None => date::parse(value, source.published)
-            .map(Normal::Moment)
-            .or_else(|| quantity::parse(value, language(corpus, s), unit).map(Normal::Quantity))
-            .or_else(as_entity)
-            .unwrap_or_else(|| Normal::Text(Wording::new(value))),
+        None => date::parse_value(
+            value,
+            source.published,
+            day_order(corpus, s),
+            Numeric::FourDigitYears,
+        )
+        .map(Normal::Moment)
+        .or_else(|| quantity::parse(value, language(corpus, s), unit).map(Normal::Quantity))
+        .or_else(as_entity)
+        .unwrap_or_else(|| Normal::Text(Wording::new(value))),
+    }
+}
+
+/// Reads as numeric dates with a two-digit year (`14/07/25`) the values of no declared kind that
+/// were read as something else than a date or a registered entity (text, or a figure from their
+/// leading digits), in the fact groups where another value is a date: their kind is inferred
+/// from the fact's other values.
+pub fn infer_numeric_dates(
+    corpus: &Corpus,
+    properties: &Properties,
+    groups: &BTreeMap<FactKey, Vec<ClaimRef>>,
+    normals: &mut Normals,
+) {
+    for claims in groups.values() {
+        let has_date = claims.iter().any(|&(s, c)| {
+            matches!(
+                normals[s][c],
+                Normal::Moment(date::Moment::Days { .. } | date::Moment::EitherDay { .. })
+            )
+        });
+        if !has_date {
+            continue;
+        }
+        for &(s, c) in claims {
+            let claim = &corpus.sources[s].claims[c];
+            let undated = match &normals[s][c] {
+                Normal::Text(_) | Normal::Quantity(_) => true,
+                Normal::Entity(key) => !key.starts_with("entity:"),
+                _ => false,
+            };
+            if !undated || properties.declared_kind(claim).is_some() {
+                continue;
+            }
+            let read = date::parse_value(
+                &claim.value.value,
+                corpus.sources[s].published,
+                day_order(corpus, s),
+                Numeric::All,
+            );
+            if let Some(
+                moment @ date::Moment::Days { .. } | moment @ date::Moment::EitherDay { .. },
+            ) = read
+            {
+                normals[s][c] = Normal::Moment(moment);
+            }
+        }
     }
 }
 
@@ -192,8 +251,51 @@ fn value_set(
 }
 
 /// Merges the classes of values that are one value written with different precision
-/// (`1,5 million` and `1 500 000`): each one's middle lies within the other's interval.
+/// (`1,5 million` and `1 500 000`): each one's middle lies within the other's interval; and each
+/// ambiguous numeric date into the one date it can be (`03/07/2025` into `3 juillet 2025`).
 fn merge_equal_values(classes: &mut Vec<(String, Normal, Vec<ClaimRef>)>) {
+    merge_equal_quantities(classes);
+    merge_ambiguous_dates(classes);
+}
+
+/// Merges each ambiguous numeric date into the class of the one unambiguous date it can be
+/// exactly, else the one it overlaps; it stays its own value when it can be two or none.
+fn merge_ambiguous_dates(classes: &mut Vec<(String, Normal, Vec<ClaimRef>)>) {
+    let mut i = 0;
+    while i < classes.len() {
+        let Normal::Moment(ambiguous) = &classes[i].1 else {
+            i += 1;
+            continue;
+        };
+        if !ambiguous.is_ambiguous() {
+            i += 1;
+            continue;
+        }
+        let targets = |test: &dyn Fn(&date::Moment) -> bool| -> Vec<usize> {
+            (0..classes.len())
+                .filter(|&j| match &classes[j].1 {
+                    Normal::Moment(m) => !m.is_ambiguous() && test(m),
+                    _ => false,
+                })
+                .collect()
+        };
+        let mut into = targets(&|m| ambiguous.may_equal(m));
+        if into.is_empty() {
+            into = targets(&|m| ambiguous.overlaps(m));
+        }
+        match into.as_slice() {
+            [j] => {
+                let j = *j;
+                let (_, _, members) = classes.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                classes[j].2.extend(members);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn merge_equal_quantities(classes: &mut Vec<(String, Normal, Vec<ClaimRef>)>) {
     let mut i = 0;
     while i < classes.len() {
         let equal = (i + 1..classes.len()).find(|&j| match (&classes[i].1, &classes[j].1) {
