@@ -1169,6 +1169,62 @@ fn a_numeric_date_is_read_only_where_the_value_is_a_date() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lists of people
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_author_list_suggests_the_fullest_list_and_reads_html_entities() {
+    // tests/corpora/engine/names-authors: eight publications, their author lists written in
+    // full, as the first author alone, `et al.`, with initials, and copied from web pages with
+    // HTML entities; gold.json gives each one's right suggestions and whether its lists conflict.
+    let root = corpus("names-authors");
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("gold.json")).unwrap()).unwrap();
+    let json = report_at(&root).json;
+    let publications = gold["publications"].as_object().unwrap();
+    let mut wrong = Vec::new();
+    for (subject, expected) in publications {
+        let fact = group(&json, subject, "auteurs");
+        let suggested = fact["suggestion"]["text"].as_str().unwrap();
+        let right: Vec<&str> = expected["right"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        if !right.contains(&suggested) {
+            wrong.push(format!("{subject}: suggests {suggested:?}"));
+        }
+        let conflict = fact["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f.as_str().unwrap().starts_with("value-conflict"));
+        if conflict != expected["conflict"].as_bool().unwrap() {
+            wrong.push(format!("{subject}: conflict {conflict}: {fact:#}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // The partial lists and the entity-laden copies are one value with the fullest list.
+    let glaciers = group(&json, "Atlas des glaciers", "auteurs");
+    assert_eq!(
+        glaciers["values"].as_array().unwrap().len(),
+        1,
+        "{glaciers:#}"
+    );
+    assert_eq!(group_sources(glaciers).len(), 5);
+    // Two people sharing a surname stay two people; two lists that differ still conflict, and a
+    // part of both stays its own value.
+    assert!(has_finding(
+        &json,
+        "value-conflict",
+        &["Marie Curie", "Pierre Curie"]
+    ));
+    let garonne = finding(&json, "value-conflict", &["Luc Girard", "Marc Girard"]);
+    assert_eq!(variant_texts(garonne).len(), 3, "{garonne:#}");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Qualifiers
 // ---------------------------------------------------------------------------------------------
 
