@@ -962,6 +962,268 @@ fn dates_agree_in_french_english_and_iso_and_different_days_conflict_with_no_reg
     );
 }
 
+#[test]
+fn numeric_dates_agree_with_written_ones_in_the_order_of_their_source() {
+    // tests/corpora/engine/dates-numeric: le-progres (French, day first), daily-courier
+    // (en-US, month first), the-chronicle (en-GB, day first), the-herald (English, no locale).
+    let run = report("dates-numeric");
+    let json = &run.json;
+    // 14/07/2025 = July 14, 2025 = 07/14/25 (a part above 12 is the day): one value.
+    let festival = group(json, "Festival Rivages", "date d'ouverture");
+    assert_eq!(
+        festival["values"].as_array().unwrap().len(),
+        1,
+        "{festival:#}"
+    );
+    assert!(festival["findings"].as_array().unwrap().is_empty());
+    // 03/09/2025 in French and 09/03/2025 in US English are 3 September; the-herald's
+    // 03/09/2025, read both ways, is one of them: one value.
+    let bridge = group(json, "Pont Vauban", "date de réouverture");
+    assert_eq!(bridge["values"].as_array().unwrap().len(), 1, "{bridge:#}");
+    assert_eq!(
+        group_sources(bridge),
+        set(&["le-progres", "daily-courier", "the-herald"])
+    );
+    // A day off is one conflict of two values, not three.
+    let concert = finding(json, "value-conflict", &["07/13/2025", "12"]);
+    assert_eq!(variant_texts(concert).len(), 2, "{concert:#}");
+    assert!(["12 juillet 2025", "July 12, 2025"].contains(&suggestion(concert)));
+    // 03/06/2025 with no locale is 3 June or 6 March: neither is 5 March.
+    let premiere = finding(json, "value-conflict", &["03/06/2025", "5"]);
+    assert_eq!(variant_texts(premiere).len(), 2, "{premiere:#}");
+    // The locale decides: 04/05/2025 is 5 April in en-US, 4 May in en-GB.
+    let museum = finding(json, "value-conflict", &["04/05/2025", "4 mai 2025"]);
+    let us = museum["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["text"] == "04/05/2025")
+        .unwrap();
+    assert_eq!(
+        us["sources"],
+        serde_json::json!(["daily-courier"]),
+        "{museum:#}"
+    );
+    assert_eq!(suggestion(museum), "4 mai 2025");
+    // Numeric dates in the evidence: 07/14/2025 supports July 14, 2025, and 12/07/25 supports
+    // 12 juillet 2025; 07/21/2025 does not support July 12, 2025.
+    let unsupported = findings_with(json, "value-unsupported", &[]);
+    assert_eq!(unsupported.len(), 1, "{}", describe(json));
+    assert!(forms_in_distinct_variants(
+        unsupported[0],
+        &["July 12, 2025", "07/21/2025"]
+    ));
+    // A version number, a score and a fraction are no dates: 10.12.24 is not 10 December in
+    // French and 12 October in US English.
+    assert_eq!(
+        findings_with(json, "value-conflict", &[]).len(),
+        3,
+        "{}",
+        describe(json)
+    );
+    for (subject, property) in [
+        ("Kestrel", "version"),
+        ("Olympique Rivages", "score"),
+        ("Festival Rivages", "part des billets vendus"),
+    ] {
+        let fact = group(json, subject, property);
+        assert_eq!(fact["values"].as_array().unwrap().len(), 1, "{fact:#}");
+        assert!(fact["findings"].as_array().unwrap().is_empty(), "{fact:#}");
+    }
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn a_numeric_date_is_read_only_where_the_value_is_a_date() {
+    // Each source (id, language, locale, value) claims one value of Acme's `property`; the
+    // number of value conflicts.
+    let conflicts = |property: &str, kind: &str, sources: &[(&str, &str, &str, &str)]| -> usize {
+        let files: Vec<(String, String)> = sources
+            .iter()
+            .map(|(id, language, locale, value)| {
+                let mut file = published_source(
+                    id,
+                    language,
+                    "2025-08",
+                    &[&format!(
+                        "{{subject: Acme, property: {property}, value: \"{value}\"{kind}}}"
+                    )],
+                );
+                if !locale.is_empty() {
+                    file.1 = file
+                        .1
+                        .replace("  published:", &format!("  locale: {locale}\n  published:"));
+                }
+                file
+            })
+            .collect();
+        let dir = scratch(&files, "");
+        findings_with(&report_at(dir.path()).json, "value-conflict", &[]).len()
+    };
+    let date = ", kind: date";
+    // Declared dates: two-digit years, every separator, either order.
+    assert_eq!(
+        conflicts(
+            "lancement",
+            date,
+            &[
+                ("a", "fr", "", "14.07.25"),
+                ("b", "en", "en-US", "7/14/25"),
+                ("c", "en", "", "2025/07/14"),
+                ("d", "fr", "", "14-07-2025"),
+            ]
+        ),
+        0
+    );
+    assert_eq!(
+        conflicts(
+            "lancement",
+            date,
+            &[("a", "fr", "", "14.07.25"), ("b", "en", "en-US", "7/15/25")]
+        ),
+        1
+    );
+    // Ambiguous in English with no locale: either reading agrees, neither conflicts.
+    for (other, expected) in [("6 mars 2025", 0), ("3 juin 2025", 0), ("4 juin 2025", 1)] {
+        assert_eq!(
+            conflicts(
+                "lancement",
+                date,
+                &[("a", "en", "", "03/06/2025"), ("b", "fr", "", other)]
+            ),
+            expected,
+            "{other}"
+        );
+    }
+    // With no kind declared, a two-digit year is read only beside other dates: alone, two
+    // sources writing 10.12.24 in French and US English are one text, not two days.
+    assert_eq!(
+        conflicts(
+            "version",
+            "",
+            &[
+                ("a", "fr", "", "10.12.24"),
+                ("b", "en", "en-US", "10.12.24")
+            ]
+        ),
+        0
+    );
+    assert_eq!(
+        conflicts(
+            "lancement",
+            "",
+            &[
+                ("a", "fr", "", "10.12.24"),
+                ("b", "en", "en-US", "10.12.24"),
+                ("c", "fr", "", "10 décembre 2024")
+            ]
+        ),
+        1
+    );
+    // An ambiguous date that can be one of the written dates joins it: a day off is then one
+    // conflict of two values.
+    let dir = scratch(
+        &[
+            source(
+                "a",
+                "fr",
+                &["{subject: Acme, property: lancement, value: 3 juillet 2025}"],
+            ),
+            source(
+                "b",
+                "en",
+                &["{subject: Acme, property: lancement, value: 07/03/2025, kind: date}"],
+            ),
+            source(
+                "c",
+                "fr",
+                &["{subject: Acme, property: lancement, value: 4 juillet 2025}"],
+            ),
+        ],
+        "",
+    );
+    let json = report_at(dir.path()).json;
+    let conflict = finding(
+        &json,
+        "value-conflict",
+        &["3 juillet 2025", "4 juillet 2025"],
+    );
+    assert_eq!(variant_texts(conflict).len(), 2, "{conflict:#}");
+    assert_eq!(
+        conflict["variants"][0]["sources"],
+        serde_json::json!(["a", "b"]),
+        "{conflict:#}"
+    );
+    // Scores and fractions stay text.
+    for value in ["3-2", "3/4", "1.2.3"] {
+        assert_eq!(
+            conflicts(
+                "résultat",
+                "",
+                &[("a", "fr", "", value), ("b", "en", "en-US", value)]
+            ),
+            0,
+            "{value}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists of people
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_author_list_suggests_the_fullest_list_and_reads_html_entities() {
+    // tests/corpora/engine/names-authors: eight publications, their author lists written in
+    // full, as the first author alone, `et al.`, with initials, and copied from web pages with
+    // HTML entities; gold.json gives each one's right suggestions and whether its lists conflict.
+    let root = corpus("names-authors");
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("gold.json")).unwrap()).unwrap();
+    let json = report_at(&root).json;
+    let publications = gold["publications"].as_object().unwrap();
+    let mut wrong = Vec::new();
+    for (subject, expected) in publications {
+        let fact = group(&json, subject, "auteurs");
+        let suggested = fact["suggestion"]["text"].as_str().unwrap();
+        let right: Vec<&str> = expected["right"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        if !right.contains(&suggested) {
+            wrong.push(format!("{subject}: suggests {suggested:?}"));
+        }
+        let conflict = fact["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f.as_str().unwrap().starts_with("value-conflict"));
+        if conflict != expected["conflict"].as_bool().unwrap() {
+            wrong.push(format!("{subject}: conflict {conflict}: {fact:#}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // The partial lists and the entity-laden copies are one value with the fullest list.
+    let glaciers = group(&json, "Atlas des glaciers", "auteurs");
+    assert_eq!(
+        glaciers["values"].as_array().unwrap().len(),
+        1,
+        "{glaciers:#}"
+    );
+    assert_eq!(group_sources(glaciers).len(), 5);
+    // Two people sharing a surname stay two people; two lists that differ still conflict, and a
+    // part of both stays its own value.
+    assert!(has_finding(
+        &json,
+        "value-conflict",
+        &["Marie Curie", "Pierre Curie"]
+    ));
+    let garonne = finding(&json, "value-conflict", &["Luc Girard", "Marc Girard"]);
+    assert_eq!(variant_texts(garonne).len(), 3, "{garonne:#}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Qualifiers
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ fn source(name: &str, text: &str) -> Option<Source> {
             outlet: header.outlet,
             url: header.url,
             language: header.language,
+            locale: header.locale,
             published: header.published,
             claims,
             mentions: Vec::new(),

@@ -13,6 +13,12 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = date::parse(input, calendar::parse_iso_date("2025-08"));
+    let _ = date::parse_value(
+        input,
+        calendar::parse_iso_date("2025-08"),
+        None,
+        date::Numeric::All,
+    );
     let key = text::fold_key(input);
     assert_eq!(text::fold_key(&key), key);
     let evidence = text::fold_evidence(input);

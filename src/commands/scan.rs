@@ -206,6 +206,7 @@ fn source_of(name: &Arc<str>, text: &str, person: PersonHint) -> (Source, Vec<Me
         outlet: None,
         url: None,
         language: language.map(str::to_string),
+        locale: None,
         published: None,
         claims: Vec::new(),
         mentions: Vec::new(),

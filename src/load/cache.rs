@@ -273,6 +273,7 @@ mod tests {
             outlet: None,
             url: None,
             language: Some("fr".into()),
+            locale: None,
             published: None,
         };
         let claim = Claim {

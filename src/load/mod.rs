@@ -194,6 +194,7 @@ fn source(
         outlet: header.outlet,
         url: header.url,
         language: header.language,
+        locale: header.locale,
         published: header.published,
         claims,
         mentions: Vec::new(),

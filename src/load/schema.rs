@@ -36,11 +36,20 @@ pub struct SourceHeader {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub language: Option<String>,
+    pub locale: Option<String>,
     pub published: Option<PartialDate>,
 }
 
 const TOP_LEVEL_KEYS: [&str; 5] = ["source", "claims", "entities", "properties", "reviewed"];
-const SOURCE_KEYS: [&str; 6] = ["id", "article", "outlet", "url", "language", "published"];
+const SOURCE_KEYS: [&str; 7] = [
+    "id",
+    "article",
+    "outlet",
+    "url",
+    "language",
+    "locale",
+    "published",
+];
 const CLAIM_KEYS: [&str; 9] = [
     "subject", "property", "value", "kind", "unit", "when", "where", "evidence", "id",
 ];
@@ -322,6 +331,7 @@ impl<'a> Reader<'a> {
             outlet: self.optional_text(&fields, "outlet").map(|l| l.value),
             url: self.optional_text(&fields, "url").map(|l| l.value),
             language: self.optional_text(&fields, "language").map(|l| l.value),
+            locale: self.optional_text(&fields, "locale").map(|l| l.value),
             published,
         })
     }

@@ -19,7 +19,9 @@ use crate::matching::{
     collect_mentions, entity_key, resolve_all,
 };
 use crate::model::Corpus;
-use crate::rules::values::{Normals, ValueSet, conflict_finding, normalise_claim, value_classes};
+use crate::rules::values::{
+    Normals, ValueSet, conflict_finding, infer_numeric_dates, normalise_claim, value_classes,
+};
 use crate::rules::{claim_at, evidence, names, quotes, source_ids, split, support};
 use crate::truth::{Candidate, Trust};
 
@@ -192,7 +194,7 @@ fn reconcile(corpus: &Corpus, full_report: bool, observer: &dyn Observer) -> Rec
     let groups = matching::group_facts(corpus, &properties, subject_key);
     observer.stage("reading values");
     // Each claim's reading depends on nothing else: sources are read in parallel.
-    let normals: Normals = (0..corpus.sources.len())
+    let mut normals: Normals = (0..corpus.sources.len())
         .into_par_iter()
         .map(|s| {
             (0..corpus.sources[s].claims.len())
@@ -200,6 +202,7 @@ fn reconcile(corpus: &Corpus, full_report: bool, observer: &dyn Observer) -> Rec
                 .collect()
         })
         .collect();
+    infer_numeric_dates(corpus, &properties, &groups, &mut normals);
 
     observer.stage("comparing spellings");
     let name_sets = names::name_variant_sets(corpus, &mentions_of, &entity_of, &resolver);

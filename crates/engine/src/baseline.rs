@@ -228,6 +228,7 @@ mod tests {
             outlet: None,
             url: None,
             language: None,
+            locale: None,
             published: None,
             claims: vec![],
             mentions: vec![],

@@ -137,6 +137,8 @@ pub struct Source {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub language: Option<String>,
+    /// The region's conventions (`en-US`, `en-GB`): the order of numeric dates.
+    pub locale: Option<String>,
     pub published: Option<PartialDate>,
     pub claims: Vec<Claim>,
     /// Names the source writes outside its claims: `scan` fills it from the article's text.

@@ -265,6 +265,7 @@ mod tests {
             outlet: None,
             url: None,
             language: None,
+            locale: None,
             published: None,
             mentions: Vec::new(),
             claims: [

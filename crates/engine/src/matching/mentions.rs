@@ -82,7 +82,8 @@ fn value_is_name(
         None => {
             !is_empty_value(value)
                 && value.split_whitespace().count() <= 5
-                && date::parse(value, published).is_none()
+                && date::parse_value(value, published, None, date::Numeric::FourDigitYears)
+                    .is_none()
                 && quantity::parse(value, None, None).is_none()
                 && (is_code(value)
                     || is_proper_name(value)

@@ -51,7 +51,8 @@ pub struct Resolver<'c> {
 /// The blocking keys of a name, under which it is filed and looked up: the full sound of its
 /// last word (Double Metaphone), and that word with any one letter deleted (a deletion
 /// neighbourhood, as SymSpell uses: two words one substitution, insertion, deletion or swap
-/// apart share a key). Names that share no key are never compared. Keys are 64-bit hashes, so
+/// apart share a key), and the romanisation keys of its last word and last two words (`Pak` is
+/// filed with `Park`, `Abdul Aziz` with `Abdelaziz`). Names that share no key are never compared. Keys are 64-bit hashes, so
 /// that filing a name allocates nothing; two keys that collide only add a candidate, which the
 /// scorer then weighs like any other.
 fn block_keys(form: &str) -> Vec<u64> {
@@ -77,6 +78,12 @@ fn block_keys(form: &str) -> Vec<u64> {
     };
     let mut keys = vec![hash('s', None), hash('d', None)];
     keys.extend((0..last.len()).map(|skip| hash('d', Some(skip))));
+    for romanised in names::romanised_block_keys(form) {
+        let mut hasher = FxHasher::default();
+        'r'.hash(&mut hasher);
+        romanised.hash(&mut hasher);
+        keys.push(hasher.finish());
+    }
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -422,5 +429,38 @@ mod tests {
         assert!(!same(7, 8));
         assert!(same(9, 10));
         assert!(!same(0, 2));
+    }
+
+    #[test]
+    fn names_romanised_two_ways_share_a_block_and_cluster() {
+        let forms = [
+            "Park Ji-sung",
+            "Pak Ji-sung",
+            "Abdelaziz",
+            "Abdul Aziz",
+            "Wolodymyr Selenskyj",
+            "Volodymyr Zelensky",
+            "Kim",
+            "Kam",
+            "Jean Martin",
+            "Jeanne Martin",
+            "Daniel Roux",
+            "Danielle Roux",
+        ];
+        let clusters = cluster_unregistered(&forms);
+        let same = |a: usize, b: usize| clusters[a] == clusters[b];
+        assert!(same(0, 1) && same(2, 3) && same(4, 5), "{clusters:?}");
+        assert!(!same(6, 7) && !same(8, 9) && !same(10, 11), "{clusters:?}");
+        // Registered, a romanisation resolves to its person; two registered people stay two.
+        let corpus = corpus(&[
+            ("Mohamed Salah", &[]),
+            ("Choi Min-ho", &[]),
+            ("Choi Min-ha", &[]),
+        ]);
+        let mut resolver = Resolver::new(&corpus);
+        let mut entity_of = |form: &str| resolver.resolve_registered(form).map(|(e, _)| e);
+        assert_eq!(entity_of("Muhammad Salah"), Some(EntityRef::Registered(0)));
+        assert_eq!(entity_of("Choe Min-ho"), Some(EntityRef::Registered(1)));
+        assert_eq!(entity_of("Choi Min-ha"), Some(EntityRef::Registered(2)));
     }
 }

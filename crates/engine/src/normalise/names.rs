@@ -3,7 +3,9 @@
 //! No single score decides: two names match when, token by token, each pair is equal or close by
 //! edit distance (Damerau-Levenshtein, bounded by the token's length) *and* by sound (Double
 //! Metaphone) or by Jaro-Winkler. A name made of the first or last words of another is its short
-//! form (`Huang` of `Jensen Huang`), not a variant.
+//! form (`Huang` of `Jensen Huang`), not a variant. A name romanised from another script two
+//! ways (`Mohamed` / `Muhammad`, `Choi` / `Choe`, `Zelensky` / `Selenskyj`) has one
+//! [`romanised_key`]: that is one more signal, which needs another beside it.
 
 use rphonetic::DoubleMetaphone;
 
@@ -126,6 +128,11 @@ pub fn spelling_match(a: &str, b: &str) -> Option<NameMatch> {
     if ta.len() != tb.len() && ta.len().max(tb.len()) > 3 {
         return None;
     }
+    aligned_match(&ta, &tb).or_else(|| joined_match(&ta, &tb))
+}
+
+/// The names compared word by word from their last words.
+fn aligned_match(ta: &[String], tb: &[String]) -> Option<NameMatch> {
     let n = ta.len().min(tb.len());
     let (ta, tb) = (&ta[ta.len() - n..], &tb[tb.len() - n..]);
     let mut scores = Vec::new();
@@ -148,8 +155,110 @@ pub fn spelling_match(a: &str, b: &str) -> Option<NameMatch> {
     })
 }
 
+/// A name with one more word than the other compared with two of its neighbouring words written
+/// as one (`Abdul Aziz` / `Abdelaziz`).
+fn joined_match(ta: &[String], tb: &[String]) -> Option<NameMatch> {
+    let (long, short) = if ta.len() > tb.len() {
+        (ta, tb)
+    } else {
+        (tb, ta)
+    };
+    if long.len() != short.len() + 1 {
+        return None;
+    }
+    (0..long.len() - 1).find_map(|i| {
+        let mut joined: Vec<String> = long[..i].to_vec();
+        joined.push(format!("{}{}", long[i], long[i + 1]));
+        joined.extend_from_slice(&long[i + 2..]);
+        aligned_match(&joined, short)
+    })
+}
+
+/// The romanisation key of one folded word: the spellings one name gets when it is romanised
+/// from another script by different conventions share it. `ph`, `kh`, `gh`, `th`, `dh`, `sh`
+/// lose their `h`, and every other `h` but that of `ch` goes; `z` is `s`, `w` is `v`, `q` and a
+/// `c` before anything but `h` are `k`, `y` and a final `j` are `i`; an `r` between a vowel and
+/// a consonant goes (`Park` / `Pak`); `abd` and a vowel and `l` is `abdal` (`Abdul`, `Abdel`);
+/// a run of vowels is the class of its first (`a` and `e`; `o` and `u`; `i`), and a doubled
+/// letter is one. `Mohamed`, `Mohammed` and `Muhammad` are `mumad`; `Kim` and `Kam`, `Jean` and
+/// `Jeanne` stay apart.
+pub fn romanised_key(token: &str) -> String {
+    let mut word: Vec<char> = ascii_letters(&fold_key(token))
+        .to_ascii_lowercase()
+        .chars()
+        .collect();
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    if word.len() > 5 && word.starts_with(&['a', 'b', 'd']) && is_vowel(word[3]) && word[4] == 'l' {
+        word[3] = 'a';
+    }
+    let mut letters: Vec<char> = Vec::with_capacity(word.len());
+    for (i, &c) in word.iter().enumerate() {
+        let previous = letters.last().copied();
+        let next = word.get(i + 1).copied();
+        let c = match c {
+            'h' if previous == Some('c') => 'h',
+            'h' => continue,
+            'z' => 's',
+            'w' => 'v',
+            'q' => 'k',
+            'c' if next != Some('h') => 'k',
+            'y' => 'i',
+            'j' if next.is_none() => 'i',
+            'r' if previous.is_some_and(is_vowel) && next.is_none_or(|n| !is_vowel(n)) => {
+                continue;
+            }
+            c => c,
+        };
+        letters.push(c);
+    }
+    let class = |c: char| match c {
+        'a' | 'e' => 'a',
+        'o' | 'u' => 'u',
+        'i' | 'y' => 'i',
+        c => c,
+    };
+    let mut key = String::with_capacity(letters.len());
+    let mut last: Option<char> = None;
+    for c in letters {
+        let in_vowel_run = is_vowel(c) && last.is_some_and(is_vowel);
+        if in_vowel_run || last == Some(c) {
+            last = Some(c);
+            continue;
+        }
+        key.push(class(c));
+        last = Some(c);
+    }
+    key
+}
+
+/// Endings that make a feminine given name of a masculine one (`Jean` / `Jeanne`, `Daniel` /
+/// `Danielle`, `Louis` / `Louise`).
+const FEMININE_ENDINGS: [&str; 6] = ["e", "ne", "le", "lle", "tte", "ette"];
+
+/// True when one word is the other with a feminine ending: two names, however alike.
+fn feminine_form(x: &str, y: &str) -> bool {
+    let (short, long) = if x.len() < y.len() { (x, y) } else { (y, x) };
+    short.chars().count() >= 3
+        && long
+            .strip_prefix(short)
+            .is_some_and(|ending| FEMININE_ENDINGS.contains(&ending))
+}
+
+/// True when the words differ in one letter only, a vowel in each.
+fn other_vowel_only(x: &str, y: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    x.chars().count() == y.chars().count() && {
+        let differing: Vec<(char, char)> =
+            x.chars().zip(y.chars()).filter(|(a, b)| a != b).collect();
+        matches!(differing.as_slice(), [(a, b)] if vowel(*a) && vowel(*b))
+    }
+}
+
 /// Two different tokens that are one word misspelled.
 fn close_tokens(x: &str, y: &str) -> Option<NameMatch> {
+    if feminine_form(x, y) {
+        return None;
+    }
     let length = x.chars().count().max(y.chars().count());
     let allowed = match length {
         0..=2 => 0,
@@ -157,9 +266,6 @@ fn close_tokens(x: &str, y: &str) -> Option<NameMatch> {
         _ => 2,
     };
     let distance = strsim::damerau_levenshtein(x, y);
-    if distance > allowed {
-        return None;
-    }
     let jaro_winkler = strsim::jaro_winkler(x, y);
     let metaphone = DoubleMetaphone::default();
     let (px, py) = (
@@ -170,21 +276,55 @@ fn close_tokens(x: &str, y: &str) -> Option<NameMatch> {
         && (px.primary() == py.primary()
             || px.alternate() == py.alternate()
             || px.primary() == py.alternate());
-    if !(same_sound || jaro_winkler >= 0.9) {
+    let (rx, ry) = (romanised_key(x), romanised_key(y));
+    // In a word of three letters, another vowel is another name (`Kim` / `Kam`).
+    let other_vowel = length <= 3 && other_vowel_only(x, y);
+    let close = distance <= allowed && (same_sound || jaro_winkler >= 0.9) && !other_vowel;
+    // Romanised alike: one signal, which needs the same sound, a near spelling, or a Jaro-Winkler
+    // score of at least 0.8 beside it.
+    let romanised = rx.len() >= 2
+        && rx == ry
+        && !other_vowel
+        && (same_sound || distance <= allowed || jaro_winkler >= ROMANISED_JARO_WINKLER);
+    if !(close || romanised) {
         return None;
     }
+    // Said and counted only where the other signals alone would not match.
+    let romanised = romanised && !close;
     let score = 0.4 * jaro_winkler
-        + 0.3 * (1.0 - distance as f64 / length as f64)
-        + if same_sound { 0.3 } else { 0.0 };
+        + 0.3 * (1.0 - (distance as f64 / length as f64).min(1.0))
+        + if same_sound || romanised { 0.3 } else { 0.0 };
     Some(NameMatch {
         score,
         signals: format!(
-            "{x}/{y}: edit distance {distance}, Jaro-Winkler {jaro_winkler:.2}, sound {}/{}{}",
+            "{x}/{y}: edit distance {distance}, Jaro-Winkler {jaro_winkler:.2}, sound {}/{}{}{}",
             px.primary(),
             py.primary(),
-            if same_sound { " (same)" } else { "" }
+            if same_sound { " (same)" } else { "" },
+            if romanised {
+                format!(", romanised alike ({rx})")
+            } else {
+                String::new()
+            }
         ),
     })
+}
+
+/// The Jaro-Winkler score that, beside one romanisation key, makes two words one name.
+const ROMANISED_JARO_WINKLER: f64 = 0.8;
+
+/// Blocking keys by romanisation: the [`romanised_key`] of the name's last word, and of its last
+/// two words written as one (`Abdul Aziz` is filed where `Abdelaziz` is).
+pub fn romanised_block_keys(form: &str) -> Vec<String> {
+    let words = tokens(form);
+    let mut keys = Vec::new();
+    if let Some(last) = words.last() {
+        keys.push(romanised_key(last));
+    }
+    if words.len() >= 2 {
+        keys.push(romanised_key(&words[words.len() - 2..].concat()));
+    }
+    keys
 }
 
 /// A blocking key: the full sound of the name's last token, so that only names that may match
@@ -269,6 +409,70 @@ mod tests {
         for (a, b) in pairs {
             assert!(spelling_match(a, b).is_none(), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn names_romanised_two_ways_match() {
+        let pairs = [
+            ("Park", "Pak"),
+            ("Park Ji-sung", "Pak Ji-sung"),
+            ("Choi", "Choe"),
+            ("Choi Min-ho", "Choe Min-ho"),
+            ("Mohammed", "Muhammad"),
+            ("Mohamed", "Muhammad"),
+            ("Mohamed Salah", "Muhammad Salah"),
+            ("Abdelaziz", "Abdul Aziz"),
+            ("Abdelaziz Bouteflika", "Abdul Aziz Bouteflika"),
+            ("Zelensky", "Zelenskyy"),
+            ("Zelensky", "Selenskyj"),
+            ("Volodymyr Zelensky", "Wolodymyr Selenskyj"),
+        ];
+        for (a, b) in pairs {
+            assert!(spelling_match(a, b).is_some(), "{a} / {b}");
+            assert!(spelling_match(b, a).is_some(), "{b} / {a}");
+        }
+        assert_eq!(romanised_key("Mohamed"), romanised_key("Muhammad"));
+        assert_eq!(romanised_key("Selenskyj"), romanised_key("Zelenskyy"));
+        assert_eq!(romanised_key("Abdelaziz"), romanised_key("AbdulAziz"));
+        // The key files them in one block.
+        for (a, b) in [
+            ("Park", "Pak"),
+            ("Abdelaziz", "Abdul Aziz"),
+            ("Zelensky", "Selenskyj"),
+        ] {
+            let (ka, kb) = (romanised_block_keys(a), romanised_block_keys(b));
+            assert!(
+                ka.iter().any(|k| kb.contains(k)),
+                "{a} / {b}: {ka:?} {kb:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn romanisation_look_alikes_stay_apart() {
+        let pairs = [
+            ("Jean", "Jeanne"),
+            ("Jean Martin", "Jeanne Martin"),
+            ("Daniel", "Danielle"),
+            ("Daniel Roux", "Danielle Roux"),
+            ("Kim", "Kam"),
+            ("Kim Jong-un", "Kim Yo-jong"),
+            ("Park Geun-hye", "Park Chung-hee"),
+            ("Marie Curie", "Pierre Curie"),
+            ("Ali", "Ila"),
+            ("Omar", "Amir"),
+            ("Hassan", "Hussein"),
+        ];
+        for (a, b) in pairs {
+            assert!(
+                spelling_match(a, b).is_none(),
+                "{a} / {b}: {:?}",
+                spelling_match(a, b)
+            );
+        }
+        assert_ne!(romanised_key("Kim"), romanised_key("Kam"));
+        assert_ne!(romanised_key("Jean"), romanised_key("Jeanne"));
+        assert_ne!(romanised_key("Daniel"), romanised_key("Danielle"));
     }
 
     #[test]

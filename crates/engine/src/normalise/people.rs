@@ -94,11 +94,14 @@ fn person(given: &str, surname: &str) -> Person {
     }
 }
 
+/// True when every person of `small` can be one of `large`.
+pub fn list_within(small: &[Person], large: &[Person]) -> bool {
+    small.iter().all(|p| large.iter().any(|q| p.is(q)))
+}
+
 /// True when one list can be the other, or a part of it.
 pub fn lists_agree(a: &[Person], b: &[Person]) -> bool {
-    let within =
-        |small: &[Person], large: &[Person]| small.iter().all(|p| large.iter().any(|q| p.is(q)));
-    within(a, b) || within(b, a)
+    list_within(a, b) || list_within(b, a)
 }
 
 #[cfg(test)]

@@ -87,6 +87,21 @@ pub fn fold_evidence(text: &str) -> String {
     EvidenceChars::new(&composed).map(|(_, c)| c).collect()
 }
 
+/// The text with its HTML entities decoded (`Dupr&eacute;`, `&amp;`, `&#233;`, `&#xE9;`), as
+/// values copied from web pages carry them; borrowed when there is none.
+pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('&') {
+        html_escape::decode_html_entities(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// True when the text carries an HTML entity.
+pub fn has_entities(text: &str) -> bool {
+    matches!(decode_entities(text), std::borrow::Cow::Owned(ref decoded) if decoded != text)
+}
+
 /// The comparison key of a text: NFKC, lower case, no accents, quotation marks, apostrophes and
 /// white space unified and trimmed.
 pub fn fold_key(text: &str) -> String {
@@ -143,6 +158,16 @@ pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_entities_are_decoded() {
+        assert_eq!(decode_entities("Dupr&eacute;"), "Dupré");
+        assert_eq!(decode_entities("Ada &amp; Charles"), "Ada & Charles");
+        assert_eq!(decode_entities("Tom&#225;s &#193;lvarez"), "Tomás Álvarez");
+        assert_eq!(decode_entities("K&#x61;rin"), "Karin");
+        assert_eq!(decode_entities("AT&T, R&D"), "AT&T, R&D");
+        assert!(has_entities("In&egrave;s") && !has_entities("AT&T") && !has_entities("Inès"));
+    }
 
     #[test]
     fn evidence_folding_table() {

@@ -134,9 +134,15 @@ impl Reading {
             Normal::Moment(wanted) => {
                 let dates: Vec<(String, Moment)> = word_runs(evidence, LONGEST_DATE)
                     .into_iter()
-                    .filter_map(|run| Some((run.to_string(), date::parse(run, source.published)?)))
+                    .filter_map(|run| {
+                        let order =
+                            date::day_order(source.language.as_deref(), source.locale.as_deref());
+                        let moment =
+                            date::parse_value(run, source.published, order, date::Numeric::All)?;
+                        Some((run.to_string(), moment))
+                    })
                     .collect();
-                let supported = dates.iter().any(|(_, m)| m == wanted);
+                let supported = dates.iter().any(|(_, m)| m.may_equal(wanted));
                 Some(Self::found(
                     supported,
                     describe("dates", &dates, Moment::to_string),

@@ -9,10 +9,10 @@ use super::{claim_at, variants};
 use crate::finding::{Finding, FindingCode, Suggestion, key_slug, slug};
 use crate::matching::{ClaimRef, EntityOf, FactKey, Properties, entity_key};
 use crate::model::{Corpus, ValueKind};
-use crate::normalise::date;
-use crate::normalise::people::parse_list;
+use crate::normalise::date::{self, DayOrder, Numeric};
+use crate::normalise::people::{Person, list_within, parse_list};
 use crate::normalise::quantity::{self, Language};
-use crate::normalise::text::fold_key;
+use crate::normalise::text::{decode_entities, fold_key, has_entities};
 use crate::normalise::value::{Normal, Wording, is_empty_value};
 use crate::truth::Candidate;
 
@@ -27,6 +27,12 @@ fn language(corpus: &Corpus, source: usize) -> Option<Language> {
         .and_then(Language::from_code)
 }
 
+/// The order a source writes numeric dates in (from its `locale` and `language`).
+pub fn day_order(corpus: &Corpus, source: usize) -> Option<DayOrder> {
+    let source = &corpus.sources[source];
+    date::day_order(source.language.as_deref(), source.locale.as_deref())
+}
+
 /// A claim's value normalised by its declared or inferred kind.
 pub fn normalise_claim(
     corpus: &Corpus,
@@ -36,32 +42,88 @@ pub fn normalise_claim(
 ) -> Normal {
     let source = &corpus.sources[s];
     let claim = &source.claims[c];
-    let value = claim.value.value.as_str();
+    let written = claim.value.value.as_str();
+    // Values copied from web pages carry HTML entities: they are read decoded.
+    let decoded = decode_entities(written);
+    let value = decoded.as_ref();
     if is_empty_value(value) {
         return Normal::Empty;
     }
     let unit = claim.unit.as_ref().map(|u| u.value.as_str());
     let as_entity = || {
         entity_of
-            .get(value)
-            .map(|e| Normal::Entity(entity_key(corpus, Some(e), value)))
+            .get(written)
+            .map(|e| Normal::Entity(entity_key(corpus, Some(e), written)))
     };
     match properties.declared_kind(claim) {
         Some(ValueKind::Quote) => Normal::Quote(Wording::new(value)),
         Some(ValueKind::Quantity) => quantity::parse(value, language(corpus, s), unit)
             .map_or_else(|| Normal::Text(Wording::new(value)), Normal::Quantity),
-        Some(ValueKind::Date) => date::parse(value, source.published)
-            .map_or_else(|| Normal::Text(Wording::new(value)), Normal::Moment),
+        Some(ValueKind::Date) => {
+            date::parse_value(value, source.published, day_order(corpus, s), Numeric::All)
+                .map_or_else(|| Normal::Text(Wording::new(value)), Normal::Moment)
+        }
         Some(ValueKind::Entity) => {
             as_entity().unwrap_or_else(|| Normal::Entity(format!("text:{}", fold_key(value))))
         }
         Some(ValueKind::Names) => Normal::Names(parse_list(value).0),
         Some(ValueKind::Text) => Normal::Text(Wording::new(value)),
-        None => date::parse(value, source.published)
-            .map(Normal::Moment)
-            .or_else(|| quantity::parse(value, language(corpus, s), unit).map(Normal::Quantity))
-            .or_else(as_entity)
-            .unwrap_or_else(|| Normal::Text(Wording::new(value))),
+        None => date::parse_value(
+            value,
+            source.published,
+            day_order(corpus, s),
+            Numeric::FourDigitYears,
+        )
+        .map(Normal::Moment)
+        .or_else(|| quantity::parse(value, language(corpus, s), unit).map(Normal::Quantity))
+        .or_else(as_entity)
+        .unwrap_or_else(|| Normal::Text(Wording::new(value))),
+    }
+}
+
+/// Reads as numeric dates with a two-digit year (`14/07/25`) the values of no declared kind that
+/// were read as something else than a date or a registered entity (text, or a figure from their
+/// leading digits), in the fact groups where another value is a date: their kind is inferred
+/// from the fact's other values.
+pub fn infer_numeric_dates(
+    corpus: &Corpus,
+    properties: &Properties,
+    groups: &BTreeMap<FactKey, Vec<ClaimRef>>,
+    normals: &mut Normals,
+) {
+    for claims in groups.values() {
+        let has_date = claims.iter().any(|&(s, c)| {
+            matches!(
+                normals[s][c],
+                Normal::Moment(date::Moment::Days { .. } | date::Moment::EitherDay { .. })
+            )
+        });
+        if !has_date {
+            continue;
+        }
+        for &(s, c) in claims {
+            let claim = &corpus.sources[s].claims[c];
+            let undated = match &normals[s][c] {
+                Normal::Text(_) | Normal::Quantity(_) => true,
+                Normal::Entity(key) => !key.starts_with("entity:"),
+                _ => false,
+            };
+            if !undated || properties.declared_kind(claim).is_some() {
+                continue;
+            }
+            let read = date::parse_value(
+                &decode_entities(&claim.value.value),
+                corpus.sources[s].published,
+                day_order(corpus, s),
+                Numeric::All,
+            );
+            if let Some(
+                moment @ date::Moment::Days { .. } | moment @ date::Moment::EitherDay { .. },
+            ) = read
+            {
+                normals[s][c] = Normal::Moment(moment);
+            }
+        }
     }
 }
 
@@ -150,11 +212,8 @@ fn value_set(
     }
     let options = classes
         .iter()
-        .map(|(_, _, members)| {
-            let spellings: Vec<&str> = members
-                .iter()
-                .map(|&r| claim_at(corpus, r).value.value.as_str())
-                .collect();
+        .map(|(key, normal, members)| {
+            let spellings = class_spellings(corpus, normals, key, normal, members);
             Candidate {
                 text: most_common(&spellings).to_string(),
                 sources: members.iter().map(|r| r.0).collect(),
@@ -191,9 +250,144 @@ fn value_set(
     }
 }
 
+/// The spellings a class of values is shown by: of a list of people or a date that others joined,
+/// those of its own value (the fullest list, the written date); without HTML entities when some
+/// are.
+fn class_spellings<'a>(
+    corpus: &'a Corpus,
+    normals: &Normals,
+    key: &str,
+    normal: &Normal,
+    members: &[ClaimRef],
+) -> Vec<&'a str> {
+    let mut spellings: Vec<&str> = members
+        .iter()
+        .filter(|&&(s, c)| {
+            !matches!(normal, Normal::Names(_) | Normal::Moment(_))
+                || normals[s][c].class_key() == key
+        })
+        .map(|&r| claim_at(corpus, r).value.value.as_str())
+        .collect();
+    if spellings.is_empty() {
+        spellings = members
+            .iter()
+            .map(|&r| claim_at(corpus, r).value.value.as_str())
+            .collect();
+    }
+    if spellings.iter().any(|s| !has_entities(s)) {
+        spellings.retain(|s| !has_entities(s));
+    }
+    spellings
+}
+
 /// Merges the classes of values that are one value written with different precision
-/// (`1,5 million` and `1 500 000`): each one's middle lies within the other's interval.
+/// (`1,5 million` and `1 500 000`): each one's middle lies within the other's interval; and each
+/// ambiguous numeric date into the one date it can be (`03/07/2025` into `3 juillet 2025`).
 fn merge_equal_values(classes: &mut Vec<(String, Normal, Vec<ClaimRef>)>) {
+    merge_equal_quantities(classes);
+    merge_ambiguous_dates(classes);
+    merge_partial_lists(classes);
+}
+
+/// How much a list of people says: how many people, then how many initials.
+fn list_size(people: &[Person]) -> (usize, usize) {
+    (
+        people.len(),
+        people.iter().filter(|p| p.initial.is_some()).count(),
+    )
+}
+
+/// Merges each list of people that leaves people out (the first author alone, `Dupont et al.`)
+/// into the one fullest list it is part of, so that its sources support that list; a list part
+/// of two fullest lists that disagree stays its own value.
+fn merge_partial_lists(classes: &mut Vec<(String, Normal, Vec<ClaimRef>)>) {
+    // A list is part of a fuller one when each of its people is one of the fuller list's, and
+    // the fuller list says more (more people, or more initials).
+    let within = |small: &[Person], large: &[Person]| {
+        list_size(large) > list_size(small) && list_within(small, large)
+    };
+    let lists: Vec<Option<&Vec<Person>>> = classes
+        .iter()
+        .map(|(_, normal, _)| match normal {
+            Normal::Names(people) if !people.is_empty() => Some(people),
+            _ => None,
+        })
+        .collect();
+    let contains = |large: usize, small: usize| match (lists[large], lists[small]) {
+        (Some(l), Some(s)) => large != small && within(s, l),
+        _ => false,
+    };
+    let fullest: Vec<usize> = (0..classes.len())
+        .filter(|&i| lists[i].is_some() && !(0..classes.len()).any(|j| contains(j, i)))
+        .collect();
+    let mut into: Vec<(usize, usize)> = Vec::new();
+    for (i, list) in lists.iter().enumerate() {
+        if list.is_none() || fullest.contains(&i) {
+            continue;
+        }
+        let targets: Vec<usize> = fullest
+            .iter()
+            .copied()
+            .filter(|&j| contains(j, i))
+            .collect();
+        if let [j] = targets.as_slice() {
+            into.push((i, *j));
+        }
+    }
+    if into.is_empty() {
+        return;
+    }
+    for &(from, to) in &into {
+        let members = std::mem::take(&mut classes[from].2);
+        classes[to].2.extend(members);
+    }
+    let merged: Vec<usize> = into.iter().map(|(from, _)| *from).collect();
+    let mut index = 0;
+    classes.retain(|_| {
+        let keep = !merged.contains(&index);
+        index += 1;
+        keep
+    });
+}
+
+/// Merges each ambiguous numeric date into the class of the one unambiguous date it can be
+/// exactly, else the one it overlaps; it stays its own value when it can be two or none.
+fn merge_ambiguous_dates(classes: &mut Vec<(String, Normal, Vec<ClaimRef>)>) {
+    let mut i = 0;
+    while i < classes.len() {
+        let Normal::Moment(ambiguous) = &classes[i].1 else {
+            i += 1;
+            continue;
+        };
+        if !ambiguous.is_ambiguous() {
+            i += 1;
+            continue;
+        }
+        let targets = |test: &dyn Fn(&date::Moment) -> bool| -> Vec<usize> {
+            (0..classes.len())
+                .filter(|&j| match &classes[j].1 {
+                    Normal::Moment(m) => !m.is_ambiguous() && test(m),
+                    _ => false,
+                })
+                .collect()
+        };
+        let mut into = targets(&|m| ambiguous.may_equal(m));
+        if into.is_empty() {
+            into = targets(&|m| ambiguous.overlaps(m));
+        }
+        match into.as_slice() {
+            [j] => {
+                let j = *j;
+                let (_, _, members) = classes.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                classes[j].2.extend(members);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn merge_equal_quantities(classes: &mut Vec<(String, Normal, Vec<ClaimRef>)>) {
     let mut i = 0;
     while i < classes.len() {
         let equal = (i + 1..classes.len()).find(|&j| match (&classes[i].1, &classes[j].1) {
