@@ -110,3 +110,83 @@ fn github_commands_point_at_the_lines_of_unreviewed_findings() {
     assert_eq!(status, 0);
     assert!(stdout.is_empty(), "{stdout}");
 }
+
+#[test]
+fn each_sarif_result_is_located_at_its_finding_in_file_line_and_column() {
+    let (status, stdout) = on_the_seeds(&["check", "--format", "sarif", "--no-baseline"]);
+    assert_eq!(status, 1);
+    let sarif: Value = serde_json::from_str(&stdout).unwrap();
+    let (_, json) = on_the_seeds(&["check", "--format", "json", "--no-baseline"]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let (_, github) = on_the_seeds(&["check", "--format", "github", "--no-baseline"]);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4, "{stdout}");
+    for result in results {
+        let rule = result["ruleId"].as_str().unwrap();
+        let locations = result["locations"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{rule}: a result without locations: {result:#}"));
+        assert_eq!(locations.len(), 1, "{rule}: {result:#}");
+        let place = &locations[0]["physicalLocation"];
+        let file = place["artifactLocation"]["uri"].as_str().expect("a uri");
+        let line = place["region"]["startLine"].as_u64().expect("a line");
+        let column = place["region"]["startColumn"].as_u64().expect("a column");
+
+        // The place is one of the finding's own occurrences, of a form other than the one
+        // it suggests (the form to look at).
+        let finding = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["fingerprint"] == result["partialFingerprints"]["concord/v1"])
+            .expect("the JSON finding of the SARIF result");
+        let variant = finding["variants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| {
+                v["locations"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|l| l["file"] == file && l["line"] == line && l["column"] == column)
+            })
+            .unwrap_or_else(|| {
+                panic!("{rule}: {file}:{line}:{column} is no occurrence of {finding:#}")
+            });
+        assert_ne!(variant["text"], finding["suggestion"]["text"], "{rule}");
+
+        // The file says that form there.
+        let text = std::fs::read_to_string(common::repository().join(file)).unwrap();
+        let at: String = text
+            .lines()
+            .nth(line as usize - 1)
+            .expect("the line exists")
+            .chars()
+            .skip(column as usize - 1)
+            .collect();
+        let form = variant["text"].as_str().unwrap();
+        assert!(
+            at.contains(form),
+            "{rule}: {file}:{line}:{column} reads {at:?}, not {form:?}"
+        );
+
+        // The GitHub annotation of the same finding points at the same place.
+        let annotation = format!("file={file},line={line},col={column},title=concord {rule}::");
+        assert!(github.contains(&annotation), "{annotation} in:\n{github}");
+    }
+    // The example of the README: `Latnik` at facts/gate.yaml:10:14.
+    let spelling = results
+        .iter()
+        .find(|r| r["ruleId"] == "spelling-variant")
+        .unwrap();
+    let place = &spelling["locations"][0]["physicalLocation"];
+    assert_eq!(place["artifactLocation"]["uri"], "facts/gate.yaml");
+    assert_eq!(
+        (
+            &place["region"]["startLine"],
+            &place["region"]["startColumn"]
+        ),
+        (&Value::from(10), &Value::from(14))
+    );
+}

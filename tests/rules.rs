@@ -1224,6 +1224,217 @@ fn an_author_list_suggests_the_fullest_list_and_reads_html_entities() {
     assert_eq!(variant_texts(garonne).len(), 3, "{garonne:#}");
 }
 
+/// Each relative wording concord reads, in French and in English, in an article of language
+/// `language` published on `published`: the first and last day it covers, worked out by hand.
+const RELATIVE_DATES: [(&str, &str, &str, &str, &str); 24] = [
+    ("fr", "2025-03-01", "hier", "2025-02-28", "2025-02-28"),
+    ("en", "2024-03-01", "yesterday", "2024-02-29", "2024-02-29"),
+    ("fr", "2025-01-01", "hier", "2024-12-31", "2024-12-31"),
+    ("en", "2025-01-01", "yesterday", "2024-12-31", "2024-12-31"),
+    (
+        "fr",
+        "2025-03-01",
+        "aujourd'hui",
+        "2025-03-01",
+        "2025-03-01",
+    ),
+    ("en", "2024-02-29", "today", "2024-02-29", "2024-02-29"),
+    ("fr", "2024-12-31", "demain", "2025-01-01", "2025-01-01"),
+    ("en", "2025-02-28", "tomorrow", "2025-03-01", "2025-03-01"),
+    (
+        "fr",
+        "2025-03-03",
+        "la semaine dernière",
+        "2025-02-24",
+        "2025-03-02",
+    ),
+    ("en", "2025-01-03", "last week", "2024-12-27", "2025-01-02"),
+    (
+        "fr",
+        "2025-12-29",
+        "la semaine prochaine",
+        "2025-12-30",
+        "2026-01-05",
+    ),
+    ("en", "2024-02-25", "next week", "2024-02-26", "2024-03-03"),
+    ("fr", "2025-02-10", "ce mois-ci", "2025-02-01", "2025-02-28"),
+    ("en", "2024-02", "this month", "2024-02-01", "2024-02-29"),
+    (
+        "fr",
+        "2025-01-10",
+        "le mois dernier",
+        "2024-12-01",
+        "2024-12-31",
+    ),
+    ("en", "2025-03", "last month", "2025-02-01", "2025-02-28"),
+    (
+        "fr",
+        "2024-12-15",
+        "le mois prochain",
+        "2025-01-01",
+        "2025-01-31",
+    ),
+    ("en", "2025-01-31", "next month", "2025-02-01", "2025-02-28"),
+    (
+        "fr",
+        "2025-06-01",
+        "cette année",
+        "2025-01-01",
+        "2025-12-31",
+    ),
+    ("en", "2025-06", "this year", "2025-01-01", "2025-12-31"),
+    (
+        "fr",
+        "2025-01-01",
+        "l'année dernière",
+        "2024-01-01",
+        "2024-12-31",
+    ),
+    ("en", "2025-12", "last year", "2024-01-01", "2024-12-31"),
+    (
+        "fr",
+        "2024-12-31",
+        "l'année prochaine",
+        "2025-01-01",
+        "2025-12-31",
+    ),
+    ("en", "2025-01-01", "next year", "2026-01-01", "2026-12-31"),
+];
+
+/// The day before and the day after an ISO date, by hand (enough for the dates above).
+fn neighbours(iso: &str) -> (String, String) {
+    let (y, m, d): (i32, u32, u32) = (
+        iso[..4].parse().unwrap(),
+        iso[5..7].parse().unwrap(),
+        iso[8..].parse().unwrap(),
+    );
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let length = |m: u32| match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let before = match (m, d) {
+        (1, 1) => format!("{}-12-31", y - 1),
+        (_, 1) => format!("{y}-{:02}-{:02}", m - 1, length(m - 1)),
+        _ => format!("{y}-{m:02}-{:02}", d - 1),
+    };
+    let after = match (m, d) {
+        (12, 31) => format!("{}-01-01", y + 1),
+        _ if d == length(m) => format!("{y}-{:02}-01", m + 1),
+        _ => format!("{y}-{m:02}-{:02}", d + 1),
+    };
+    (before, after)
+}
+
+#[test]
+fn every_relative_date_lands_on_its_days_in_french_and_english() {
+    // One corpus: for each wording, four facts in which its article states the wording and
+    // another source an ISO date: its first day, its last day (both agree), the day before the
+    // first and the day after the last (both conflict).
+    let mut files = vec![];
+    let mut dates = String::from("source:\n  id: calendar\n  language: en\nclaims:\n");
+    let mut expected_conflicts = BTreeSet::new();
+    for (i, (language, published, wording, first, last)) in RELATIVE_DATES.iter().enumerate() {
+        let (before, _) = neighbours(first);
+        let (_, after) = neighbours(last);
+        let mut claims = vec![];
+        for (check, iso, conflicts) in [
+            ("first", first.to_string(), false),
+            ("last", last.to_string(), false),
+            ("before", before, true),
+            ("after", after, true),
+        ] {
+            let subject = format!("case {i} {check}");
+            claims.push(format!(
+                "{{subject: {subject}, property: date, value: \"{wording}\"}}"
+            ));
+            dates.push_str(&format!(
+                "  - {{subject: {subject}, property: date, value: \"{iso}\"}}\n"
+            ));
+            if conflicts {
+                expected_conflicts.insert(subject);
+            }
+        }
+        let claims: Vec<&str> = claims.iter().map(String::as_str).collect();
+        files.push(published_source(
+            &format!("article-{i}"),
+            language,
+            published,
+            &claims,
+        ));
+    }
+    files.push(("facts/calendar.yaml".into(), dates));
+    let dir = scratch(&files, "");
+    let json = report_at(dir.path()).json;
+    assert_eq!(
+        json["groups"].as_array().unwrap().len(),
+        RELATIVE_DATES.len() * 4,
+        "each wording met its dates"
+    );
+    let conflicts: BTreeSet<String> = findings_with(&json, "value-conflict", &[])
+        .iter()
+        .map(|f| f["subject"].as_str().unwrap().to_string())
+        .collect();
+    let wrong: Vec<String> = expected_conflicts
+        .symmetric_difference(&conflicts)
+        .map(|subject| {
+            let i: usize = subject.split(' ').nth(1).unwrap().parse().unwrap();
+            let (language, published, wording, first, last) = RELATIVE_DATES[i];
+            let verdict = if conflicts.contains(subject) {
+                "conflicts but should not"
+            } else {
+                "should conflict but does not"
+            };
+            format!("{subject}: {wording:?} ({language}, published {published}, {first} to {last}) {verdict}")
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}\n{}", describe(&json));
+}
+
+#[test]
+fn more_than_a_figure_agrees_with_any_larger_figure_and_conflicts_with_a_smaller_one() {
+    // Two values of one figure, each from a source in its own language: do they conflict?
+    let conflict = |(a_language, a): (&str, &str), (b_language, b): (&str, &str)| {
+        let claim = |value: &str| {
+            format!("{{subject: Huawei, property: puces vendues, value: \"{value}\"}}")
+        };
+        let dir = scratch(
+            &[
+                source("a", a_language, &[&claim(a)]),
+                source("b", b_language, &[&claim(b)]),
+            ],
+            "",
+        );
+        has_finding(&report_at(dir.path()).json, "value-conflict", &[])
+    };
+    for (a, b) in [
+        (("fr", "plus de 400 000"), ("fr", "1 000 000")),
+        (("fr", "plus de 400 000"), ("fr", "2 millions")),
+        (("fr", "plus de 400 000"), ("fr", "400 000")),
+        (("en", "more than 400,000"), ("en", "1,000,000")),
+        (("en", "more than 400,000"), ("en", "3 million")),
+        (("fr", "plus de 400 000"), ("en", "1,000,000")),
+        (("en", "more than 400,000"), ("fr", "1 000 000")),
+        (("fr", "au moins 400 000"), ("fr", "5 000 000")),
+        (("en", "at least 400,000"), ("en", "5,000,000")),
+        (("fr", "moins de 400 000"), ("fr", "10 000")),
+        (("en", "less than 400,000"), ("en", "10,000")),
+    ] {
+        assert!(!conflict(a, b), "{a:?} / {b:?} agree");
+    }
+    for (a, b) in [
+        (("fr", "plus de 400 000"), ("fr", "300 000")),
+        (("en", "more than 400,000"), ("en", "300,000")),
+        (("fr", "plus de 400 000"), ("en", "399,000")),
+        (("fr", "moins de 400 000"), ("fr", "1 000 000")),
+        (("en", "less than 400,000"), ("en", "1,000,000")),
+    ] {
+        assert!(conflict(a, b), "{a:?} / {b:?} conflict");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Qualifiers
 // ---------------------------------------------------------------------------------------------

@@ -50,24 +50,157 @@ fn variant_texts(finding: &Value) -> Vec<&str> {
         .collect()
 }
 
-/// The finding of `code` whose variants include each of `forms` exactly.
+/// The exact texts of a finding's variants, sorted.
+fn sorted_variant_texts(finding: &Value) -> Vec<&str> {
+    let mut texts = variant_texts(finding);
+    texts.sort_unstable();
+    texts
+}
+
+/// The finding of `code` whose variants are exactly `forms`, in any order: each text matched
+/// whole (`H20` is not `H200`), none missing and none more.
 fn finding_with<'a>(report: &'a Value, code: &str, forms: &[&str]) -> Option<&'a Value> {
-    findings(report).iter().find(|f| {
-        f["code"] == code
-            && forms
+    let mut forms = forms.to_vec();
+    forms.sort_unstable();
+    let found: Vec<&Value> = findings(report)
+        .iter()
+        .filter(|f| f["code"] == code && sorted_variant_texts(f) == forms)
+        .collect();
+    assert!(found.len() <= 1, "two {code} findings of {forms:?}");
+    found.first().copied()
+}
+
+/// The CNBC remark, in the two French translations the seeds give it.
+const REMARK: [&str; 2] = [
+    "Nous ne leur vendons ni le meilleur, ni le deuxième meilleur, ni même le troisième. Seulement le quatrième",
+    "Nous ne leur vendons pas nos meilleurs produits, ni nos deuxièmes meilleurs, ni même nos troisièmes meilleurs",
+];
+
+/// The four findings of the seeds, as the README lists them: code, severity, the exact forms,
+/// and the suggested form.
+const SEEDS_FINDINGS: [(&str, &str, [&str; 2], &str); 4] = [
+    ("case-variant", "info", ["NVIDIA", "Nvidia"], "Nvidia"),
+    ("confusable-variant", "error", ["H20", "H2O"], "H20"),
+    ("quote-variant", "warning", REMARK, REMARK[1]),
+    (
+        "spelling-variant",
+        "error",
+        ["Latnik", "Lutnick"],
+        "Lutnick",
+    ),
+];
+
+#[test]
+fn finding_with_matches_whole_forms_not_prefixes() {
+    let report: Value = serde_json::json!({"findings": [
+        {"code": "confusable-variant", "variants": [{"text": "H200"}, {"text": "H2O"}]},
+        {"code": "spelling-variant", "variants": [{"text": "Lutnick"}, {"text": "Latnik"}, {"text": "Lutnik"}]},
+    ]});
+    assert!(finding_with(&report, "confusable-variant", &["H20", "H2O"]).is_none());
+    assert!(finding_with(&report, "confusable-variant", &["H2O", "H200"]).is_some());
+    assert!(finding_with(&report, "spelling-variant", &["Latnik", "Lutnick"]).is_none());
+    assert!(
+        finding_with(
+            &report,
+            "spelling-variant",
+            &["Latnik", "Lutnick", "Lutnik"]
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn the_seeds_have_exactly_92_claims_and_exactly_their_four_findings() {
+    let report = seeds_report();
+    let summary = &report["summary"];
+    assert_eq!(
+        (&summary["sources"], &summary["claims"], &summary["facts"]),
+        (&Value::from(5), &Value::from(92), &Value::from(86)),
+        "{summary}"
+    );
+    let mut found: Vec<(&str, &str, Vec<&str>, &str)> = findings(&report)
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap(),
+                f["severity"].as_str().unwrap(),
+                sorted_variant_texts(f),
+                f["suggestion"]["text"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    found.sort();
+    let expected: Vec<(&str, &str, Vec<&str>, &str)> = SEEDS_FINDINGS
+        .iter()
+        .map(|(code, severity, forms, suggestion)| {
+            let mut forms = forms.to_vec();
+            forms.sort_unstable();
+            (*code, *severity, forms, *suggestion)
+        })
+        .collect();
+    assert_eq!(found, expected);
+    assert_eq!(
+        summary["findings"],
+        serde_json::json!({"error": 2, "warning": 1, "info": 1})
+    );
+}
+
+#[test]
+fn the_seeds_baseline_has_exactly_four_entries_and_reviews_exactly_the_four_findings() {
+    let report = report_json(&["check", "--format", "json"], &repository());
+    assert_eq!(report["summary"]["reviewed"], 4, "{}", report["summary"]);
+    assert_eq!(findings(&report).len(), 4);
+    for (code, _, forms, _) in SEEDS_FINDINGS {
+        let finding =
+            finding_with(&report, code, &forms).unwrap_or_else(|| panic!("{code} {forms:?}"));
+        assert_eq!(finding["reviewed"], true, "{code} {forms:?}");
+    }
+    // The baseline file: four entries, one per finding, each with its exact forms.
+    let text = std::fs::read_to_string(repository().join("facts/reviewed.yaml")).unwrap();
+    let baseline: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let mut entries: Vec<(String, Vec<String>)> = baseline["reviewed"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let mut forms: Vec<String> = e["forms"]
+                .as_sequence()
+                .unwrap()
                 .iter()
-                .all(|form| variant_texts(f).iter().any(|t| t.starts_with(form)))
+                .map(|f| f.as_str().unwrap().to_string())
+                .collect();
+            forms.sort();
+            (e["code"].as_str().unwrap().to_string(), forms)
+        })
+        .collect();
+    entries.sort();
+    let expected: Vec<(String, Vec<String>)> = [
+        ("case-variant", vec!["NVIDIA", "Nvidia"]),
+        ("confusable-variant", vec!["H20", "H2O"]),
+        (
+            "quote-variant",
+            vec![
+                "Nous ne leur vendons ni le meilleur",
+                "Nous ne leur vendons pas nos meilleurs produits",
+            ],
+        ),
+        ("spelling-variant", vec!["Latnik", "Lutnick"]),
+    ]
+    .into_iter()
+    .map(|(code, forms)| {
+        (
+            code.to_string(),
+            forms.into_iter().map(String::from).collect(),
+        )
     })
+    .collect();
+    assert_eq!(entries, expected);
 }
 
 #[test]
 fn the_corpus_loads_with_every_evidence_found() {
     let report = seeds_report();
-    assert!(
-        report["summary"]["claims"].as_u64().unwrap() >= 60,
-        "{}",
-        report["summary"]
-    );
+    assert_eq!(report["summary"]["claims"], 92, "{}", report["summary"]);
     assert_eq!(report["summary"]["sources"], 5);
     let missing: Vec<_> = findings(&report)
         .iter()
@@ -88,15 +221,8 @@ fn the_seeds_genuine_variants_are_found_with_their_severity_and_suggestion() {
     let chip = finding_with(&report, "confusable-variant", &["H2O", "H20"]).expect("H2O / H20");
     assert_eq!(chip["suggestion"]["text"], "H20");
 
-    let remark = finding_with(
-        &report,
-        "quote-variant",
-        &[
-            "Nous ne leur vendons pas nos meilleurs produits",
-            "Nous ne leur vendons ni le meilleur",
-        ],
-    )
-    .expect("the CNBC remark in two translations");
+    let remark = finding_with(&report, "quote-variant", &REMARK)
+        .expect("the CNBC remark in two translations");
     let sources: Vec<&str> = remark["variants"]
         .as_array()
         .unwrap()
@@ -184,7 +310,7 @@ fn the_gate_passes_with_the_baseline_and_fails_without() {
         .iter()
         .filter(|f| f["reviewed"] == true)
         .count();
-    assert!(reviewed >= 3, "the seeds' genuine findings are reviewed");
+    assert_eq!(reviewed, 4, "the seeds' four genuine findings are reviewed");
 }
 
 #[test]

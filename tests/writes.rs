@@ -184,3 +184,56 @@ fn a_killed_write_baseline_leaves_the_old_baseline_whole() {
         );
     }
 }
+
+#[test]
+fn a_reader_of_an_import_target_only_ever_sees_the_old_file_or_the_new_one() {
+    // Two imports write `facts/big.yaml` by turns, each a file of several megabytes, while a
+    // reader reads it in a tight loop. Every read must be one run's whole file: never an empty
+    // file, never a truncated one, never a mix.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("corpus");
+    let target = out.join("facts/big.yaml");
+    let tables = [
+        table(dir.path(), "a.csv", 60_000, "first"),
+        table(dir.path(), "b.csv", 80_000, "second"),
+    ];
+    // Each table's whole file, as a finished import writes it.
+    let whole: Vec<Vec<u8>> = tables
+        .iter()
+        .map(|t| {
+            assert!(import(t, &out).status().unwrap().success());
+            std::fs::read(&target).unwrap()
+        })
+        .collect();
+    assert!(whole[0].len() > 1_000_000 && whole[0] != whole[1]);
+
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let (stop, target, whole) = (stop.clone(), target.clone(), whole.clone());
+        std::thread::spawn(move || {
+            let mut seen = [0usize; 2];
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let now = std::fs::read(&target).unwrap();
+                match whole.iter().position(|w| *w == now) {
+                    Some(i) => seen[i] += 1,
+                    None => {
+                        let lines = now.iter().filter(|b| **b == b'\n').count();
+                        return Err(format!(
+                            "a reader saw a file of {} bytes ({lines} lines) that is neither run's",
+                            now.len()
+                        ));
+                    }
+                }
+            }
+            Ok(seen)
+        })
+    };
+    for round in 0..6 {
+        let status = import(&tables[round % 2], &out).status().unwrap();
+        assert!(status.success());
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let seen = reader.join().unwrap().unwrap_or_else(|e| panic!("{e}"));
+    // The reader did read both files, so it was reading while they were replaced.
+    assert!(seen[0] > 0 && seen[1] > 0, "{seen:?}");
+}
