@@ -206,9 +206,9 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 
 /// Every scale word, in the language it is read in, and the power of ten it stands for:
-/// French `billion` is 10^12, English `billion` 10^9. (French `trillion`, 10^18 on the long
-/// scale, is read as 10^12 today and is left out until the engine reads it.)
-const SCALE_WORDS: [(&str, Language, u32); 16] = [
+/// French `billion` is 10^12 and `trillion` 10^18 (the long scale), English `billion` 10^9 and
+/// `trillion` 10^12.
+const SCALE_WORDS: [(&str, Language, u32); 18] = [
     ("mille", Language::French, 3),
     ("million", Language::French, 6),
     ("millions", Language::French, 6),
@@ -216,6 +216,8 @@ const SCALE_WORDS: [(&str, Language, u32); 16] = [
     ("milliards", Language::French, 9),
     ("billion", Language::French, 12),
     ("billions", Language::French, 12),
+    ("trillion", Language::French, 18),
+    ("trillions", Language::French, 18),
     ("thousand", Language::English, 3),
     ("million", Language::English, 6),
     ("millions", Language::English, 6),
@@ -347,7 +349,8 @@ fn day_of(year: i32, month: u8, pick: u8) -> u8 {
 fn days_of(moment: Option<Moment>) -> Option<(i64, i64)> {
     match moment? {
         Moment::Days { first, last } => Some((first, last)),
-        Moment::TimeOfDay { .. } => None,
+        // A numeric date read both ways is no written date's reading.
+        Moment::TimeOfDay { .. } | Moment::EitherDay { .. } => None,
     }
 }
 

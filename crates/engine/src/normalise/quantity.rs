@@ -393,7 +393,11 @@ fn scale_word(text: &str, language: Option<Language>) -> Option<(f64, &str)> {
             Some(Language::French) => 1e12,
             _ => 1e9,
         },
-        "trillion" | "trillions" => 1e12,
+        // The long scale in French: a `billion` is 10^12, a `trillion` 10^18.
+        "trillion" | "trillions" => match language {
+            Some(Language::French) => 1e18,
+            _ => 1e12,
+        },
         _ => return None,
     };
     Some((scale, rest))
