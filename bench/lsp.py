@@ -31,10 +31,12 @@ def receive(proc):
     return json.loads(proc.stdout.read(length))
 
 
-def until_diagnostics(proc):
+def until_diagnostics(proc, uri=None):
+    """The next diagnostics published (for `uri`, when given)."""
     while True:
         message = receive(proc)
-        if message.get("method") == "textDocument/publishDiagnostics":
+        if message.get("method") == "textDocument/publishDiagnostics" and (
+                uri is None or message["params"]["uri"] == uri):
             return message
 
 
@@ -50,17 +52,18 @@ def main():
         start = time.perf_counter()
         send(proc, {"jsonrpc": "2.0", "id": 1, "method": "initialize",
                     "params": {"processId": None, "rootUri": uri, "capabilities": {}}})
-        until_diagnostics(proc)
+        published = until_diagnostics(proc)
         first = time.perf_counter() - start
-        name = sorted(os.listdir(os.path.join(corpus, "facts")))[0]
-        path = os.path.join(corpus, "facts", name)
+        # The file of the first diagnostics is edited: its diagnostics are published again.
+        uri = published["params"]["uri"]
+        path = uri[len("file://"):]
         text = open(path, encoding="utf-8").read()
         edited = text.replace("value: ", "value: 9", 1)
         start = time.perf_counter()
         send(proc, {"jsonrpc": "2.0", "method": "textDocument/didOpen",
-                    "params": {"textDocument": {"uri": "file://" + path, "languageId": "yaml",
+                    "params": {"textDocument": {"uri": uri, "languageId": "yaml",
                                                 "version": 1, "text": edited}}})
-        until_diagnostics(proc)
+        until_diagnostics(proc, uri)
         recheck = time.perf_counter() - start
         with open(f"/proc/{proc.pid}/status") as status:
             peak = next(l for l in status if l.startswith("VmHWM")).split()[1]
