@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod codes;
 pub mod date;
 pub mod names;
+pub mod numeric_date;
 pub mod people;
 pub mod quantity;
 pub mod text;
