@@ -97,12 +97,25 @@ pub fn render_finding(
         finding.message.bold()
     );
     if let Some(location) = super::focus_location(finding) {
-        let width = finding
+        let text = finding
             .variants
             .iter()
             .find(|v| v.locations.contains(location))
-            .map_or(1, |v| v.text.chars().count());
-        snippet(out, texts, location, width);
+            .map_or("", |v| v.text.as_str());
+        // A name's place is where the whole name starts (`Howard Latnik`); the carets go under
+        // the words that differ (`Latnik`), found on the line from there.
+        let skip = texts
+            .line(&location.file, location.line)
+            .and_then(|line| {
+                let from = line
+                    .char_indices()
+                    .nth((location.column as usize).saturating_sub(1))?
+                    .0;
+                let at = line[from..].find(text).filter(|_| !text.is_empty())?;
+                Some(line[from..from + at].chars().count())
+            })
+            .unwrap_or(0);
+        snippet_from(out, texts, location, skip, text.chars().count());
     }
     for variant in &finding.variants {
         let places: Vec<String> = variant.locations.iter().map(Location::to_string).collect();
@@ -269,13 +282,24 @@ pub fn render_errors(errors: &[InputError], texts: &SourceTexts, consequence: &s
 
 /// `--> file:line:col`, the line (cut around the span when long) and a caret line under the span.
 fn snippet(out: &mut String, texts: &SourceTexts, at: &Location, width: impl TryInto<usize>) {
+    snippet_from(out, texts, at, 0, width);
+}
+
+/// [`snippet`], the carets `skip` characters after the column of `at`.
+fn snippet_from(
+    out: &mut String,
+    texts: &SourceTexts,
+    at: &Location,
+    skip: usize,
+    width: impl TryInto<usize>,
+) {
     let _ = writeln!(out, "  {} {at}", "-->".blue().bold());
     let Some(line) = texts.line(&at.file, at.line) else {
         return;
     };
     let width = width.try_into().unwrap_or(1).max(1);
-    let column = (at.column as usize).saturating_sub(1);
     let chars: Vec<char> = line.chars().collect();
+    let column = (at.column as usize).saturating_sub(1) + skip;
     let start = column.saturating_sub(LINE_CONTEXT);
     let end = (column + width + LINE_CONTEXT).min(chars.len());
     let mut shown: String = chars[start.min(end)..end]
