@@ -32,6 +32,7 @@ use serde_json::{Value, json};
 use crate::commands::baseline::{BASELINE, NEW_NOTE, accepted_text};
 use crate::diagnostic::{InputError, SourceTexts};
 use crate::load::{self, Overlay};
+use crate::report::span_skip;
 
 /// The largest message the server reads; a larger one is refused and skipped.
 const MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
@@ -487,27 +488,11 @@ fn input_error(error: &InputError, texts: &SourceTexts) -> (String, Diagnostic) 
     )
 }
 
-/// The range of `text` where it stands on the line of `location`, from its column on (a name's
-/// place is where the whole name starts, `Howard Latnik`, its variant the word that differs).
+/// The range of `text` where it stands on the line of `location`, from its column on.
 fn range_of(texts: &SourceTexts, location: &Location, text: &str) -> Range {
     let first_line = text.split('\n').next().unwrap_or_default();
-    let line = texts
-        .line(&location.file, location.line)
-        .unwrap_or_default();
-    let column = location.column.saturating_sub(1) as usize;
-    let from = line
-        .char_indices()
-        .nth(column)
-        .map_or(line.len(), |(i, _)| i);
-    let skip = if first_line.is_empty() {
-        0
-    } else {
-        line[from..]
-            .find(first_line)
-            .map_or(0, |i| line[from..from + i].chars().count())
-    };
     let start = Location {
-        column: location.column + skip as u32,
+        column: location.column + span_skip(texts, location, first_line) as u32,
         ..location.clone()
     };
     let start = position(texts, &start);

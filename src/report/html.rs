@@ -490,14 +490,6 @@ impl Matrix {
             })
             .map(|(_, g)| g)
             .collect();
-        let reliability = |id: &str| {
-            report
-                .sources
-                .iter()
-                .flatten()
-                .find(|s| s.id == id)
-                .map_or(0.0, |s| s.reliability)
-        };
         let mut rows: Vec<Row> = report
             .sources
             .iter()
@@ -511,7 +503,7 @@ impl Matrix {
                     .count();
                 Row {
                     source: source.id.clone(),
-                    reliability: reliability(&source.id),
+                    reliability: source.reliability,
                     disagreements,
                     cells,
                 }

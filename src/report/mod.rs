@@ -16,6 +16,8 @@ use concord_engine::extract::MentionKind;
 use concord_engine::finding::{Finding, Severity};
 use concord_engine::model::Location;
 
+use crate::diagnostic::SourceTexts;
+
 /// The JSON document's `version`.
 pub const JSON_VERSION: u32 = 1;
 
@@ -103,4 +105,21 @@ pub fn focus_location(finding: &Finding) -> Option<&Location> {
     focus
         .or(finding.variants.first())
         .and_then(|v| v.locations.first())
+}
+
+/// How many characters after the column of `location` `text` starts on its line, 0 when it is
+/// not there: a name's place is where the whole name starts (`Howard Latnik`), its variant the
+/// words that differ (`Latnik`); a quotation's place is its opening mark.
+pub fn span_skip(texts: &SourceTexts, location: &Location, text: &str) -> usize {
+    let Some(line) = texts.line(&location.file, location.line) else {
+        return 0;
+    };
+    let column = (location.column as usize).saturating_sub(1);
+    let Some((from, _)) = line.char_indices().nth(column) else {
+        return 0;
+    };
+    match line[from..].find(text) {
+        Some(at) if !text.is_empty() => line[from..from + at].chars().count(),
+        _ => 0,
+    }
 }

@@ -102,19 +102,7 @@ pub fn render_finding(
             .iter()
             .find(|v| v.locations.contains(location))
             .map_or("", |v| v.text.as_str());
-        // A name's place is where the whole name starts (`Howard Latnik`); the carets go under
-        // the words that differ (`Latnik`), found on the line from there.
-        let skip = texts
-            .line(&location.file, location.line)
-            .and_then(|line| {
-                let from = line
-                    .char_indices()
-                    .nth((location.column as usize).saturating_sub(1))?
-                    .0;
-                let at = line[from..].find(text).filter(|_| !text.is_empty())?;
-                Some(line[from..from + at].chars().count())
-            })
-            .unwrap_or(0);
+        let skip = super::span_skip(texts, location, text);
         snippet_from(out, texts, location, skip, text.chars().count());
     }
     for variant in &finding.variants {

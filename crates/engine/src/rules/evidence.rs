@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::finding::{Finding, FindingCode, Suggestion, Variant, slug};
+use super::claim_key;
+use crate::finding::{Finding, FindingCode, Suggestion, Variant};
 use crate::model::{Claim, Corpus, Location, Source};
 use crate::normalise::text::{EvidenceChars, fold_evidence, line_column};
 
@@ -73,14 +74,7 @@ fn missing(source: &Source, claim: &Claim, wanted: &str, folded_article: &str) -
             }],
         },
     };
-    let claim_key = match &claim.id {
-        Some(id) => slug(&id.value),
-        None => format!(
-            "{}/{}",
-            slug(&claim.subject.value),
-            slug(&claim.property.value)
-        ),
-    };
+    let claim_key = claim_key(claim);
     let message = match &closest {
         Some(_) => format!(
             "the evidence of \"{} / {}\" is not in {}; the closest passage differs",

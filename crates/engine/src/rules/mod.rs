@@ -15,7 +15,7 @@ pub mod values;
 
 use std::collections::BTreeSet;
 
-use crate::finding::{Suggestion, Variant};
+use crate::finding::{Suggestion, Variant, slug};
 use crate::matching::ClaimRef;
 use crate::model::{Claim, Corpus};
 use crate::truth::Candidate;
@@ -51,4 +51,16 @@ pub fn variants(corpus: &Corpus, options: &[Candidate]) -> Vec<Variant> {
             locations: o.locations.clone(),
         })
         .collect()
+}
+
+/// A fingerprint part naming one claim: its id, else its subject and property.
+pub fn claim_key(claim: &Claim) -> String {
+    match &claim.id {
+        Some(id) => slug(&id.value),
+        None => format!(
+            "{}/{}",
+            slug(&claim.subject.value),
+            slug(&claim.property.value)
+        ),
+    }
 }

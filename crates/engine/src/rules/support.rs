@@ -11,8 +11,9 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use super::claim_key;
 use super::values::Normals;
-use crate::finding::{Finding, FindingCode, Variant, slug};
+use crate::finding::{Finding, FindingCode, Variant};
 use crate::matching::{EntityOf, Relation};
 use crate::model::{Claim, Corpus, Source};
 use crate::normalise::quantity::{self, Language, Quantity};
@@ -245,14 +246,7 @@ fn unsupported(source: &Source, claim: &Claim, reading: Reading) -> Finding {
         .evidence
         .as_ref()
         .expect("only claims with evidence are read");
-    let claim_key = match &claim.id {
-        Some(id) => slug(&id.value),
-        None => format!(
-            "{}/{}",
-            slug(&claim.subject.value),
-            slug(&claim.property.value)
-        ),
-    };
+    let claim_key = claim_key(claim);
     let variant = |text: &str, at| Variant {
         text: text.to_string(),
         sources: vec![source.id.value.clone()],
