@@ -1534,6 +1534,47 @@ fn a_remark_reworded_under_a_misspelt_speaker_is_one_quote_variant_of_its_two_wo
 }
 
 #[test]
+fn a_remark_translated_in_other_words_or_quoted_in_part_is_one_remark_and_its_look_alikes_are_not()
+{
+    let run = report("quotes-retranslated");
+    let json = &run.json;
+    let quotes = findings_with(json, "quote-variant", &[]);
+    // A re-translation (`ne cédera pas aux grévistes` / `ne cèdera pas face aux grévistes`) and
+    // an excerpt (the first sentence of a two-sentence remark) are each one remark…
+    finding(
+        json,
+        "quote-variant",
+        &[
+            "Le gouvernement ne cèdera pas face aux grévistes",
+            "Le gouvernement ne cédera pas aux grévistes",
+        ],
+    );
+    finding(
+        json,
+        "quote-variant",
+        &[
+            "Les ferries reprendront leur service vendredi.",
+            "Les écoles resteront fermées",
+        ],
+    );
+    // …while the same words with another figure, or without the negation, are other remarks.
+    assert_eq!(quotes.len(), 2, "{}", describe(json));
+    for quote in &quotes {
+        let forms = variant_texts(quote);
+        assert_eq!(forms.len(), 2, "{forms:?}");
+        assert!(
+            !forms
+                .iter()
+                .any(|f| f.contains("millions") || f.contains("si leurs")),
+            "{forms:?}"
+        );
+        // Each finding explains its own pair, not the speaker's other remarks.
+        let explain = quote["explain"].as_array().unwrap();
+        assert_eq!(explain.len(), 1, "{explain:?}");
+    }
+}
+
+#[test]
 fn unrelated_quotations_of_one_speaker_are_no_finding() {
     let run = report("quotes-unrelated");
     assert!(

@@ -1,29 +1,28 @@
-//! Similarity joins that do not compare all pairs: which wordings among many are alike enough
-//! to be one remark.
+//! Similarity joins that do not compare all pairs: which token lists among many (the words of
+//! wordings, the trigrams of remarks) overlap enough to be worth comparing.
 //!
 //! Prefix filtering (Chaudhuri et al., "All-Pairs"): the words of each text are ordered rarest
 //! first; two texts whose Dice coefficient reaches `t` must share a word within the first
-//! `|x| - ⌈t/(2-t)·|x|⌉ + 1` words of each, so only texts that share such a rare word are
-//! compared. A repeated word counts once per occurrence (`ni#0`, `ni#1`), as the multiset Dice
+//! `|x| - ⌈t/(2-t)·|x|⌉ + 1` tokens of each, so only lists that share such a rare token are
+//! compared. A repeated token counts once per occurrence (`ni#0`, `ni#1`), as the multiset Dice
 //! of [`wording_similarity`](crate::normalise::text::wording_similarity) does.
 
 use std::collections::HashMap;
 
-use crate::normalise::text::comparison_words;
-
-/// The pairs `(i, j, similarity)` with `i < j` of `texts` whose word Dice coefficient is at
-/// least `threshold` (between 0 and 1, exclusive of 0).
-pub fn alike_pairs(texts: &[&str], threshold: f64) -> Vec<(usize, usize, f64)> {
-    let mut ids: HashMap<(String, usize), u32> = HashMap::new();
-    let sets: Vec<Vec<u32>> = texts
+/// The pairs `(i, j, similarity)` with `i < j` of `lists` whose Dice coefficient (as
+/// multisets) is at least `threshold` (between 0 and 1, exclusive of 0).
+pub fn alike_pairs<L: AsRef<[String]>>(lists: &[L], threshold: f64) -> Vec<(usize, usize, f64)> {
+    let mut ids: HashMap<(&str, usize), u32> = HashMap::new();
+    let sets: Vec<Vec<u32>> = lists
         .iter()
-        .map(|text| {
-            let mut seen: HashMap<String, usize> = HashMap::new();
-            let mut set: Vec<u32> = comparison_words(text)
-                .into_iter()
-                .map(|word| {
-                    let n = seen.entry(word.clone()).or_default();
-                    let key = (word, *n);
+        .map(|tokens| {
+            let mut seen: HashMap<&str, usize> = HashMap::new();
+            let mut set: Vec<u32> = tokens
+                .as_ref()
+                .iter()
+                .map(|token| {
+                    let n = seen.entry(token.as_str()).or_default();
+                    let key = (token.as_str(), *n);
                     *n += 1;
                     let next = ids.len() as u32;
                     *ids.entry(key).or_insert(next)
@@ -89,7 +88,7 @@ fn dice(a: &[u32], b: &[u32]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalise::text::wording_similarity;
+    use crate::normalise::text::{comparison_words, wording_similarity};
     use proptest::prelude::*;
 
     /// The pairs all-pairs comparison finds.
@@ -118,8 +117,9 @@ mod tests {
             threshold in 0.2f64..0.9,
         ) {
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let words: Vec<Vec<String>> = texts.iter().map(|t| comparison_words(t)).collect();
             let joined: Vec<(usize, usize)> =
-                alike_pairs(&texts, threshold).iter().map(|&(i, j, _)| (i, j)).collect();
+                alike_pairs(&words, threshold).iter().map(|&(i, j, _)| (i, j)).collect();
             prop_assert_eq!(joined, all_pairs(&texts, threshold));
         }
     }

@@ -12,6 +12,7 @@
 pub mod alike;
 mod facts;
 mod mentions;
+pub mod remarks;
 mod resolver;
 
 pub use facts::{ClaimRef, FactKey, Properties, group_facts, qualifier_key};

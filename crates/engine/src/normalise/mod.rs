@@ -7,5 +7,6 @@ pub mod names;
 pub mod numeric_date;
 pub mod people;
 pub mod quantity;
+pub mod stems;
 pub mod text;
 pub mod value;

@@ -8,18 +8,18 @@ use rayon::prelude::*;
 use super::{split, variants};
 use crate::disjoint_sets::DisjointSets;
 use crate::finding::{Finding, FindingCode, key_slug, slug};
+use crate::matching::remarks::{Quotation, SAME_REMARK, TRIGRAM_FLOOR, one_remark};
 use crate::matching::{ClaimRef, FactKey, alike};
 use crate::model::Corpus;
+use crate::normalise::date;
+use crate::normalise::quantity::Language;
 use crate::normalise::text::fold_key;
 use crate::normalise::value::{Normal, Wording};
 use crate::truth::{Candidate, Trust};
 
 use super::values::Normals;
 
-/// Two quotations at least this alike (word Dice coefficient) are taken for one remark.
-const SAME_REMARK: f64 = 0.45;
-
-/// How many alike pairs `--explain` lists for one speaker.
+/// How many alike pairs `--explain` lists for one remark.
 const MAX_EXPLAINED_PAIRS: usize = 10;
 
 /// One finding per set of one speaker's quotations that are one remark worded differently, with
@@ -71,32 +71,51 @@ fn speaker_quote_findings(
         });
         wording_of.push(wording);
     }
-    let texts: Vec<&str> = distinct
+    let quotations: Vec<Quotation> = distinct
         .iter()
-        .map(|&q| quotes[q].2.text.as_str())
+        .map(|&q| {
+            let (s, c) = quotes[q].0;
+            let source = &corpus.sources[s];
+            let claim = &source.claims[c];
+            let language = source.language.as_deref().and_then(Language::from_code);
+            let when = claim
+                .when
+                .as_ref()
+                .and_then(|w| date::parse(&w.value, source.published));
+            let place = claim.place.as_ref().map_or("", |p| p.value.as_str());
+            Quotation::new(&quotes[q].2.text, language, when, place)
+        })
         .collect();
-    let mut remarks = DisjointSets::new(distinct.len());
-    let mut explain = Vec::new();
-    for (i, j, similarity) in alike::alike_pairs(&texts, SAME_REMARK) {
-        let (ka, kb) = (quotes[distinct[i]].1, quotes[distinct[j]].1);
-        let compatible = |x: &str, y: &str| x.is_empty() || y.is_empty() || x == y;
-        if keys[distinct[i]] == keys[distinct[j]]
-            || !compatible(&ka.when, &kb.when)
-            || !compatible(&ka.place, &kb.place)
-        {
+    let trigrams: Vec<&[String]> = quotations.iter().map(|q| q.remark.trigrams()).collect();
+    let mut sets = DisjointSets::new(distinct.len());
+    // Why each pair was joined, by its first wording: each finding explains its own pairs.
+    let mut reasons: Vec<(usize, String)> = Vec::new();
+    for (i, j, _) in alike::alike_pairs(&trigrams, TRIGRAM_FLOOR) {
+        if keys[distinct[i]] == keys[distinct[j]] {
             continue;
         }
-        remarks.join(i, j);
-        if explain.len() < MAX_EXPLAINED_PAIRS {
-            explain.push(format!(
-                "word overlap {similarity:.2} (threshold {SAME_REMARK}) between \"{}\" and \"{}\"",
-                texts[i], texts[j]
-            ));
-        }
+        let Some((likeness, same_day)) = one_remark(&quotations[i], &quotations[j]) else {
+            continue;
+        };
+        sets.join(i, j);
+        reasons.push((
+            i,
+            format!(
+                "content stems {:.2}, trigrams {:.2}, shorter one contained {:.2}: score {:.2} (one remark from {}{}) between \"{}\" and \"{}\"",
+                likeness.stems,
+                likeness.trigrams,
+                likeness.contained,
+                likeness.score,
+                SAME_REMARK,
+                if same_day { ", less on the same day" } else { "" },
+                quotes[distinct[i]].2.text,
+                quotes[distinct[j]].2.text
+            ),
+        ));
     }
     let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (q, &wording) in wording_of.iter().enumerate() {
-        components.entry(remarks.find(wording)).or_default().push(q);
+        components.entry(sets.find(wording)).or_default().push(q);
     }
     for member_indexes in components.into_values() {
         if member_indexes
@@ -160,7 +179,12 @@ fn speaker_quote_findings(
                 variants: variants(corpus, &options),
                 suggestion,
                 reviewed: false,
-                explain: explain.clone(),
+                explain: reasons
+                    .iter()
+                    .filter(|(i, _)| sets.find(*i) == sets.find(wording_of[member_indexes[0]]))
+                    .map(|(_, reason)| reason.clone())
+                    .take(MAX_EXPLAINED_PAIRS)
+                    .collect(),
                 beyond_baseline: None,
             },
             keys,

@@ -1,0 +1,297 @@
+//! One remark in two wordings: how alike two quotations of one speaker are, by what they say
+//! rather than by their exact words, so that two translations of one remark meet.
+//!
+//! A quotation is read as its content stems ([`crate::normalise::stems`]: function words aside,
+//! each word reduced to its stem) and the character trigrams of those stems, which also meet
+//! across inflections the stemmer leaves apart (`vendons` / `vendre`) and across words of one
+//! family (`réduction` / `réduire`). Two quotations are one remark when both overlaps are high
+//! enough together, and one is not much more than an excerpt of the other; a known shared
+//! occasion (the same day) lowers the bar a little; a negation on one side only (`nous
+//! vendrons` / `nous ne vendrons pas`) or figures of one that the other lacks keep them apart,
+//! even though a translation sometimes turns a sentence around (`is exhausted` / `n'avons plus
+//! de`): two remarks that differ by a negation are the likelier reading.
+
+use crate::normalise::date::Moment;
+use crate::normalise::quantity::Language;
+use crate::normalise::stems::{Content, content, language_of};
+use crate::normalise::text::fold_key;
+
+/// A score at least this high is one remark (tuned on the `tune` half of
+/// tests/labelled/remarks.yaml; docs/findings.md gives the figures).
+pub const SAME_REMARK: f64 = 0.63;
+
+/// How much lower the bar is for two quotations known to be of the same day.
+const SAME_DAY_ALLOWANCE: f64 = 0.03;
+
+/// The weight of the stem overlap against the trigram overlap in their blend.
+const STEM_WEIGHT: f64 = 0.25;
+
+/// The weight of containment (one quotation an excerpt of the other) against the blend.
+const CONTAINED_WEIGHT: f64 = 0.5;
+
+/// Two quotations whose trigram overlap (Dice) is below this are never one remark, however
+/// much of one the other contains (a five-word excerpt of a long speech is too little to tell):
+/// the similarity join blocks on it.
+pub const TRIGRAM_FLOOR: f64 = 0.2;
+
+/// A quotation read for comparison.
+#[derive(Clone, Debug)]
+pub struct Remark {
+    text: String,
+    language: Language,
+    content: Content,
+    /// The character trigrams of the content stems, sorted (a multiset).
+    trigrams: Vec<String>,
+    /// The figures written in digits, sorted.
+    figures: Vec<String>,
+}
+
+impl Remark {
+    /// The quotation `text`, read in its own language (`hint`: its source's language).
+    pub fn new(text: &str, hint: Option<Language>) -> Self {
+        Self::read_as(text, language_of(text, hint))
+    }
+
+    fn read_as(text: &str, language: Language) -> Self {
+        let content = content(text, language);
+        let mut trigrams: Vec<String> = content.stems.iter().flat_map(|s| trigrams(s)).collect();
+        trigrams.sort_unstable();
+        let mut figures: Vec<String> = content
+            .stems
+            .iter()
+            .filter(|s| s.chars().any(|c| c.is_ascii_digit()))
+            .cloned()
+            .collect();
+        figures.sort_unstable();
+        Self {
+            text: text.to_string(),
+            language,
+            content,
+            trigrams,
+            figures,
+        }
+    }
+
+    /// The trigrams, for a similarity join that blocks on them.
+    pub fn trigrams(&self) -> &[String] {
+        &self.trigrams
+    }
+}
+
+/// A quotation with its occasion: when and where it was said, as far as the claim says.
+#[derive(Clone, Debug)]
+pub struct Quotation {
+    pub remark: Remark,
+    pub when: Option<Moment>,
+    /// The folded place, empty when not given.
+    pub place: String,
+}
+
+impl Quotation {
+    pub fn new(text: &str, language: Option<Language>, when: Option<Moment>, place: &str) -> Self {
+        Self {
+            remark: Remark::new(text, language),
+            when,
+            place: fold_key(place),
+        }
+    }
+
+    /// Whether the two can be one occasion: their days overlap and their places are one, as
+    /// far as both say.
+    fn same_occasion(&self, other: &Quotation) -> bool {
+        let when = match (&self.when, &other.when) {
+            (Some(a), Some(b)) => a.overlaps(b),
+            _ => true,
+        };
+        when && (self.place.is_empty() || other.place.is_empty() || self.place == other.place)
+    }
+
+    /// Whether both are known to be of one and the same day.
+    fn same_day(&self, other: &Quotation) -> bool {
+        matches!(
+            (&self.when, &other.when),
+            (Some(Moment::Days { first: a, last: b }), Some(Moment::Days { first: c, last: d }))
+                if a == b && a == c && c == d
+        )
+    }
+}
+
+/// Whether two quotations of one speaker are one remark: their likeness when they are, nothing
+/// when they are not (different occasions, or not alike enough).
+pub fn one_remark(a: &Quotation, b: &Quotation) -> Option<(Likeness, bool)> {
+    if !a.same_occasion(b) {
+        return None;
+    }
+    let same_day = a.same_day(b);
+    let likeness = likeness(&a.remark, &b.remark);
+    likeness
+        .is_one_remark(same_day)
+        .then_some((likeness, same_day))
+}
+
+/// How alike two quotations are, and why.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Likeness {
+    /// Dice coefficient of the content stems.
+    pub stems: f64,
+    /// Dice coefficient of the stems' character trigrams.
+    pub trigrams: f64,
+    /// The share of the shorter quotation's trigrams that the longer one has: high when one
+    /// quotation is an excerpt of the other.
+    pub contained: f64,
+    /// One says `not` (or `ne … pas`, `never`, …) and the other does not.
+    pub negation_differs: bool,
+    /// The figures of one are not all figures of the other (`300` / `500`).
+    pub figures_differ: bool,
+    /// The blend of the overlaps with the containment; 0 when a negation or the figures
+    /// differ.
+    pub score: f64,
+}
+
+impl Likeness {
+    /// Whether the quotations are one remark; `same_day` when both are known to be of one day.
+    pub fn is_one_remark(&self, same_day: bool) -> bool {
+        let bar = if same_day {
+            SAME_REMARK - SAME_DAY_ALLOWANCE
+        } else {
+            SAME_REMARK
+        };
+        self.trigrams >= TRIGRAM_FLOOR && self.score >= bar
+    }
+}
+
+/// How alike two quotations are.
+///
+/// Two wordings of one remark are in one language; when the two were read as different ones
+/// (a short quotation leaves its language to its source's), each is also read as the other's,
+/// and the closer reading counts.
+pub fn likeness(a: &Remark, b: &Remark) -> Likeness {
+    if a.language == b.language {
+        return likeness_as_read(a, b);
+    }
+    let as_a = likeness_as_read(a, &Remark::read_as(&b.text, a.language));
+    let as_b = likeness_as_read(&Remark::read_as(&a.text, b.language), b);
+    if as_a.score >= as_b.score { as_a } else { as_b }
+}
+
+/// How alike two quotations are, each as read.
+fn likeness_as_read(a: &Remark, b: &Remark) -> Likeness {
+    let stems = dice(&sorted(&a.content.stems), &sorted(&b.content.stems));
+    let common = shared(&a.trigrams, &b.trigrams);
+    let trigrams = ratio(2 * common, a.trigrams.len() + b.trigrams.len());
+    let contained = ratio(common, a.trigrams.len().min(b.trigrams.len()));
+    let (fewer, more) = if a.figures.len() <= b.figures.len() {
+        (&a.figures, &b.figures)
+    } else {
+        (&b.figures, &a.figures)
+    };
+    let negation_differs = a.content.negated != b.content.negated;
+    let figures_differ = shared(fewer, more) < fewer.len();
+    let blend = STEM_WEIGHT * stems + (1.0 - STEM_WEIGHT) * trigrams;
+    let score = if figures_differ || negation_differs {
+        0.0
+    } else {
+        (1.0 - CONTAINED_WEIGHT) * blend + CONTAINED_WEIGHT * contained
+    };
+    Likeness {
+        stems,
+        trigrams,
+        contained,
+        negation_differs,
+        figures_differ,
+        score,
+    }
+}
+
+/// The character trigrams of one stem, its ends marked: `_ve`, `ven`, `end`, …, `on_`.
+fn trigrams(stem: &str) -> Vec<String> {
+    let chars: Vec<char> = std::iter::once('_')
+        .chain(stem.chars())
+        .chain(std::iter::once('_'))
+        .collect();
+    chars.windows(3).map(|w| w.iter().collect()).collect()
+}
+
+fn sorted(items: &[String]) -> Vec<String> {
+    let mut items = items.to_vec();
+    items.sort_unstable();
+    items
+}
+
+/// The Dice coefficient of two sorted multisets.
+fn dice(a: &[String], b: &[String]) -> f64 {
+    ratio(2 * shared(a, b), a.len() + b.len())
+}
+
+/// `part / whole`, or 0 when `whole` is 0.
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// How many items two sorted multisets share.
+fn shared(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_remark(a: &str, b: &str) -> bool {
+        let french = Some(Language::French);
+        likeness(&Remark::new(a, french), &Remark::new(b, french)).is_one_remark(false)
+    }
+
+    #[test]
+    fn two_translations_of_one_remark_meet() {
+        assert!(one_remark(
+            "Nous ne leur vendons pas nos meilleurs produits, ni nos deuxièmes meilleurs, ni même nos troisièmes meilleurs",
+            "Nous ne leur vendons ni le meilleur, ni le deuxième meilleur, ni même le troisième. Seulement le quatrième",
+        ));
+    }
+
+    #[test]
+    fn a_negation_on_one_side_keeps_two_remarks_apart() {
+        assert!(!one_remark(
+            "Nous augmenterons les impôts l'an prochain",
+            "Nous n'augmenterons pas les impôts l'an prochain",
+        ));
+    }
+
+    #[test]
+    fn different_figures_keep_two_remarks_apart() {
+        assert!(!one_remark(
+            "Nous supprimerons 300 postes cette année",
+            "Nous supprimerons 500 postes cette année",
+        ));
+    }
+
+    #[test]
+    fn two_remarks_on_one_subject_stay_apart() {
+        assert!(!one_remark(
+            "Les Chinois sont capables de créer leur propre système",
+            "Nous ne leur vendons pas nos meilleurs produits",
+        ));
+    }
+
+    #[test]
+    fn trigrams_mark_the_ends_of_a_stem() {
+        assert_eq!(trigrams("ven"), ["_ve", "ven", "en_"]);
+    }
+}

@@ -1,0 +1,162 @@
+//! Content words: a wording's words without its function words (`le`, `de`, `the`, `of`),
+//! each reduced to its stem by the Snowball stemmer of its language, so that two wordings of one
+//! thing compare by what they say: `vendons` and `vendre`, `chips` and `chip`.
+//!
+//! Negations are function words too, but they turn a statement around (`nous vendrons` /
+//! `nous ne vendrons pas`): they are kept aside as the wording's polarity.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashSet;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::quantity::Language;
+use super::text::is_apostrophe;
+
+/// A wording's content: its stems in order, and whether it is negated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Content {
+    /// The stems of the content words, accents folded, in the order written.
+    pub stems: Vec<String>,
+    /// It says `not`, `never`, `ne … pas`, `jamais`, `aucun`, …
+    pub negated: bool,
+}
+
+/// Words that turn a statement around, in either language (folded: no accents).
+const NEGATIONS: [&str; 17] = [
+    "ne", "n", "pas", "jamais", "aucun", "aucune", "rien", "ni", "non", "not", "no", "never",
+    "none", "nothing", "nor", "neither", "cannot",
+];
+
+/// The language of `text`: the one detected from the text when the detection is reliable (an
+/// English article may quote a French remark), else `hint` (its source's language), else the
+/// likelier one, else English.
+pub fn language_of(text: &str, hint: Option<Language>) -> Language {
+    detect(text, true)
+        .or(hint)
+        .or_else(|| detect(text, false))
+        .unwrap_or(Language::English)
+}
+
+/// The content of `text`, read as `language`.
+pub fn content(text: &str, language: Language) -> Content {
+    let (stop_words, stemmer) = tools(language);
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c))
+        .flat_map(|w| w.split(is_apostrophe))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut content = Content::default();
+    for (i, word) in words.iter().enumerate() {
+        let folded = fold_accents(word);
+        // `don't`, `isn't`: the `t` after an `n` is a negation.
+        let contracted_not = folded == "t" && i > 0 && words[i - 1].ends_with('n');
+        if NEGATIONS.contains(&folded.as_str()) || contracted_not {
+            content.negated = true;
+        } else if !stop_words.contains(folded.as_str()) {
+            content.stems.push(fold_accents(&stemmer.stem(word)));
+        }
+    }
+    content
+}
+
+/// French or English, as detected from the text (only when the detection is `reliable`, if
+/// asked); none for another language.
+fn detect(text: &str, reliable: bool) -> Option<Language> {
+    let info = whatlang::detect(text).filter(|info| info.is_reliable() || !reliable)?;
+    match info.lang() {
+        whatlang::Lang::Fra => Some(Language::French),
+        whatlang::Lang::Eng => Some(Language::English),
+        _ => None,
+    }
+}
+
+/// A language's function words (accents folded) and its stemmer, built once.
+fn tools(language: Language) -> &'static (FxHashSet<String>, Stemmer) {
+    static FRENCH: OnceLock<(FxHashSet<String>, Stemmer)> = OnceLock::new();
+    static ENGLISH: OnceLock<(FxHashSet<String>, Stemmer)> = OnceLock::new();
+    let (cell, code, algorithm) = match language {
+        Language::French => (&FRENCH, "fr", Algorithm::French),
+        Language::English => (&ENGLISH, "en", Algorithm::English),
+    };
+    cell.get_or_init(|| {
+        let words = stop_words::get(code)
+            .iter()
+            .map(|w| fold_accents(w))
+            .collect();
+        (words, Stemmer::create(algorithm))
+    })
+}
+
+/// The text without its accents (`é` → `e`).
+fn fold_accents(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    text.nfkd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(text: &str, language: Language) -> Vec<String> {
+        content(text, language).stems
+    }
+
+    #[test]
+    fn function_words_go_and_inflections_meet() {
+        assert_eq!(
+            stems(
+                "Nous ne leur vendons pas nos meilleures puces",
+                Language::French
+            ),
+            ["vendon", "meilleur", "puc"]
+        );
+        assert_eq!(
+            stems("les meilleurs produits", Language::French),
+            stems("le meilleur produit", Language::French)
+        );
+        assert_eq!(
+            stems("We are selling the chips", Language::English),
+            stems("we sell a chip", Language::English)
+        );
+    }
+
+    #[test]
+    fn negation_is_kept_aside() {
+        assert!(content("Nous ne vendrons pas", Language::French).negated);
+        assert!(content("we won't sell", Language::English).negated);
+        assert!(content("We never sell", Language::English).negated);
+        assert!(!content("Nous vendrons", Language::French).negated);
+        // `n` alone is a negation only as French `n'`; an English word ending in n is not.
+        assert!(!content("the plan to sell", Language::English).negated);
+    }
+
+    #[test]
+    fn accents_are_folded_after_stemming() {
+        assert_eq!(stems("Les États-Unis", Language::French), ["etat", "unis"]);
+    }
+
+    #[test]
+    fn a_quotation_is_read_in_its_own_language() {
+        let french = "Nous ne leur vendrons jamais nos meilleurs produits ni nos technologies";
+        assert_eq!(
+            language_of(french, Some(Language::English)),
+            Language::French
+        );
+        assert_eq!(language_of(french, None), Language::French);
+        // Too short to tell: the source's language decides.
+        assert_eq!(
+            language_of("Prix", Some(Language::French)),
+            Language::French
+        );
+        assert_eq!(
+            language_of("Prix", Some(Language::English)),
+            Language::English
+        );
+    }
+}
