@@ -467,6 +467,70 @@ fn zhang_wei_and_zhang_wen_unregistered_are_never_a_spelling_variant() {
 }
 
 #[test]
+fn names_romanised_by_other_conventions_are_one_person_and_their_look_alikes_are_not() {
+    // tests/corpora/engine/names-romanised/EXPECTED.md describes the corpus.
+    let run = report("names-romanised");
+    let json = &run.json;
+    for forms in [
+        ["Choe", "Choi"],
+        ["Pak", "Park"],
+        ["Abdul Aziz", "Abdelaziz"],
+        ["Muhammad", "Mohammed"],
+        ["Zelenskyy", "Zelensky"],
+    ] {
+        finding(json, "spelling-variant", &forms);
+    }
+    // Once the spellings are one person, the remarks quoted under each are compared.
+    finding(
+        json,
+        "quote-variant",
+        &[
+            "Nos chantiers navals peuvent livrer",
+            "Nos chantiers peuvent livrer",
+        ],
+    );
+    finding(
+        json,
+        "quote-variant",
+        &[
+            "We will keep supplying gas",
+            "We will continue supplying gas",
+        ],
+    );
+    assert_eq!(
+        json["findings"].as_array().unwrap().len(),
+        7,
+        "{}",
+        describe(json)
+    );
+    // Look-alikes (a name variant shows the words that differ): masculine and feminine names,
+    // a real letter, two registered people, a father and his daughter.
+    for forms in [
+        ["Jean", "Jeanne"],
+        ["Daniel", "Danielle"],
+        ["Kim", "Kam"],
+        ["Jae-won", "Jae-woon"],
+        ["Ji-ho", "Seo-yeon"],
+    ] {
+        let between: Vec<_> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| forms_in_distinct_variants(f, &forms))
+            .collect();
+        assert!(between.is_empty(), "{forms:?}: {between:#?}");
+    }
+    // Park Ji-ho's and Park Seo-yeon's nearly identical remarks are two speakers' remarks.
+    assert!(!has_finding(
+        json,
+        "quote-variant",
+        &["Hanbit embauchera", "Hanbit va embaucher"]
+    ));
+    assert!(findings_with(json, "value-conflict", &[]).is_empty());
+    assert_eq!(run.status, 1);
+}
+
+#[test]
 fn huang_and_the_zhangs_across_languages_are_never_serious_with_or_without_a_registry() {
     // `Huang` (fr) and `Jensen Huang` (en), `Zhang Wei` (fr) and `Zhang Wen` (en).
     let sources = [

@@ -23,9 +23,12 @@ pub struct NameSet {
     pub options: Vec<Candidate>,
 }
 
-/// The words where two spellings of a name differ (`Howard Latnik` / `Lutnick` → `Latnik` /
-/// `Lutnick`); `None` when one is only a short form of the other.
-fn differing_words(a: &str, b: &str) -> Option<(String, String)> {
+/// The words where two spellings of a name differ, to be classified in order: the last words
+/// of each, as many as the shorter has (`Howard Latnik` / `Lutnick` → `Latnik` / `Lutnick`),
+/// then, when the two differ in their number of words, all of them (`Abdul Aziz Benali` /
+/// `Abdelaziz Benali` → `Abdul Aziz` / `Abdelaziz`). None when one is only a short form of the
+/// other.
+fn differing_words(a: &str, b: &str) -> Vec<(String, String)> {
     let (ta, tb): (Vec<&str>, Vec<&str>) = (
         a.split_whitespace().collect(),
         b.split_whitespace().collect(),
@@ -41,11 +44,14 @@ fn differing_words(a: &str, b: &str) -> Option<(String, String)> {
         .count();
     let (ra, rb) = (&ra[..ra.len() - suffix], &rb[..rb.len() - suffix]);
     if ra.is_empty() || rb.is_empty() {
-        return None;
+        return Vec::new();
     }
     let n = ra.len().min(rb.len());
-    let (ra, rb) = (&ra[ra.len() - n..], &rb[rb.len() - n..]);
-    Some((ra.join(" "), rb.join(" ")))
+    let mut spans = vec![(ra[ra.len() - n..].join(" "), rb[rb.len() - n..].join(" "))];
+    if ra.len() != rb.len() {
+        spans.push((ra.join(" "), rb.join(" ")));
+    }
+    spans
 }
 
 /// How two differing spellings relate, with the signals behind it.
@@ -144,15 +150,18 @@ fn entity_name_sets(
             if resolver.is_registered_spelling(a) && resolver.is_registered_spelling(b) {
                 continue; // the registry lists both spellings: both are accepted
             }
-            let Some((span_a, span_b)) = differing_words(a, b) else {
-                continue;
-            };
-            let (first, second) = if span_a <= span_b {
-                (&span_a, &span_b)
-            } else {
-                (&span_b, &span_a)
-            };
-            let Some((code, explain)) = classify(first, second) else {
+            let classified = differing_words(a, b)
+                .into_iter()
+                .find_map(|(span_a, span_b)| {
+                    let (first, second) = if span_a <= span_b {
+                        (&span_a, &span_b)
+                    } else {
+                        (&span_b, &span_a)
+                    };
+                    let (code, explain) = classify(first, second)?;
+                    Some((code, explain, span_a, span_b))
+                });
+            let Some((code, explain, span_a, span_b)) = classified else {
                 continue;
             };
             let set = sets.entry(code).or_insert_with(|| NameSet {
@@ -339,15 +348,27 @@ mod tests {
             (
                 "Howard Latnik",
                 "Howard Lutnick",
-                Some(("Latnik", "Lutnick")),
+                vec![("Latnik", "Lutnick")],
             ),
-            ("Howard Latnik", "Lutnick", Some(("Latnik", "Lutnick"))),
-            ("NVIDIA", "Nvidia", Some(("NVIDIA", "Nvidia"))),
-            ("Huang", "Jensen Huang", None),
-            ("Jensen Huang", "Jensen Huang", None),
+            (
+                "Howard Latnik",
+                "Lutnick",
+                vec![("Latnik", "Lutnick"), ("Howard Latnik", "Lutnick")],
+            ),
+            (
+                "Abdul Aziz Benali",
+                "Abdelaziz Benali",
+                vec![("Aziz", "Abdelaziz"), ("Abdul Aziz", "Abdelaziz")],
+            ),
+            ("NVIDIA", "Nvidia", vec![("NVIDIA", "Nvidia")]),
+            ("Huang", "Jensen Huang", vec![]),
+            ("Jensen Huang", "Jensen Huang", vec![]),
         ];
         for (a, b, expected) in cases {
-            let expected = expected.map(|(x, y): (&str, &str)| (x.to_string(), y.to_string()));
+            let expected: Vec<(String, String)> = expected
+                .into_iter()
+                .map(|(x, y)| (x.to_string(), y.to_string()))
+                .collect();
             assert_eq!(differing_words(a, b), expected, "{a} / {b}");
         }
     }
