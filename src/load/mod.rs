@@ -64,7 +64,7 @@ impl Overlay {
         self.texts.remove(name);
     }
 
-    fn get(&self, name: &str) -> Option<Arc<str>> {
+    pub fn get(&self, name: &str) -> Option<Arc<str>> {
         self.texts.get(name).cloned()
     }
 }
