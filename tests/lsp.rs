@@ -497,6 +497,19 @@ fn hovering_a_value_shows_its_fact_group() {
         "{group}"
     );
     assert!(finding.contains("`value-conflict`"), "{finding}");
+    // Each value of the file shows its own fact.
+    let role = hover(
+        &mut client,
+        root,
+        "facts/a.yaml",
+        &conflicting,
+        "secretary",
+        0,
+    );
+    assert!(
+        role.starts_with("Fact: **Howard Lutnick** · role\n") && !role.contains("revenue"),
+        "{role}"
+    );
     // Off a value (on a key) there is no group.
     let off = hover(
         &mut client,

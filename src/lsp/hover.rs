@@ -15,11 +15,10 @@ impl Server {
         let file = self.name(&at.text_document.uri)?;
         let mut parts = Vec::new();
         if let Some(value_at) = self.value_at(&file, at.position)
-            && let Some(group) = self.groups.iter().find(|g| {
-                g.values
-                    .iter()
-                    .any(|v| v.locations.iter().any(|l| l.file == value_at.file))
-            })
+            && let Some(group) = self
+                .groups
+                .iter()
+                .find(|g| g.values.iter().any(|v| v.locations.contains(value_at)))
         {
             parts.push(self.describe_group(group, value_at));
         }
