@@ -469,6 +469,7 @@ fn hovering_a_value_shows_its_fact_group() {
         ("facts/b.yaml", B),
         ("facts/c.yaml", C),
         ("facts/d.yaml", d),
+        ("facts/e.yaml", &d.replace("id: d", "id: e")),
     ]);
     let root = dir.path();
     let mut client = Client::start(root);
@@ -492,11 +493,20 @@ fn hovering_a_value_shows_its_fact_group() {
             && group.contains("\n- \"46 billion dollars\" (this claim): a (")
             && group.contains(" (likely right): b (")
             && group.contains(", d (")
+            && group.contains(", e (")
             && group.contains("Likely right: **")
             && group.contains("Findings: value-conflict"),
         "{group}"
     );
     assert!(finding.contains("`value-conflict`"), "{finding}");
+    // A value is shown as most claims write it, and the hovered claim as it writes it.
+    let b = hover(&mut client, root, "facts/b.yaml", B, "$4.6", 0);
+    assert!(
+        b.contains(
+            "\n- \"4.6 billion dollars\" (likely right; this claim, as \"$4.6 billion\"): b ("
+        ),
+        "{b}"
+    );
     // Each value of the file shows its own fact.
     let role = hover(
         &mut client,

@@ -4,7 +4,7 @@
 
 use concord_engine::analysis::Group;
 use concord_engine::finding::Finding;
-use concord_engine::model::Location;
+use concord_engine::model::{Located, Location};
 use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind, Position};
 
 use super::{Server, range_of};
@@ -14,13 +14,13 @@ impl Server {
         let at = &params.text_document_position_params;
         let file = self.name(&at.text_document.uri)?;
         let mut parts = Vec::new();
-        if let Some(value_at) = self.value_at(&file, at.position)
+        if let Some(value) = self.value_at(&file, at.position)
             && let Some(group) = self
                 .groups
                 .iter()
-                .find(|g| g.values.iter().any(|v| v.locations.contains(value_at)))
+                .find(|g| g.values.iter().any(|v| v.locations.contains(&value.at)))
         {
-            parts.push(self.describe_group(group, value_at));
+            parts.push(self.describe_group(group, value));
         }
         for finding in &self.findings {
             let covers = finding.variants.iter().any(|v| {
@@ -41,8 +41,8 @@ impl Server {
         })
     }
 
-    /// Where the value of the claim of `file` under `position` is written.
-    fn value_at(&self, file: &str, position: Position) -> Option<&Location> {
+    /// The value of the claim of `file` under `position`, as written.
+    fn value_at(&self, file: &str, position: Position) -> Option<&Located<String>> {
         let corpus = self.corpus.as_ref()?;
         corpus
             .sources
@@ -51,7 +51,6 @@ impl Server {
             .flat_map(|s| &s.claims)
             .map(|c| &c.value)
             .find(|v| self.covers(&v.at, &v.value, position))
-            .map(|v| &v.at)
     }
 
     /// True when `text`, written at `location`, covers `position`.
@@ -60,8 +59,8 @@ impl Server {
         range.start <= position && position <= range.end
     }
 
-    /// The fact group as Markdown; `this` is where the hovered claim writes its value.
-    fn describe_group(&self, group: &Group, this: &Location) -> String {
+    /// The fact group as Markdown; `this` is the hovered claim's value.
+    fn describe_group(&self, group: &Group, this: &Located<String>) -> String {
         let mut heading = format!("**{}** · {}", group.subject, group.property);
         for (name, qualifier) in [("when", &group.when), ("where", &group.place)] {
             if let Some(q) = qualifier {
@@ -74,11 +73,18 @@ impl Server {
                 .suggestion
                 .as_ref()
                 .is_some_and(|s| s.text == value.text);
-            let mark = match (suggested, value.locations.contains(this)) {
-                (true, true) => " (likely right; this claim)",
-                (true, false) => " (likely right)",
-                (false, true) => " (this claim)",
-                (false, false) => "",
+            // A value is the most written spelling of the claims that state it; the hovered
+            // claim may write it otherwise.
+            let this_claim = match value.locations.contains(&this.at) {
+                false => None,
+                true if this.value == value.text => Some("this claim".to_string()),
+                true => Some(format!("this claim, as \"{}\"", this.value)),
+            };
+            let mark = match (suggested, this_claim) {
+                (true, Some(this)) => format!(" (likely right; {this})"),
+                (true, None) => " (likely right)".to_string(),
+                (false, Some(this)) => format!(" ({this})"),
+                (false, None) => String::new(),
             };
             let sources: Vec<String> = value
                 .sources
