@@ -310,6 +310,13 @@ fn a_misspelling_is_diagnosed_fixed_by_its_code_action_and_gone() {
         shown.contains("\"Latnik\": c") && shown.contains("Likely right: **Lutnick**"),
         "{shown}"
     );
+
+    // The accepting edit creates facts/reviewed.yaml: the editor opens it, unsaved, and the
+    // finding is reviewed, shown as a hint.
+    client.open(root, "facts/reviewed.yaml", &accepted);
+    let reviewed = client.diagnostics_for(root, "facts/c.yaml");
+    assert_eq!(reviewed[0]["severity"], 4, "{reviewed:?}");
+    assert!(!root.join("facts/reviewed.yaml").exists());
 }
 
 /// A registry that knows Howard Lutnick, with a comment that must survive the edits.
