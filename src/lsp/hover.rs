@@ -7,7 +7,9 @@ use concord_engine::finding::Finding;
 use concord_engine::model::{Located, Location};
 use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind, Position};
 
-use super::{Server, range_of};
+use std::collections::HashMap;
+
+use super::{Facts, Server, range_of};
 
 impl Server {
     pub(super) fn hover(&self, params: &HoverParams) -> Option<Hover> {
@@ -15,12 +17,14 @@ impl Server {
         let file = self.name(&at.text_document.uri)?;
         let mut parts = Vec::new();
         if let Some(value) = self.value_at(&file, at.position)
-            && let Some(group) = self
+            && let Some(corpus) = &self.corpus
+            && let facts = self.facts.get_or_init(|| Facts::of(corpus))
+            && let Some(group) = facts
                 .groups
                 .iter()
                 .find(|g| g.values.iter().any(|v| v.locations.contains(&value.at)))
         {
-            parts.push(self.describe_group(group, value));
+            parts.push(self.describe_group(group, &facts.reliability, value));
         }
         for finding in &self.findings {
             let covers = finding.variants.iter().any(|v| {
@@ -60,7 +64,12 @@ impl Server {
     }
 
     /// The fact group as Markdown; `this` is the hovered claim's value.
-    fn describe_group(&self, group: &Group, this: &Located<String>) -> String {
+    fn describe_group(
+        &self,
+        group: &Group,
+        reliability: &HashMap<String, f64>,
+        this: &Located<String>,
+    ) -> String {
         let mut heading = format!("**{}** · {}", group.subject, group.property);
         for (name, qualifier) in [("when", &group.when), ("where", &group.place)] {
             if let Some(q) = qualifier {
@@ -89,7 +98,7 @@ impl Server {
             let sources: Vec<String> = value
                 .sources
                 .iter()
-                .map(|s| match self.reliability.get(s) {
+                .map(|s| match reliability.get(s) {
                     Some(r) => format!("{s} ({r:.2})"),
                     None => s.clone(),
                 })

@@ -15,6 +15,7 @@
 mod actions;
 mod hover;
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -123,10 +124,9 @@ struct Server {
     show_reviewed: bool,
     corpus: Option<Corpus>,
     findings: Vec<Finding>,
-    /// Every fact group of the last analysis, each value with where it is written.
-    groups: Vec<Group>,
-    /// Each source's estimated reliability, by source id.
-    reliability: HashMap<String, f64>,
+    /// The fact groups of the corpus, for hover: worked out at the first hover after each
+    /// analysis, so that diagnostics do not wait for them.
+    facts: OnceCell<Facts>,
     texts: SourceTexts,
     /// The files diagnostics were last published for, to clear those that have none now.
     published: BTreeSet<String>,
@@ -154,8 +154,7 @@ impl Server {
             show_reviewed,
             corpus: None,
             findings: Vec::new(),
-            groups: Vec::new(),
-            reliability: HashMap::new(),
+            facts: OnceCell::new(),
             texts: SourceTexts::default(),
             published: BTreeSet::new(),
         }
@@ -220,7 +219,7 @@ impl Server {
         if loaded.errors.is_empty() {
             let options = Options {
                 baseline: Baseline::Pinned,
-                full_report: true,
+                full_report: false,
             };
             let analysis = analyse(&loaded.corpus, &options, &());
             for finding in &analysis.findings {
@@ -232,10 +231,6 @@ impl Server {
                 }
             }
             self.findings = analysis.findings;
-            self.groups = analysis.groups.unwrap_or_default();
-            self.reliability = (analysis.sources.unwrap_or_default().into_iter())
-                .map(|s| (s.id, s.reliability))
-                .collect();
             self.corpus = Some(loaded.corpus);
         } else {
             for error in &loaded.errors {
@@ -243,11 +238,10 @@ impl Server {
                 by_file.entry(file).or_default().push(diagnostic);
             }
             self.findings.clear();
-            self.groups.clear();
-            self.reliability.clear();
             self.corpus = None;
         }
         self.texts = loaded.texts;
+        self.facts = OnceCell::new();
         let files: BTreeSet<String> = by_file.keys().cloned().collect();
         for file in self.published.difference(&files) {
             by_file.entry(file.clone()).or_default();
@@ -361,6 +355,30 @@ impl Server {
         match result {
             Ok(value) => Message::Response(Response::new_ok(id, value)),
             Err(reason) => error(id, ErrorCode::InvalidParams, &reason),
+        }
+    }
+}
+
+/// Every fact group of a corpus, each value with where it is written, and each source's
+/// estimated reliability by source id.
+#[derive(Default)]
+struct Facts {
+    groups: Vec<Group>,
+    reliability: HashMap<String, f64>,
+}
+
+impl Facts {
+    fn of(corpus: &Corpus) -> Self {
+        let options = Options {
+            baseline: Baseline::Pinned,
+            full_report: true,
+        };
+        let analysis = analyse(corpus, &options, &());
+        Self {
+            groups: analysis.groups.unwrap_or_default(),
+            reliability: (analysis.sources.unwrap_or_default().into_iter())
+                .map(|s| (s.id, s.reliability))
+                .collect(),
         }
     }
 }
