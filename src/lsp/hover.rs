@@ -1,13 +1,13 @@
 //! Hover: on a claim's value in a `facts/` file, its fact group (each value with the sources
-//! behind it, the suggestion and its confidence); on a finding's place, the finding (its
-//! variants, their sources, the suggestion).
+//! behind it and their reliability, the suggestion and its confidence, the findings about it);
+//! on a finding's place, the finding (its variants, their sources, the suggestion).
+
+use std::collections::HashMap;
 
 use concord_engine::analysis::Group;
 use concord_engine::finding::Finding;
 use concord_engine::model::{Located, Location};
 use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind, Position};
-
-use std::collections::HashMap;
 
 use super::{Facts, Server, range_of};
 
