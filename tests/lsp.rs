@@ -142,6 +142,66 @@ impl Drop for Client {
     }
 }
 
+/// `old` with the text edits that `edit` (a workspace edit) makes to the file at `uri` applied,
+/// as an editor applies them; `created` tells whether the edit creates the file first.
+fn apply(edit: &Value, uri: &str, old: &str) -> (String, bool) {
+    let mut created = false;
+    let mut edits: Vec<Value> = edit["changes"][uri].as_array().cloned().unwrap_or_default();
+    for change in edit["documentChanges"].as_array().into_iter().flatten() {
+        if change["kind"] == "create" && change["uri"] == uri {
+            created = true;
+        } else if change["textDocument"]["uri"] == uri {
+            edits.extend(change["edits"].as_array().unwrap().iter().cloned());
+        }
+    }
+    assert!(!edits.is_empty(), "no edit of {uri} in {edit}");
+    // From the last edit back, so that each range still means what it meant in `old`.
+    edits.sort_by_key(|e| {
+        let start = &e["range"]["start"];
+        (start["line"].as_u64(), start["character"].as_u64())
+    });
+    let mut text = old.to_string();
+    for e in edits.iter().rev() {
+        let start = offset(&text, &e["range"]["start"]);
+        let end = offset(&text, &e["range"]["end"]);
+        text.replace_range(start..end, e["newText"].as_str().unwrap());
+    }
+    (text, created)
+}
+
+/// The byte offset in `text` of an LSP position (a line, and a column in UTF-16 units),
+/// clamped to the end of its line and of the text.
+fn offset(text: &str, position: &Value) -> usize {
+    let (line, character) = (
+        position["line"].as_u64().unwrap(),
+        position["character"].as_u64().unwrap(),
+    );
+    let mut at = 0;
+    for _ in 0..line {
+        match text[at..].find('\n') {
+            Some(end) => at += end + 1,
+            None => return text.len(),
+        }
+    }
+    let mut units = 0;
+    for (i, c) in text[at..].char_indices() {
+        if units >= character || c == '\n' {
+            return at + i;
+        }
+        units += c.len_utf16() as u64;
+    }
+    text.len()
+}
+
+/// The position of the `nth` (0-based) occurrence of `needle` in `text`, as an LSP position
+/// one character into it.
+fn position_of(text: &str, needle: &str, nth: usize) -> Value {
+    let at = text.match_indices(needle).nth(nth).unwrap().0;
+    let line = text[..at].matches('\n').count();
+    let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1);
+    json!({"line": line, "character": column + 1})
+}
+
 fn uri(root: &Path, name: &str) -> String {
     let path = std::fs::canonicalize(root).unwrap().join(name);
     let path = path.to_str().unwrap().trim_end_matches('/');
@@ -198,13 +258,23 @@ fn a_misspelling_is_diagnosed_fixed_by_its_code_action_and_gone() {
         titles,
         [
             "Use \"Lutnick\"",
-            "Accept this finding into facts/reviewed.yaml"
+            "Accept this finding into facts/reviewed.yaml",
+            "Register \"Howard Lutnick\" with aliases \"Howard Latnik\" in facts/registry.yaml",
+            "Register \"Howard Lutnick\", \"Howard Latnik\" as distinct entities (person) in facts/registry.yaml",
         ]
     );
-    let accept = &actions[1]["edit"]["changes"][uri(root, "facts/reviewed.yaml")][0]["newText"];
+    // Neither file exists yet: each edit creates its file, then fills it.
+    let (accepted, created) = apply(&actions[1]["edit"], &uri(root, "facts/reviewed.yaml"), "");
     assert!(
-        accept.as_str().unwrap().contains("accepted:\n      c: 1\n"),
-        "{accept}"
+        created && accepted.contains("accepted:\n      c: 1\n"),
+        "{accepted}"
+    );
+    let (registry, created) = apply(&actions[2]["edit"], &uri(root, "facts/registry.yaml"), "");
+    assert!(
+        created
+            && registry
+                .contains("name: Howard Lutnick\n    kind: person\n    aliases: [Howard Latnik]\n"),
+        "{registry}"
     );
 
     // The editor applies the first action's edit to its buffer.
@@ -240,6 +310,233 @@ fn a_misspelling_is_diagnosed_fixed_by_its_code_action_and_gone() {
         shown.contains("\"Latnik\": c") && shown.contains("Likely right: **Lutnick**"),
         "{shown}"
     );
+
+    // The accepting edit creates facts/reviewed.yaml: the editor opens it, unsaved, and the
+    // finding is reviewed, shown as a hint.
+    client.open(root, "facts/reviewed.yaml", &accepted);
+    let reviewed = client.diagnostics_for(root, "facts/c.yaml");
+    assert_eq!(reviewed[0]["severity"], 4, "{reviewed:?}");
+    assert!(!root.join("facts/reviewed.yaml").exists());
+}
+
+/// A registry that knows Howard Lutnick, with a comment that must survive the edits.
+const REGISTRY: &str =
+    "# Kept by people.\nentities:\n  - id: lutnick\n    name: Howard Lutnick\n    kind: person\n";
+
+/// The registry action whose title starts with `title`, asked on c.yaml's misspelling.
+fn registry_action(client: &mut Client, root: &Path, title: &str) -> Value {
+    let diagnostics = client.diagnostics_for(root, "facts/c.yaml");
+    assert_eq!(
+        diagnostics[0]["code"], "spelling-variant",
+        "{diagnostics:?}"
+    );
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(root, "facts/c.yaml")}, "range": diagnostics[0]["range"],
+               "context": {"diagnostics": diagnostics}}),
+    );
+    let actions = actions["result"].as_array().unwrap();
+    let found = actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with(title));
+    found
+        .unwrap_or_else(|| panic!("no {title} in {actions:?}"))
+        .clone()
+}
+
+/// Applies a registry action's edit as an editor does, to the open buffer of
+/// facts/registry.yaml whose text is `buffer`; returns the edited text.
+fn apply_to_registry(client: &mut Client, root: &Path, action: &Value, buffer: &str) -> String {
+    let (edited, created) = apply(&action["edit"], &uri(root, "facts/registry.yaml"), buffer);
+    assert!(!created, "the registry exists: it is edited, not created");
+    client.change(root, "facts/registry.yaml", 2, &edited);
+    edited
+}
+
+/// The hover text at the `nth` occurrence of `needle` in the file `name` (whose text is `text`).
+fn hover(
+    client: &mut Client,
+    root: &Path,
+    name: &str,
+    text: &str,
+    needle: &str,
+    nth: usize,
+) -> String {
+    let reply = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(root, name)}, "position": position_of(text, needle, nth)}),
+    );
+    reply["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn registering_a_misspelling_as_an_alias_settles_it() {
+    let dir = common::scratch_corpus(&[
+        ("facts/a.yaml", A),
+        ("facts/b.yaml", B),
+        ("facts/c.yaml", C),
+        ("facts/registry.yaml", REGISTRY),
+    ]);
+    let root = dir.path();
+    let mut client = Client::start(root);
+    client.diagnostics_for(root, "facts/c.yaml");
+    // The registry is open with an unsaved line: the edit is made on the buffer, not the disk.
+    let buffer = REGISTRY.replace("entities:", "# an unsaved note\nentities:");
+    client.open(root, "facts/registry.yaml", &buffer);
+    let action = registry_action(
+        &mut client,
+        root,
+        "Register \"Howard Latnik\" as aliases of lutnick in facts/registry.yaml",
+    );
+    let edited = apply_to_registry(&mut client, root, &action, &buffer);
+    assert_eq!(
+        edited,
+        "# Kept by people.\n# an unsaved note\nentities:\n  - id: lutnick\n    name: Howard Lutnick\n    aliases: [Howard Latnik]\n    kind: person\n"
+    );
+    assert_eq!(
+        client.diagnostics_for(root, "facts/c.yaml"),
+        Vec::<Value>::new(),
+        "the alias settles the misspelling"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("facts/registry.yaml")).unwrap(),
+        REGISTRY,
+        "the server writes nothing"
+    );
+    // The alias is one person: c's claim is in the same fact as a's and b's.
+    let shown = hover(&mut client, root, "facts/c.yaml", C, "secretary", 0);
+    assert!(
+        shown.starts_with("Fact: **Howard Lutnick** · role\n")
+            && shown.contains("\"secretary\" (likely right; this claim): a (")
+            && shown.contains("c ("),
+        "{shown}"
+    );
+}
+
+#[test]
+fn registering_a_misspelling_as_a_distinct_entity_keeps_the_names_apart() {
+    let dir = common::scratch_corpus(&[
+        ("facts/a.yaml", A),
+        ("facts/b.yaml", B),
+        ("facts/c.yaml", C),
+        ("facts/registry.yaml", REGISTRY),
+    ]);
+    let root = dir.path();
+    let mut client = Client::start(root);
+    client.diagnostics_for(root, "facts/c.yaml");
+    client.open(root, "facts/registry.yaml", REGISTRY);
+    let action = registry_action(
+        &mut client,
+        root,
+        "Register \"Howard Latnik\" as distinct entities (person) in facts/registry.yaml",
+    );
+    // Before: Latnik is read as a misspelling of Lutnick, so c's role is Lutnick's.
+    let before = hover(&mut client, root, "facts/c.yaml", C, "secretary", 0);
+    assert!(
+        before.starts_with("Fact: **Howard Lutnick** · role\n"),
+        "{before}"
+    );
+    let edited = apply_to_registry(&mut client, root, &action, REGISTRY);
+    assert!(
+        edited.starts_with(REGISTRY)
+            && edited
+                .ends_with("  - id: howard-latnik\n    name: Howard Latnik\n    kind: person\n"),
+        "{edited}"
+    );
+    assert_eq!(
+        client.diagnostics_for(root, "facts/c.yaml"),
+        Vec::<Value>::new(),
+        "two people: no misspelling"
+    );
+    // After: two people, two facts, each with its own sources.
+    let c = hover(&mut client, root, "facts/c.yaml", C, "secretary", 0);
+    assert!(
+        c.starts_with("Fact: **Howard Latnik** · role\n")
+            && !c.contains("a (")
+            && c.contains("c ("),
+        "{c}"
+    );
+    let a = hover(&mut client, root, "facts/a.yaml", A, "secretary", 0);
+    assert!(
+        a.starts_with("Fact: **Howard Lutnick** · role\n")
+            && a.contains("a (")
+            && !a.contains("c ("),
+        "{a}"
+    );
+}
+
+#[test]
+fn hovering_a_value_shows_its_fact_group() {
+    let d = "source: {id: d, language: en}\nclaims:\n  - {subject: ACME, property: revenue, value: 4.6 billion dollars}\n";
+    let dir = common::scratch_corpus(&[
+        ("facts/a.yaml", A),
+        ("facts/b.yaml", B),
+        ("facts/c.yaml", C),
+        ("facts/d.yaml", d),
+        ("facts/e.yaml", &d.replace("id: d", "id: e")),
+    ]);
+    let root = dir.path();
+    let mut client = Client::start(root);
+    client.diagnostics_for(root, "facts/c.yaml");
+    let conflicting = A.replace("4.6 billion", "46 billion");
+    client.open(root, "facts/a.yaml", &conflicting);
+    client.diagnostics_for(root, "facts/c.yaml");
+    let shown = hover(
+        &mut client,
+        root,
+        "facts/a.yaml",
+        &conflicting,
+        "46 billion",
+        0,
+    );
+    let (group, finding) = shown
+        .split_once("\n\n---\n\n")
+        .expect("the group, then the conflict");
+    assert!(
+        group.starts_with("Fact: **Acme** · revenue\n")
+            && group.contains("\n- \"46 billion dollars\" (this claim): a (")
+            && group.contains(" (likely right): b (")
+            && group.contains(", d (")
+            && group.contains(", e (")
+            && group.contains("Likely right: **")
+            && group.contains("Findings: value-conflict"),
+        "{group}"
+    );
+    assert!(finding.contains("`value-conflict`"), "{finding}");
+    // A value is shown as most claims write it, and the hovered claim as it writes it.
+    let b = hover(&mut client, root, "facts/b.yaml", B, "$4.6", 0);
+    assert!(
+        b.contains(
+            "\n- \"4.6 billion dollars\" (likely right; this claim, as \"$4.6 billion\"): b ("
+        ),
+        "{b}"
+    );
+    // Each value of the file shows its own fact.
+    let role = hover(
+        &mut client,
+        root,
+        "facts/a.yaml",
+        &conflicting,
+        "secretary",
+        0,
+    );
+    assert!(
+        role.starts_with("Fact: **Howard Lutnick** · role\n") && !role.contains("revenue"),
+        "{role}"
+    );
+    // Off a value (on a key) there is no group.
+    let off = hover(
+        &mut client,
+        root,
+        "facts/a.yaml",
+        &conflicting,
+        "revenue",
+        0,
+    );
+    assert_eq!(off, "", "{off}");
 }
 
 #[test]

@@ -1,15 +1,21 @@
-//! Registry edits made by `concord review`: add aliases to a registered entity, or register new
-//! entities. The registry file is edited as text, so that its comments and layout stay as the
-//! person wrote them; the edited text is parsed again before it is written (atomically), and an
-//! edit that would not read back as intended is refused rather than written.
+//! Registry edits that settle a name variant, made by `concord review` and offered as code
+//! actions by `concord lsp`: add its spellings as aliases of the suggested entity, or register
+//! them as distinct entities. What to register is planned from the finding ([`registration`]);
+//! the registry file is then edited as text ([`Change::edit`]), so that its comments and layout
+//! stay as the person wrote them. The edited text is parsed again, and an edit that would not
+//! read back as intended is refused. `review` writes the edit (atomically, [`Edit::write`]);
+//! the language server hands it to the editor.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::load::{self, schema::FileContent};
 use crate::write::atomic_write;
-use concord_engine::finding::slug;
+use concord_engine::finding::{Finding, FindingCode, Variant, slug};
+use concord_engine::matching::{EntityRef, Relation, Resolver};
 use concord_engine::model::{Corpus, EntityKind};
+use concord_engine::normalise::codes::is_code;
 
 /// The registry file that new entities go to when the corpus has none.
 pub const DEFAULT_REGISTRY: &str = "facts/registry.yaml";
@@ -22,17 +28,203 @@ pub struct NewEntity {
     pub aliases: Vec<String>,
 }
 
-/// Adds `aliases` to the registered entity number `entity`, in the file that registers it;
-/// returns that file (relative to the root).
-pub fn add_aliases(
-    root: &Path,
+/// How a name variant is registered.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Registration {
+    /// The other spellings become aliases of the suggested one.
+    Aliases,
+    /// Each spelling becomes an entity of its own, so that they are never variants.
+    Distinct(EntityKind),
+}
+
+/// A registry change that settles a name variant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    Aliases { entity: usize, aliases: Vec<String> },
+    Entities(Vec<NewEntity>),
+}
+
+/// The new text of one file of the corpus, not yet written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    /// Relative to the corpus root, with `/`.
+    pub file: String,
+    pub text: String,
+}
+
+impl Edit {
+    /// Writes the edit atomically under `root`.
+    pub fn write(&self, root: &Path) -> Result<(), String> {
+        atomic_write(&root.join(&self.file), self.text.as_bytes())
+            .map_err(|e| format!("{}: {e}", self.file))
+    }
+}
+
+/// Reads a file of the corpus by its name relative to the root: `Ok(None)` when there is none.
+/// `review` reads the disk; the language server reads an open buffer first.
+pub type Reader<'a> = &'a dyn Fn(&str) -> Result<Option<String>, String>;
+
+/// Reads the files under `root` from the disk.
+pub fn disk(root: &Path) -> impl Fn(&str) -> Result<Option<String>, String> + '_ {
+    move |file| match std::fs::read_to_string(root.join(file)) {
+        Ok(text) => Ok(Some(load::normalise_line_endings(text))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{file}: {e}")),
+    }
+}
+
+/// True for the findings a registration can settle: name variants with a suggested spelling.
+pub fn is_name_variant(finding: &Finding) -> bool {
+    matches!(
+        finding.code,
+        FindingCode::SpellingVariant | FindingCode::ConfusableVariant | FindingCode::CaseVariant
+    ) && finding.suggestion.is_some()
+}
+
+impl Change {
+    /// The registry file's text with this change made, read through `read`.
+    pub fn edit(&self, corpus: &Corpus, read: Reader) -> Result<Edit, String> {
+        match self {
+            Change::Aliases { entity, aliases } => aliases_edit(corpus, *entity, aliases, read),
+            Change::Entities(entities) => entities_edit(corpus, entities, read),
+        }
+    }
+
+    /// What the change registers, in words: `"Howard Latnik" as aliases of lutnick`.
+    pub fn describe(&self, corpus: &Corpus) -> String {
+        match self {
+            Change::Aliases { entity, aliases } => format!(
+                "{} as aliases of {}",
+                quoted(aliases),
+                corpus.registry.entities[*entity].id.value
+            ),
+            Change::Entities(entities) => {
+                let names: Vec<String> = entities.iter().map(|e| e.name.clone()).collect();
+                let aliases: Vec<String> =
+                    entities.iter().flat_map(|e| e.aliases.clone()).collect();
+                match aliases.is_empty() {
+                    true => quoted(&names),
+                    false => format!("{} with aliases {}", quoted(&names), quoted(&aliases)),
+                }
+            }
+        }
+    }
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The kind of a registered entity the finding's names resolve to, else product for codes and
+/// person for other names.
+pub fn guess_kind(corpus: &Corpus, finding: &Finding) -> EntityKind {
+    let mut resolver = Resolver::new(corpus);
+    finding
+        .variants
+        .iter()
+        .find_map(|v| match resolver.resolve_registered(&v.text) {
+            Some((EntityRef::Registered(i), _)) => Some(corpus.registry.entities[i].kind),
+            _ => None,
+        })
+        .unwrap_or(if finding.variants.iter().any(|v| is_code(&v.text)) {
+            EntityKind::Product
+        } else {
+            EntityKind::Person
+        })
+}
+
+/// The names as written in the claims that a variant points at: a variant of a name finding is
+/// the word that differs (`Latnik`), the registry needs the whole name (`Howard Latnik`). Most
+/// written first.
+fn written_names(corpus: &Corpus, variant: &Variant) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for claim in corpus.sources.iter().flat_map(|s| &s.claims) {
+        for field in [&claim.subject, &claim.value] {
+            if variant.locations.contains(&field.at) {
+                *counts.entry(field.value.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut names: Vec<(&str, usize)> = counts.into_iter().collect();
+    names.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    match names.is_empty() {
+        true => vec![variant.text.clone()],
+        false => names
+            .into_iter()
+            .map(|(name, _)| name.to_string())
+            .collect(),
+    }
+}
+
+/// The change `how` makes for `finding` in `corpus`, or `None` when there is nothing to add.
+pub fn registration(corpus: &Corpus, finding: &Finding, how: Registration) -> Option<Change> {
+    let mut resolver = Resolver::new(corpus);
+    let suggested = &finding.suggestion.as_ref()?.text;
+    let (right, others): (Vec<&Variant>, Vec<&Variant>) = finding
+        .variants
+        .iter()
+        .filter(|v| !v.text.is_empty())
+        .partition(|v| v.text == *suggested);
+    let unregistered = |variants: &[&Variant], resolver: &Resolver| -> Vec<String> {
+        let mut names: Vec<String> = variants
+            .iter()
+            .flat_map(|v| written_names(corpus, v))
+            .filter(|name| !resolver.is_registered_spelling(name))
+            .collect();
+        names.dedup();
+        names
+    };
+    match how {
+        Registration::Distinct(kind) => {
+            let all: Vec<&Variant> = right.iter().chain(&others).copied().collect();
+            let names = unregistered(&all, &resolver);
+            (!names.is_empty()).then(|| {
+                Change::Entities(
+                    names
+                        .into_iter()
+                        .map(|name| NewEntity {
+                            name,
+                            kind,
+                            aliases: Vec::new(),
+                        })
+                        .collect(),
+                )
+            })
+        }
+        Registration::Aliases => {
+            let aliases = unregistered(&others, &resolver);
+            let right_name = right
+                .first()
+                .map_or_else(|| suggested.clone(), |v| written_names(corpus, v).remove(0));
+            match resolver.resolve_registered(&right_name) {
+                Some((EntityRef::Registered(entity), Relation::Alias | Relation::ShortForm)) => {
+                    (!aliases.is_empty()).then_some(Change::Aliases { entity, aliases })
+                }
+                _ => Some(Change::Entities(vec![NewEntity {
+                    kind: guess_kind(corpus, finding),
+                    name: right_name,
+                    aliases,
+                }])),
+            }
+        }
+    }
+}
+
+/// The registry with `aliases` added to the registered entity number `entity`, in the file
+/// that registers it.
+fn aliases_edit(
     corpus: &Corpus,
     entity: usize,
     aliases: &[String],
-) -> Result<String, String> {
+    read: Reader,
+) -> Result<Edit, String> {
     let registered = &corpus.registry.entities[entity];
     let file = registered.id.at.file.to_string();
-    let text = read(root, &file)?;
+    let text = read(&file)?.ok_or_else(|| format!("{file}: the file is gone"))?;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let rendered: Vec<String> = aliases.iter().map(|a| scalar(a)).collect();
     let edited = match registered.aliases.last() {
@@ -74,17 +266,12 @@ pub fn add_aliases(
                     .all(|a| e.aliases.iter().any(|alias| alias.value == *a))
         })
     })?;
-    atomic_write(&root.join(&file), edited.as_bytes()).map_err(|e| format!("{file}: {e}"))?;
-    Ok(file)
+    Ok(Edit { file, text: edited })
 }
 
-/// Registers `entities` after the last entity of the registry (or in a new `facts/registry.yaml`);
-/// returns the file written (relative to the root).
-pub fn add_entities(
-    root: &Path,
-    corpus: &Corpus,
-    entities: &[NewEntity],
-) -> Result<String, String> {
+/// The registry with `entities` registered after its last entity (or in a new
+/// `facts/registry.yaml`).
+fn entities_edit(corpus: &Corpus, entities: &[NewEntity], read: Reader) -> Result<Edit, String> {
     let last = corpus.registry.entities.iter().max_by_key(|e| {
         (
             e.id.at.file.as_ref() == DEFAULT_REGISTRY,
@@ -125,7 +312,7 @@ pub fn add_entities(
     let (file, edited) = match last {
         Some(last) => {
             let file = last.id.at.file.to_string();
-            let text = read(root, &file)?;
+            let text = read(&file)?.ok_or_else(|| format!("{file}: the file is gone"))?;
             let lines: Vec<&str> = text.split_inclusive('\n').collect();
             let first_line = last.id.at.line.min(last.name.at.line);
             let dash_indent = line_of(&lines, first_line)?
@@ -156,12 +343,9 @@ pub fn add_entities(
         }
         None => {
             let file = DEFAULT_REGISTRY.to_string();
-            let path = root.join(&file);
-            let mut text = if path.exists() {
-                read(root, &file)?
-            } else {
+            let mut text = read(&file)?.unwrap_or_else(|| {
                 "# The entities of the corpus (FORMAT.md, the registry).\n".to_string()
-            };
+            });
             if !text.is_empty() && !text.ends_with('\n') {
                 text.push('\n');
             }
@@ -174,8 +358,7 @@ pub fn add_entities(
         ids.iter()
             .all(|id| content.entities.iter().any(|e| &e.id.value == id))
     })?;
-    atomic_write(&root.join(&file), edited.as_bytes()).map_err(|e| format!("{file}: {e}"))?;
-    Ok(file)
+    Ok(Edit { file, text: edited })
 }
 
 /// The registry part of a parsed file.
@@ -202,12 +385,6 @@ fn verify(
             "{file} is laid out in a way concord cannot edit safely; nothing was written, edit it by hand"
         ))
     }
-}
-
-fn read(root: &Path, file: &str) -> Result<String, String> {
-    std::fs::read_to_string(root.join(file))
-        .map(load::normalise_line_endings)
-        .map_err(|e| format!("{file}: {e}"))
 }
 
 fn line_of<'t>(lines: &[&'t str], line: u32) -> Result<&'t str, String> {

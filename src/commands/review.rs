@@ -3,20 +3,18 @@
 //! loses nothing already decided; the corpus is read again after each write, so a registration
 //! that settles several findings settles them all.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io::{self, BufRead, Write};
 use std::path::Path;
 
 use colored::Colorize;
 
-use super::register::{self, NewEntity};
+use super::register::{self, Change, Registration, guess_kind, is_name_variant, registration};
 use crate::load::cache::Cache;
 use crate::report::text::{self, TextOptions};
 use crate::{exit, load};
-use concord_engine::finding::{Finding, FindingCode, Variant};
-use concord_engine::matching::{EntityRef, Relation, Resolver};
+use concord_engine::finding::Finding;
 use concord_engine::model::{Corpus, EntityKind};
-use concord_engine::normalise::codes::is_code;
 use concord_engine::{Baseline, Options, analyse};
 
 /// What to tell a user who runs `review` without a terminal.
@@ -40,15 +38,6 @@ struct Tally {
     accepted: usize,
     registered: usize,
     skipped: usize,
-}
-
-/// How to register a name variant.
-#[derive(Clone, Copy, PartialEq)]
-enum Registration {
-    /// The other spellings become aliases of the suggested one.
-    Aliases,
-    /// Each spelling becomes an entity of its own, so that they are never variants.
-    Distinct(EntityKind),
 }
 
 /// Runs the review on the corpus at `root`, asking on `input` and writing to `out`; returns the
@@ -171,7 +160,7 @@ fn review(
                     // Each registration reads the corpus as the previous one left it.
                     let reloaded = load::load(root);
                     match registration(&reloaded.corpus, target, how) {
-                        Some(change) => match apply(root, &reloaded.corpus, change) {
+                        Some(change) => match apply(root, &reloaded.corpus, &change) {
                             Ok(message) => {
                                 tally.registered += 1;
                                 writeln!(out, "{message}")?;
@@ -208,13 +197,6 @@ fn review(
         tally.accepted, tally.registered, tally.skipped
     )?;
     Ok(exit::SUCCESS)
-}
-
-fn is_name_variant(finding: &Finding) -> bool {
-    matches!(
-        finding.code,
-        FindingCode::SpellingVariant | FindingCode::ConfusableVariant | FindingCode::CaseVariant
-    ) && finding.suggestion.is_some()
 }
 
 /// Prints `prompt` and reads one answer, trimmed; `None` at the end of input.
@@ -275,129 +257,12 @@ fn ask_registration(
     }
 }
 
-/// The kind of a registered entity the finding's names resolve to, else product for codes and
-/// person for other names.
-fn guess_kind(corpus: &Corpus, finding: &Finding) -> EntityKind {
-    let mut resolver = Resolver::new(corpus);
-    finding
-        .variants
-        .iter()
-        .find_map(|v| match resolver.resolve_registered(&v.text) {
-            Some((EntityRef::Registered(i), _)) => Some(corpus.registry.entities[i].kind),
-            _ => None,
-        })
-        .unwrap_or(if finding.variants.iter().any(|v| is_code(&v.text)) {
-            EntityKind::Product
-        } else {
-            EntityKind::Person
-        })
-}
-
-/// A registry change that settles a name variant.
-enum Change {
-    Aliases { entity: usize, aliases: Vec<String> },
-    Entities(Vec<NewEntity>),
-}
-
-/// The names as written in the claims that a variant points at: a variant of a name finding is
-/// the word that differs (`Latnik`), the registry needs the whole name (`Howard Latnik`). Most
-/// written first.
-fn written_names(corpus: &Corpus, variant: &Variant) -> Vec<String> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for claim in corpus.sources.iter().flat_map(|s| &s.claims) {
-        for field in [&claim.subject, &claim.value] {
-            if variant.locations.contains(&field.at) {
-                *counts.entry(field.value.as_str()).or_default() += 1;
-            }
-        }
-    }
-    let mut names: Vec<(&str, usize)> = counts.into_iter().collect();
-    names.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-    match names.is_empty() {
-        true => vec![variant.text.clone()],
-        false => names
-            .into_iter()
-            .map(|(name, _)| name.to_string())
-            .collect(),
-    }
-}
-
-/// The change `how` makes for `finding` in `corpus`, or `None` when there is nothing to add.
-fn registration(corpus: &Corpus, finding: &Finding, how: Registration) -> Option<Change> {
-    let mut resolver = Resolver::new(corpus);
-    let suggested = &finding.suggestion.as_ref()?.text;
-    let (right, others): (Vec<&Variant>, Vec<&Variant>) = finding
-        .variants
-        .iter()
-        .filter(|v| !v.text.is_empty())
-        .partition(|v| v.text == *suggested);
-    let unregistered = |variants: &[&Variant], resolver: &Resolver| -> Vec<String> {
-        let mut names: Vec<String> = variants
-            .iter()
-            .flat_map(|v| written_names(corpus, v))
-            .filter(|name| !resolver.is_registered_spelling(name))
-            .collect();
-        names.dedup();
-        names
-    };
-    match how {
-        Registration::Distinct(kind) => {
-            let all: Vec<&Variant> = right.iter().chain(&others).copied().collect();
-            let names = unregistered(&all, &resolver);
-            (!names.is_empty()).then(|| {
-                Change::Entities(
-                    names
-                        .into_iter()
-                        .map(|name| NewEntity {
-                            name,
-                            kind,
-                            aliases: Vec::new(),
-                        })
-                        .collect(),
-                )
-            })
-        }
-        Registration::Aliases => {
-            let aliases = unregistered(&others, &resolver);
-            let right_name = right
-                .first()
-                .map_or_else(|| suggested.clone(), |v| written_names(corpus, v).remove(0));
-            match resolver.resolve_registered(&right_name) {
-                Some((EntityRef::Registered(entity), Relation::Alias | Relation::ShortForm)) => {
-                    (!aliases.is_empty()).then_some(Change::Aliases { entity, aliases })
-                }
-                _ => Some(Change::Entities(vec![NewEntity {
-                    kind: guess_kind(corpus, finding),
-                    name: right_name,
-                    aliases,
-                }])),
-            }
-        }
-    }
-}
-
-fn apply(root: &Path, corpus: &Corpus, change: Change) -> Result<String, String> {
-    match change {
-        Change::Aliases { entity, aliases } => {
-            let file = register::add_aliases(root, corpus, entity, &aliases)?;
-            Ok(format!(
-                "registered {} as aliases of {} in {file}",
-                quoted(&aliases),
-                corpus.registry.entities[entity].id.value
-            ))
-        }
-        Change::Entities(entities) => {
-            let file = register::add_entities(root, corpus, &entities)?;
-            let names: Vec<String> = entities.iter().map(|e| e.name.clone()).collect();
-            Ok(format!("registered {} in {file}", quoted(&names)))
-        }
-    }
-}
-
-fn quoted(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn apply(root: &Path, corpus: &Corpus, change: &Change) -> Result<String, String> {
+    let edit = change.edit(corpus, &register::disk(root))?;
+    edit.write(root)?;
+    Ok(format!(
+        "registered {} in {}",
+        change.describe(corpus),
+        edit.file
+    ))
 }

@@ -64,8 +64,27 @@ impl Overlay {
         self.texts.remove(name);
     }
 
-    fn get(&self, name: &str) -> Option<Arc<str>> {
+    pub fn get(&self, name: &str) -> Option<Arc<str>> {
         self.texts.get(name).cloned()
+    }
+
+    /// The YAML files under `facts/` that an editor has open but that are not on disk (not in
+    /// `on_disk`): a new file, not saved yet, counts as well.
+    fn unsaved_yaml_files(&self, root: &Path, on_disk: &[PathBuf]) -> Vec<PathBuf> {
+        self.texts
+            .keys()
+            .map(|name| Path::new(&**name))
+            .filter(|name| {
+                name.starts_with("facts")
+                    && is_yaml(name)
+                    && name.components().all(|c| match c {
+                        Component::Normal(part) => !part.to_string_lossy().starts_with('.'),
+                        _ => false,
+                    })
+            })
+            .map(|name| root.join(name))
+            .filter(|path| !on_disk.contains(path))
+            .collect()
     }
 }
 
@@ -104,7 +123,9 @@ pub fn load_with(root: &Path, cache: Option<&Cache>, overlay: &Overlay) -> Loade
     let mut headers = Vec::new();
     // Files are read and parsed in parallel, then taken in path order, so the corpus and its
     // errors never depend on which thread finished first.
-    let paths = yaml_files(root, &facts, &mut loaded.errors);
+    let mut paths = yaml_files(root, &facts, &mut loaded.errors);
+    paths.extend(overlay.unsaved_yaml_files(root, &paths));
+    paths.sort();
     progress::stage("reading files", paths.len() as u64);
     let parsed: Vec<_> = paths
         .par_iter()

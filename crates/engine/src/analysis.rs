@@ -18,7 +18,7 @@ use crate::matching::{
     self, ClaimRef, EntityOf, EntityRef, FactKey, MentionsOf, Properties, Relation, Resolver,
     collect_mentions, entity_key, resolve_all,
 };
-use crate::model::Corpus;
+use crate::model::{Corpus, Location};
 use crate::rules::values::{
     Normals, ValueSet, conflict_finding, infer_numeric_dates, normalise_claim, value_classes,
 };
@@ -124,6 +124,10 @@ pub struct Group {
 pub struct GroupValue {
     pub text: String,
     pub sources: Vec<String>,
+    /// Where each claim of this value writes it (for the language server's hover); not in the
+    /// JSON report, whose shape CLI.md fixes.
+    #[serde(skip)]
+    pub locations: Vec<Location>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -297,6 +301,7 @@ fn report_group(
             .map(|o| GroupValue {
                 text: o.text.clone(),
                 sources: source_ids(corpus, &o.sources),
+                locations: o.locations.clone(),
             })
             .collect(),
         suggestion,

@@ -4,32 +4,35 @@
 //! and publishes every finding and input error as diagnostics on the files they touch: the
 //! `facts/` YAML files and the articles. Open buffers stand in for the files on disk (an
 //! [`Overlay`]); each change, save, close or change on disk analyses the corpus again and
-//! publishes the diagnostics that changed. Code actions use a finding's suggested value, or
-//! accept the finding into `facts/reviewed.yaml`; hovering a finding's place shows its variants,
-//! sources and suggestion.
+//! publishes the diagnostics that changed. Code actions ([`actions`]) use a finding's suggested
+//! value, accept the finding into `facts/reviewed.yaml`, or register a name variant's spellings
+//! in the registry; hovering a claim's value shows its fact group, and a finding's place the
+//! finding ([`hover`]).
 //!
 //! The transport is written here rather than taken from `lsp-server`'s, so that a malformed
 //! message is answered with a JSON-RPC error instead of ending the server.
 
+mod actions;
+mod hover;
+
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
+use concord_engine::analysis::Group;
 use concord_engine::finding::{Finding, FindingCode, Severity};
 use concord_engine::model::{Corpus, Location};
 use concord_engine::{Baseline, Options, analyse};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
     CodeActionProviderCapability, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Hover,
-    HoverContents, HoverParams, HoverProviderCapability, InitializeParams, MarkupContent,
-    MarkupKind, NumberOrString, Position, PublishDiagnosticsParams, Range, ServerCapabilities,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Url, WorkspaceEdit,
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    HoverProviderCapability, InitializeParams, NumberOrString, Position, PublishDiagnosticsParams,
+    Range, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, Url,
 };
 use serde_json::{Value, json};
 
-use crate::commands::baseline::{BASELINE, NEW_NOTE, accepted_text};
 use crate::diagnostic::{InputError, SourceTexts};
 use crate::load::{self, Overlay};
 use crate::report::span_skip;
@@ -121,6 +124,9 @@ struct Server {
     show_reviewed: bool,
     corpus: Option<Corpus>,
     findings: Vec<Finding>,
+    /// The fact groups of the corpus, for hover: worked out at the first hover after each
+    /// analysis, so that diagnostics do not wait for them.
+    facts: OnceCell<Facts>,
     texts: SourceTexts,
     /// The files diagnostics were last published for, to clear those that have none now.
     published: BTreeSet<String>,
@@ -148,6 +154,7 @@ impl Server {
             show_reviewed,
             corpus: None,
             findings: Vec::new(),
+            facts: OnceCell::new(),
             texts: SourceTexts::default(),
             published: BTreeSet::new(),
         }
@@ -234,6 +241,7 @@ impl Server {
             self.corpus = None;
         }
         self.texts = loaded.texts;
+        self.facts = OnceCell::new();
         let files: BTreeSet<String> = by_file.keys().cloned().collect();
         for file in self.published.difference(&files) {
             by_file.entry(file.clone()).or_default();
@@ -349,98 +357,29 @@ impl Server {
             Err(reason) => error(id, ErrorCode::InvalidParams, &reason),
         }
     }
+}
 
-    /// For each concord diagnostic: use the suggested value, or accept the finding.
-    fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
-        let uri = &params.text_document.uri;
-        let mut actions = Vec::new();
-        for diagnostic in &params.context.diagnostics {
-            if diagnostic.source.as_deref() != Some("concord") {
-                continue;
-            }
-            let data = diagnostic.data.clone().unwrap_or_default();
-            let fingerprint = data["fingerprint"].as_str().unwrap_or_default();
-            if let Some(suggestion) = data["suggestion"].as_str() {
-                let edit = TextEdit::new(diagnostic.range, suggestion.to_string());
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!("Use \"{suggestion}\""),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![diagnostic.clone()]),
-                    edit: Some(WorkspaceEdit::new(HashMap::from([(
-                        uri.clone(),
-                        vec![edit],
-                    )]))),
-                    is_preferred: Some(true),
-                    ..CodeAction::default()
-                }));
-            }
-            let finding = self.findings.iter().find(|f| f.fingerprint == fingerprint);
-            if let (Some(finding), Some(corpus)) = (finding, &self.corpus)
-                && !finding.reviewed
-                && let Some(baseline_uri) = self.uri(BASELINE)
-            {
-                let existing =
-                    std::fs::read_to_string(self.root.join(BASELINE)).unwrap_or_default();
-                let text = accepted_text(&existing, corpus, &[finding], NEW_NOTE);
-                let whole = Range::new(Position::new(0, 0), Position::new(u32::MAX, 0));
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: "Accept this finding into facts/reviewed.yaml".into(),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![diagnostic.clone()]),
-                    edit: Some(WorkspaceEdit::new(HashMap::from([(
-                        baseline_uri,
-                        vec![TextEdit::new(whole, text)],
-                    )]))),
-                    ..CodeAction::default()
-                }));
-            }
-        }
-        actions
-    }
+/// Every fact group of a corpus, each value with where it is written, and each source's
+/// estimated reliability by source id.
+#[derive(Default)]
+struct Facts {
+    groups: Vec<Group>,
+    reliability: HashMap<String, f64>,
+}
 
-    /// The findings whose places cover the position: their variants, sources and suggestion.
-    fn hover(&self, params: &HoverParams) -> Option<Hover> {
-        let at = &params.text_document_position_params;
-        let file = self.name(&at.text_document.uri)?;
-        let mut parts = Vec::new();
-        for finding in &self.findings {
-            let covers = finding.variants.iter().any(|v| {
-                v.locations.iter().any(|l| {
-                    let r = range_of(&self.texts, l, &v.text);
-                    *l.file == *file && r.start <= at.position && at.position <= r.end
-                })
-            });
-            if !covers {
-                continue;
-            }
-            let mut text = format!(
-                "**{}** `{}`: {}\n",
-                finding.severity.name(),
-                finding.code.name(),
-                finding.message
-            );
-            for variant in &finding.variants {
-                text.push_str(&format!(
-                    "\n- \"{}\": {}",
-                    variant.text,
-                    variant.sources.join(", ")
-                ));
-            }
-            if let Some(s) = &finding.suggestion {
-                text.push_str(&format!(
-                    "\n\nLikely right: **{}** (confidence {:.2})",
-                    s.text, s.confidence
-                ));
-            }
-            parts.push(text);
+impl Facts {
+    fn of(corpus: &Corpus) -> Self {
+        let options = Options {
+            baseline: Baseline::Pinned,
+            full_report: true,
+        };
+        let analysis = analyse(corpus, &options, &());
+        Self {
+            groups: analysis.groups.unwrap_or_default(),
+            reliability: (analysis.sources.unwrap_or_default().into_iter())
+                .map(|s| (s.id, s.reliability))
+                .collect(),
         }
-        (!parts.is_empty()).then(|| Hover {
-            contents: HoverContents::Markup(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value: parts.join("\n\n---\n\n"),
-            }),
-            range: None,
-        })
     }
 }
 
