@@ -293,7 +293,7 @@ fn an_unpinned_entry_still_accepts_but_warns_and_fails_a_strict_gate() {
     let dir = project_repository();
     let path = dir.path().join("facts/reviewed.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let unpinned = text.replace("    accepted:\n      gate: 5\n", "");
+    let unpinned = text.replace("    accepted:\n      gate: 8\n", "");
     assert_ne!(unpinned, text, "the Latnik entry's record is removed");
     std::fs::write(&path, unpinned).unwrap();
 
