@@ -4,6 +4,8 @@
 //! `cargo test --test labelled -- --nocapture` prints the figures; each test fails when its
 //! figures fall below what was measured when the rule was written (docs/findings.md).
 
+mod common;
+
 use std::path::Path;
 
 use concord_engine::matching::remarks::{Quotation, one_remark};
@@ -127,4 +129,121 @@ fn remarks_held_aside() {
     let counts = remark_counts("held");
     assert!(counts.precision() >= 0.9, "{counts:?}");
     assert!(counts.recall() >= 0.4, "{counts:?}");
+}
+
+#[derive(Deserialize)]
+struct AlignmentPairs {
+    pairs: Vec<AlignmentPair>,
+}
+
+#[derive(Deserialize)]
+struct AlignmentPair {
+    id: String,
+    split: String,
+    same: bool,
+    story: String,
+    /// `<source-id>/<claim-id>`.
+    a: String,
+    b: String,
+}
+
+/// Where a claim of a labelled story stands: its file and line.
+fn claim_line(story: &Path, claim: &str) -> (String, u64) {
+    let (source, id) = claim.split_once('/').expect("<source-id>/<claim-id>");
+    let file = format!("facts/{source}.yaml");
+    let text = std::fs::read_to_string(story.join(&file)).expect("the source's file");
+    let line = text
+        .lines()
+        .position(|l| l.contains(&format!("{{id: {id},")))
+        .unwrap_or_else(|| panic!("no claim {claim} in {file}"));
+    (file, line as u64 + 1)
+}
+
+/// Scores `unaligned-fact` on one split of tests/labelled/alignment/pairs.yaml: a pair is
+/// suggested when one finding has both claims among its variants' places.
+fn alignment_counts(split: &str) -> Counts {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/labelled/alignment");
+    let text = std::fs::read_to_string(root.join("pairs.yaml")).expect("pairs.yaml");
+    let pairs: AlignmentPairs = serde_yaml::from_str(&text).expect("labelled pairs");
+    let mut findings: std::collections::HashMap<String, Vec<serde_json::Value>> =
+        Default::default();
+    let mut counts = Counts::default();
+    for pair in pairs.pairs.iter().filter(|p| p.split == split) {
+        let story = root.join(&pair.story);
+        let found = findings.entry(pair.story.clone()).or_insert_with(|| {
+            let run = common::concord(
+                &[
+                    "report",
+                    story.to_str().unwrap(),
+                    "--format",
+                    "json",
+                    "--no-baseline",
+                ],
+                ".",
+            );
+            assert!(run.status < 2, "{}", run.stderr);
+            run.json()["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["code"] == "unaligned-fact")
+                .cloned()
+                .collect()
+        });
+        let (a, b) = (claim_line(&story, &pair.a), claim_line(&story, &pair.b));
+        // The facts a finding would make meet: pairs of its variants.
+        let at = |variant: &serde_json::Value, place: &(String, u64)| {
+            variant["locations"].as_array().unwrap().iter().any(|l| {
+                l["file"].as_str() == Some(place.0.as_str()) && l["line"].as_u64() == Some(place.1)
+            })
+        };
+        let predicted = found.iter().any(|f| {
+            let variants = f["variants"].as_array().unwrap();
+            f["alignment"]["pairs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|pair| {
+                    let (x, y) = (
+                        &variants[pair[0].as_u64().unwrap() as usize],
+                        &variants[pair[1].as_u64().unwrap() as usize],
+                    );
+                    (at(x, &a) && at(y, &b)) || (at(x, &b) && at(y, &a))
+                })
+        });
+        if predicted != pair.same {
+            eprintln!(
+                "{} {}: {split}",
+                if pair.same {
+                    "missed"
+                } else {
+                    "wrongly suggested"
+                },
+                pair.id
+            );
+        }
+        counts.add(pair.same, predicted);
+    }
+    eprintln!(
+        "alignment, {split}: precision {:.2}, recall {:.2} ({counts:?})",
+        counts.precision(),
+        counts.recall()
+    );
+    counts
+}
+
+#[test]
+fn alignment_tuned_on() {
+    let counts = alignment_counts("tune");
+    assert!(counts.precision() >= 0.9, "{counts:?}");
+    assert!(counts.recall() >= 0.7, "{counts:?}");
+}
+
+#[test]
+fn alignment_held_aside() {
+    // Measured after tuning on the other part: precision 0.88, recall 0.56, short of the
+    // goals (0.9 and 0.7) that the tuned-on part meets.
+    let counts = alignment_counts("held");
+    assert!(counts.precision() >= 0.85, "{counts:?}");
+    assert!(counts.recall() >= 0.55, "{counts:?}");
 }

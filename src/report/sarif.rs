@@ -103,5 +103,8 @@ fn description(code: FindingCode) -> &'static str {
         FindingCode::QuoteVariant => "One quotation is worded differently in two places",
         FindingCode::EvidenceMissing => "A claim's evidence does not occur in its article",
         FindingCode::ValueUnsupported => "A claim's value is not what its own evidence says",
+        FindingCode::UnalignedFact => {
+            "Two facts probably state one thing under different wordings, so are never compared"
+        }
     }
 }

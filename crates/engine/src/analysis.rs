@@ -22,7 +22,7 @@ use crate::model::{Corpus, Location};
 use crate::rules::values::{
     Normals, ValueSet, conflict_finding, infer_numeric_dates, normalise_claim, value_classes,
 };
-use crate::rules::{claim_at, evidence, names, quotes, source_ids, split, support};
+use crate::rules::{alignment, claim_at, evidence, names, quotes, source_ids, split, support};
 use crate::truth::{Candidate, Trust};
 
 /// What to analyse besides the findings.
@@ -237,6 +237,8 @@ fn reconcile(corpus: &Corpus, full_report: bool, observer: &dyn Observer) -> Rec
         }
         findings.push(finding);
     }
+    observer.stage("aligning facts");
+    findings.extend(alignment::unaligned_facts(corpus, &value_sets, &normals));
     let suggestions: Vec<_> = value_sets
         .par_iter()
         .map(|set| split(trust.suggest(&set.options)))

@@ -197,6 +197,7 @@ mod tests {
             reviewed: false,
             explain: vec![],
             beyond_baseline: None,
+            alignment: None,
         }
     }
 

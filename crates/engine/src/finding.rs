@@ -16,10 +16,11 @@ pub enum FindingCode {
     QuoteVariant,
     EvidenceMissing,
     ValueUnsupported,
+    UnalignedFact,
 }
 
 impl FindingCode {
-    pub const NAMES: [&'static str; 7] = [
+    pub const NAMES: [&'static str; 8] = [
         "spelling-variant",
         "confusable-variant",
         "case-variant",
@@ -27,8 +28,9 @@ impl FindingCode {
         "quote-variant",
         "evidence-missing",
         "value-unsupported",
+        "unaligned-fact",
     ];
-    const ALL: [FindingCode; 7] = [
+    const ALL: [FindingCode; 8] = [
         Self::SpellingVariant,
         Self::ConfusableVariant,
         Self::CaseVariant,
@@ -36,6 +38,7 @@ impl FindingCode {
         Self::QuoteVariant,
         Self::EvidenceMissing,
         Self::ValueUnsupported,
+        Self::UnalignedFact,
     ];
 
     pub fn parse(name: &str) -> Option<Self> {
@@ -54,7 +57,7 @@ impl FindingCode {
 
     pub fn default_severity(self) -> Severity {
         match self {
-            Self::CaseVariant => Severity::Info,
+            Self::CaseVariant | Self::UnalignedFact => Severity::Info,
             Self::QuoteVariant => Severity::Warning,
             _ => Severity::Error,
         }
@@ -114,6 +117,30 @@ pub struct Finding {
     /// more often than the entry accepted: the finding is unreviewed again.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub beyond_baseline: Option<BeyondBaseline>,
+    /// For `unaligned-fact`: the registry entries that would align the facts, and what they
+    /// would then say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<Alignment>,
+}
+
+/// The registry entries that would make two facts' wordings meet: a subject alias, a property
+/// alias or both; and how many of the aligned pairs would then agree or conflict.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Alignment {
+    /// The subject wording to register as an alias of `subject`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_alias: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The property wording to register as an alias of `property`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub property_alias: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub property: Option<String>,
+    /// The facts that would meet, as pairs of indexes into the finding's variants.
+    pub pairs: Vec<[usize; 2]>,
+    pub agree: usize,
+    pub conflict: usize,
 }
 
 /// Where a finding goes beyond the baseline entry that matches it.

@@ -139,6 +139,31 @@ fn number_keys(keys: impl IndexedParallelIterator<Item = String>) -> (Vec<u32>, 
 /// folded) are one property: `revenus en Chine` and `revenu en Chine`.
 const SAME_PROPERTY: f64 = 0.8;
 
+/// Whether two unregistered property wordings name one property: alike enough, neither one the
+/// other with a qualifier added (`revenus menacés en Europe` is not `revenus en Europe`), and
+/// with the same figures (`cumul en 24 heures` is not `cumul en 48 heures`).
+fn same_property(a: &str, b: &str) -> bool {
+    if wording_similarity(a, b) < SAME_PROPERTY {
+        return false;
+    }
+    let (words_a, words_b) = (comparison_words(a), comparison_words(b));
+    let within = |small: &[String], large: &[String]| {
+        small.len() < large.len() && small.iter().all(|w| large.contains(w))
+    };
+    let figures = |words: &[String]| -> Vec<String> {
+        let mut figures: Vec<String> = words
+            .iter()
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .cloned()
+            .collect();
+        figures.sort();
+        figures
+    };
+    !within(&words_a, &words_b)
+        && !within(&words_b, &words_a)
+        && figures(&words_a) == figures(&words_b)
+}
+
 /// What each property wording of the corpus names: a registry property (by folded id, name or
 /// alias), or a group of alike free-text wordings.
 pub struct Properties<'c> {
@@ -190,7 +215,7 @@ impl<'c> Properties<'c> {
             let group = words
                 .iter()
                 .flat_map(|w| groups_by_word.get(w).into_iter().flatten())
-                .find(|first| wording_similarity(&wording, first) >= SAME_PROPERTY)
+                .find(|first| same_property(&wording, first))
                 .cloned();
             let group = group.unwrap_or_else(|| {
                 for word in &words {
@@ -273,6 +298,9 @@ mod tests {
                 "revenu en Chine",
                 "Revenus en  Chine",
                 "revenus aux États-Unis",
+                "revenus menacés en Chine",
+                "pluie en 24 heures",
+                "pluie en 48 heures",
                 "a déclaré",
                 "a dit",
             ]
@@ -285,6 +313,8 @@ mod tests {
         assert_eq!(key("revenus en Chine"), key("revenu en Chine"));
         assert_eq!(key("revenus en Chine"), key("Revenus en  Chine"));
         assert_ne!(key("revenus en Chine"), key("revenus aux États-Unis"));
+        assert_ne!(key("revenus en Chine"), key("revenus menacés en Chine"));
+        assert_ne!(key("pluie en 24 heures"), key("pluie en 48 heures"));
         assert_ne!(key("a déclaré"), key("a dit"));
     }
 }

@@ -72,6 +72,20 @@ impl Remark {
         }
     }
 
+    /// Whether this wording says all that `other` says and more, read in one language: a
+    /// qualifier narrows it (`revenus menacés en Chine` beside `revenus en Chine`).
+    pub fn narrows(&self, other: &Remark) -> bool {
+        let (mine, theirs) = (sorted(&self.content.stems), sorted(&other.content.stems));
+        self.language == other.language
+            && mine.len() > theirs.len()
+            && shared(&mine, &theirs) == theirs.len()
+    }
+
+    /// The content stems.
+    pub fn stems(&self) -> impl Iterator<Item = String> + '_ {
+        self.content.stems.iter().cloned()
+    }
+
     /// The trigrams, for a similarity join that blocks on them.
     pub fn trigrams(&self) -> &[String] {
         &self.trigrams
@@ -288,6 +302,14 @@ mod tests {
             "Les Chinois sont capables de créer leur propre système",
             "Nous ne leur vendons pas nos meilleurs produits",
         ));
+    }
+
+    #[test]
+    fn a_qualifier_narrows_a_wording() {
+        let french = |t| Remark::new(t, Some(Language::French));
+        assert!(french("revenus menacés en Chine").narrows(&french("revenus en Chine")));
+        assert!(!french("revenus en Chine").narrows(&french("revenus menacés en Chine")));
+        assert!(!french("nombre de morts").narrows(&french("bilan des morts")));
     }
 
     #[test]

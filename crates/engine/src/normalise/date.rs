@@ -38,6 +38,11 @@ impl Moment {
         }
     }
 
+    /// True when it is one known day.
+    pub fn is_one_day(&self) -> bool {
+        matches!(self, Moment::Days { first, last } if first == last)
+    }
+
     /// True when the two can be the same moment: for an ambiguous numeric date, when either
     /// reading can.
     pub fn overlaps(&self, other: &Moment) -> bool {

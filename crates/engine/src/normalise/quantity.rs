@@ -68,7 +68,10 @@ impl Quantity {
         let widen = |q: &Quantity| (stretch(q.low, -1.0), stretch(q.high, 1.0));
         let (a_low, a_high) = widen(self);
         let (b_low, b_high) = widen(other);
-        a_low <= b_high && b_low <= a_high
+        // Figures rounded to the unit (`4` is 3.5 to 4.5) that only touch (`5` is 4.5 to 5.5)
+        // are two figures; a figure written exactly may stand at another's end.
+        let (low, high) = (a_low.max(b_low), a_high.min(b_high));
+        low < high || (low == high && (a_low == a_high || b_low == b_high))
     }
 }
 
@@ -416,6 +419,15 @@ mod tests {
 
     fn agree(a: (&str, Option<Language>), b: (&str, Option<Language>)) -> bool {
         q(a.0, a.1).agrees_with(&q(b.0, b.1), 0.0)
+    }
+
+    #[test]
+    fn neighbouring_figures_do_not_agree() {
+        assert!(!agree(("4", FR), ("5", FR)));
+        assert!(!agree(("2,1 millions", FR), ("2,2 millions", FR)));
+        assert!(agree(("4", FR), ("4", EN)));
+        assert!(agree(("1,5 million", FR), ("1 500 000", FR)));
+        assert!(agree(("plus de 400 000", FR), ("1 000 000", FR)));
     }
 
     #[test]

@@ -107,6 +107,7 @@ fn missing(source: &Source, claim: &Claim, wanted: &str, folded_article: &str) -
         reviewed: false,
         explain: Vec::new(),
         beyond_baseline: None,
+        alignment: None,
     }
 }
 

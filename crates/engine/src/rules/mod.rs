@@ -5,8 +5,11 @@
 //! - [`values`]: values of one fact that cannot both hold (`value-conflict`);
 //! - [`quotes`]: one speaker's remark quoted in several wordings (`quote-variant`);
 //! - [`evidence`]: a claim's evidence that its article does not contain (`evidence-missing`);
-//! - [`support`]: a claim's value that its own evidence does not carry (`value-unsupported`).
+//! - [`support`]: a claim's value that its own evidence does not carry (`value-unsupported`);
+//! - [`alignment`]: facts that probably state one thing under different wordings, so never
+//!   meet (`unaligned-fact`).
 
+pub mod alignment;
 pub mod evidence;
 pub mod names;
 pub mod quotes;

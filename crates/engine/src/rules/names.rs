@@ -335,6 +335,7 @@ pub fn name_finding(corpus: &Corpus, set: &NameSet, trust: &Trust) -> Option<Fin
         reviewed: false,
         explain: set.explain.clone(),
         beyond_baseline: None,
+        alignment: None,
     })
 }
 

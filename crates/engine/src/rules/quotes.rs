@@ -186,6 +186,7 @@ fn speaker_quote_findings(
                     .take(MAX_EXPLAINED_PAIRS)
                     .collect(),
                 beyond_baseline: None,
+                alignment: None,
             },
             keys,
         ));

@@ -270,6 +270,7 @@ fn unsupported(source: &Source, claim: &Claim, reading: Reading) -> Finding {
         reviewed: false,
         explain: reading.explain,
         beyond_baseline: None,
+        alignment: None,
     }
 }
 

@@ -455,5 +455,6 @@ pub fn conflict_finding(
         reviewed: false,
         explain: set.explain.clone(),
         beyond_baseline: None,
+        alignment: None,
     }
 }

@@ -1,0 +1,528 @@
+//! Facts that should meet (`unaligned-fact`): two fact groups stated by different sources that
+//! probably state one fact under different wordings of the subject or of the property, so
+//! their claims are never compared.
+//!
+//! Pairs of groups are compared only within blocks: groups of one subject, and groups whose
+//! subjects share a content word, both with the same `when` and `where`. A pair is suggested on
+//! several signals at once, never one alone:
+//!
+//! - the subjects: one entity, or wordings alike by their content stems and trigrams;
+//! - the properties: one property, or wordings alike by their content stems and trigrams
+//!   (a wording that only adds a qualifier to the other, `revenus menacés en Chine` beside
+//!   `revenus en Chine`, is another fact);
+//! - the values: of kinds that compare, and equal where equality would be no coincidence (a
+//!   figure with a unit or of three digits, a day, a long text);
+//! - the instances: two property wordings whose values agree for one subject after another
+//!   (`bilan des morts` / `death toll`, city by city) are one property, as schema matching by
+//!   instances does (COMA++);
+//! - the evidence: the two claims' evidence sentences say the same.
+//!
+//! Each suggestion says which registry entry would align the two (a property alias, an entity
+//! alias) and what the facts would then say: agree, or conflict.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
+
+use super::values::{Normals, ValueSet};
+use crate::finding::{Alignment, Finding, FindingCode, Variant, key_slug, slug};
+use crate::matching::remarks::{Remark, likeness};
+use crate::model::{Corpus, Location};
+use crate::normalise::codes::is_code;
+use crate::normalise::names::is_proper_name;
+use crate::normalise::quantity::Language;
+use crate::normalise::value::Normal;
+
+/// Groups whose subjects share a content word are compared only when fewer than this many
+/// groups share it: a word that common says nothing about two subjects being one.
+const MAX_BLOCK: usize = 64;
+
+/// What one fact group offers the comparison.
+struct View<'a> {
+    set: &'a ValueSet,
+    sources: BTreeSet<usize>,
+    /// The subject's key is a registered entity's.
+    registered: bool,
+    /// Every wording of the subject is a proper name or a code (`Anduze`, `B200`), not a
+    /// description (`la maire sortante`).
+    named: bool,
+    subjects: Vec<Remark>,
+    properties: Vec<Remark>,
+    /// The distinct property wordings as written, in order of first sight.
+    property_texts: Vec<&'a str>,
+    /// The language of the source of each property wording, where it says.
+    languages: Vec<Option<Language>>,
+    values: Vec<&'a Normal>,
+    evidence: Vec<Remark>,
+}
+
+/// The signals between two fact groups.
+#[derive(Clone, Debug, Default)]
+struct Signals {
+    same_subject: bool,
+    subject_likeness: f64,
+    same_property: bool,
+    property_likeness: f64,
+    /// One property wording only qualifies the other.
+    narrower: bool,
+    /// The property wordings are written in different languages, so their words cannot be
+    /// compared.
+    languages_differ: bool,
+    comparable: bool,
+    agree: bool,
+    /// The values agree, and their equality would be no coincidence.
+    telling_agreement: bool,
+    evidence_likeness: f64,
+    /// For two property wordings of one subject: on how many other subjects their values
+    /// agree, and on how many they do not.
+    instances_agree: usize,
+    instances_differ: usize,
+}
+
+/// Two groups (indexes into the views) and the signals between them.
+type Pair = (usize, usize, Signals);
+
+/// The `unaligned-fact` findings of the corpus's fact groups.
+pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) -> Vec<Finding> {
+    let views: Vec<View> = sets.iter().map(|set| view(corpus, set, normals)).collect();
+    let pairs = candidate_pairs(&views);
+    let mut signals: Vec<Pair> = pairs
+        .into_iter()
+        .filter(|&(a, b)| views[a].sources.is_disjoint(&views[b].sources))
+        .map(|(a, b)| (a, b, signals(&views[a], &views[b])))
+        .filter(|(_, _, s)| s.comparable)
+        .collect();
+    count_instances(&views, &mut signals);
+    let mut by_edit: BTreeMap<(String, String), Vec<Pair>> = BTreeMap::new();
+    for (a, b, s) in signals.into_iter().filter(|(_, _, s)| aligned(s)) {
+        by_edit
+            .entry(edit_key(&views[a], &views[b]))
+            .or_default()
+            .push((a, b, s));
+    }
+    by_edit
+        .into_values()
+        .map(|pairs| finding(corpus, &views, &pairs))
+        .collect()
+}
+
+/// Whether the signals are enough to suggest aligning the two groups: each way needs two
+/// signals or more (tuned on the `tune` part of tests/labelled/alignment/pairs.yaml).
+fn aligned(s: &Signals) -> bool {
+    if !s.comparable || (s.narrower && !s.telling_agreement) {
+        return false;
+    }
+    let instances = s.instances_agree >= 2 && s.instances_agree >= 3 * s.instances_differ;
+    // Two wordings of one language that share almost nothing are two properties, whatever
+    // their values (`budget` / `dette`); across languages their words cannot tell.
+    let wordings_allow = s.languages_differ || s.property_likeness >= 0.25 || s.narrower;
+    let same_evidence = s.evidence_likeness >= 0.5 && (s.same_subject || s.subject_likeness >= 0.5);
+    if s.same_subject {
+        (s.telling_agreement && wordings_allow)
+            || instances
+            || (s.property_likeness >= 0.5 && !s.narrower)
+            || same_evidence
+    } else {
+        (s.same_property && s.telling_agreement)
+            || (s.subject_likeness >= 0.5 && s.property_likeness >= 0.4 && s.telling_agreement)
+            || same_evidence
+    }
+}
+
+/// One group's view: its sources, wordings, values and evidence.
+fn view<'a>(corpus: &'a Corpus, set: &'a ValueSet, normals: &'a Normals) -> View<'a> {
+    let mut subjects: Vec<&str> = Vec::new();
+    let mut property_texts: Vec<&str> = Vec::new();
+    let mut languages: Vec<Option<Language>> = Vec::new();
+    let mut evidence = Vec::new();
+    let mut values = Vec::new();
+    for &(s, c) in &set.claims {
+        let source = &corpus.sources[s];
+        let claim = &source.claims[c];
+        let language = source.language.as_deref().and_then(Language::from_code);
+        if !subjects.contains(&claim.subject.value.as_str()) {
+            subjects.push(&claim.subject.value);
+        }
+        if !property_texts.contains(&claim.property.value.as_str()) {
+            property_texts.push(&claim.property.value);
+            languages.push(language);
+        }
+        if let Some(e) = &claim.evidence {
+            evidence.push(Remark::new(&e.value, language));
+        }
+        let normal = &normals[s][c];
+        if !matches!(normal, Normal::Empty) {
+            values.push(normal);
+        }
+    }
+    let hint = set
+        .claims
+        .first()
+        .and_then(|&(s, _)| corpus.sources[s].language.as_deref())
+        .and_then(Language::from_code);
+    View {
+        set,
+        sources: set.claims.iter().map(|&(s, _)| s).collect(),
+        registered: set.key.subject.starts_with("entity:"),
+        named: subjects.iter().all(|s| is_proper_name(s) || is_code(s)),
+        subjects: subjects.iter().map(|t| Remark::new(t, hint)).collect(),
+        properties: property_texts
+            .iter()
+            .zip(&languages)
+            .map(|(t, l)| Remark::new(t, *l))
+            .collect(),
+        property_texts,
+        languages,
+        values,
+        evidence,
+    }
+}
+
+/// The pairs of groups worth comparing: of one subject, of one property, or whose subjects
+/// share a content word (the last two in blocks of fewer than [`MAX_BLOCK`]), with the same
+/// `when` and `where`.
+fn candidate_pairs(views: &[View]) -> BTreeSet<(usize, usize)> {
+    // Blocks by qualifiers and: (true, subject key), or (false, property key or subject word).
+    let mut blocks: FxHashMap<(&str, &str, bool, String), Vec<usize>> = FxHashMap::default();
+    for (i, v) in views.iter().enumerate() {
+        if v.values.iter().any(|n| matches!(n, Normal::Quote(_))) {
+            continue; // quotations are compared as remarks, not as facts
+        }
+        let (when, place) = (v.set.key.when.as_str(), v.set.key.place.as_str());
+        let subject = (when, place, true, v.set.key.subject.clone());
+        blocks.entry(subject).or_default().push(i);
+        let property = (when, place, false, v.set.key.property.clone());
+        blocks.entry(property).or_default().push(i);
+        let words: BTreeSet<String> = v.subjects.iter().flat_map(|r| r.stems()).collect();
+        for word in words {
+            blocks
+                .entry((when, place, false, word))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for ((_, _, of_subject, _), members) in &blocks {
+        if !of_subject && members.len() >= MAX_BLOCK {
+            continue;
+        }
+        for (n, &a) in members.iter().enumerate() {
+            for &b in &members[n + 1..] {
+                if a != b {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// The signals between two groups, but for the instances.
+fn signals(a: &View, b: &View) -> Signals {
+    let best = |xs: &[Remark], ys: &[Remark]| {
+        xs.iter()
+            .flat_map(|x| ys.iter().map(move |y| likeness(x, y).score))
+            .fold(0.0, f64::max)
+    };
+    let same_subject = a.set.key.subject == b.set.key.subject;
+    // Two registered entities, or two names, are two subjects: a name's variants are the name
+    // rules' to find. A description may stand for a name (`la maire sortante`).
+    let two_entities = !same_subject && ((a.registered && b.registered) || (a.named && b.named));
+    let narrower = a
+        .properties
+        .iter()
+        .any(|x| b.properties.iter().any(|y| x.narrows(y) || y.narrows(x)));
+    let (mut comparable, mut agree, mut telling) = (false, false, false);
+    for x in &a.values {
+        for y in &b.values {
+            if comparable_kinds(x, y) {
+                comparable = true;
+                if x.agrees_with(y, 0.0) {
+                    agree = true;
+                    // Texts agree when alike; only the same text is telling.
+                    let same_text = match (x, y) {
+                        (Normal::Text(a), Normal::Text(b)) => a.key == b.key,
+                        _ => true,
+                    };
+                    telling |= same_text && telling_value(x);
+                }
+            }
+        }
+    }
+    Signals {
+        same_subject,
+        subject_likeness: if two_entities {
+            0.0
+        } else if same_subject {
+            1.0
+        } else {
+            best(&a.subjects, &b.subjects)
+        },
+        same_property: a.set.key.property == b.set.key.property,
+        property_likeness: best(&a.properties, &b.properties),
+        narrower,
+        languages_differ: a
+            .languages
+            .iter()
+            .flatten()
+            .all(|x| b.languages.iter().flatten().all(|y| x != y))
+            && a.languages.iter().any(Option::is_some)
+            && b.languages.iter().any(Option::is_some),
+        comparable: comparable && !two_entities,
+        agree,
+        telling_agreement: telling,
+        evidence_likeness: best(&a.evidence, &b.evidence),
+        ..Signals::default()
+    }
+}
+
+/// For each pair of one subject's groups, on how many other subjects the same two properties
+/// agree and differ.
+fn count_instances(views: &[View], signals: &mut [Pair]) {
+    let mut tally: FxHashMap<(&str, &str), (usize, usize)> = FxHashMap::default();
+    let property_pair = |a: usize, b: usize| {
+        let (x, y) = (
+            views[a].set.key.property.as_str(),
+            views[b].set.key.property.as_str(),
+        );
+        if x <= y { (x, y) } else { (y, x) }
+    };
+    for (a, b, s) in signals.iter() {
+        if s.same_subject && !s.same_property {
+            let entry = tally.entry(property_pair(*a, *b)).or_default();
+            if s.agree {
+                entry.0 += 1;
+            } else {
+                entry.1 += 1;
+            }
+        }
+    }
+    for (a, b, s) in signals.iter_mut() {
+        if s.same_subject && !s.same_property {
+            let (agree, differ) = tally[&property_pair(*a, *b)];
+            // The others: this pair's own agreement is not evidence for itself.
+            s.instances_agree = agree - usize::from(s.agree);
+            s.instances_differ = differ - usize::from(!s.agree);
+        }
+    }
+}
+
+/// Whether two values are of kinds that compare.
+fn comparable_kinds(a: &Normal, b: &Normal) -> bool {
+    match (a, b) {
+        (Normal::Quantity(x), Normal::Quantity(y)) => {
+            x.unit.is_none() || y.unit.is_none() || x.unit == y.unit
+        }
+        (Normal::Moment(_), Normal::Moment(_))
+        | (Normal::Entity(_), Normal::Entity(_))
+        | (Normal::Text(_), Normal::Text(_))
+        | (Normal::Names(_), Normal::Names(_)) => true,
+        _ => false,
+    }
+}
+
+/// Whether two sources writing this value for two facts of one subject would hardly be a
+/// coincidence: a figure with a unit, of three digits or more, or with decimals; a day; a text
+/// of four words or more.
+fn telling_value(value: &Normal) -> bool {
+    match value {
+        Normal::Quantity(q) => {
+            let middle = (q.low + q.high) / 2.0;
+            q.unit.is_some() || middle.abs() >= 100.0 || middle.fract() != 0.0
+        }
+        Normal::Moment(m) => m.is_one_day(),
+        Normal::Text(w) => w.key.split(' ').count() >= 4,
+        _ => false,
+    }
+}
+
+/// Which registry edit would align two groups: its kind and what it names. Pairs that one edit
+/// aligns make one finding.
+fn edit_key(a: &View, b: &View) -> (String, String) {
+    let (first, second) = if a.set.key <= b.set.key {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let subject = if first.set.key.subject == second.set.key.subject {
+        String::new()
+    } else {
+        format!("{}~{}", first.set.key.subject, second.set.key.subject)
+    };
+    let property = if first.set.key.property == second.set.key.property {
+        String::new()
+    } else {
+        format!("{}~{}", first.set.key.property, second.set.key.property)
+    };
+    (subject, property)
+}
+
+/// The finding for the pairs one registry edit would align.
+fn finding(corpus: &Corpus, views: &[View], pairs: &[Pair]) -> Finding {
+    let (a, b, _) = &pairs[0];
+    let (first, second) = if views[*a].set.key <= views[*b].set.key {
+        (&views[*a], &views[*b])
+    } else {
+        (&views[*b], &views[*a])
+    };
+    // The wording written by more sources is kept; the other becomes its alias.
+    let (kept, alias) = if second.sources.len() > first.sources.len() {
+        (second, first)
+    } else {
+        (first, second)
+    };
+    let subject_differs = kept.set.key.subject != alias.set.key.subject;
+    let property_differs = kept.set.key.property != alias.set.key.property;
+    let alignment = Alignment {
+        subject_alias: subject_differs.then(|| alias.set.subject.clone()),
+        subject: subject_differs.then(|| kept.set.subject.clone()),
+        property_alias: property_differs.then(|| alias.property_texts[0].to_string()),
+        property: property_differs.then(|| kept.property_texts[0].to_string()),
+        pairs: Vec::new(),
+        agree: pairs.iter().filter(|(_, _, s)| s.agree).count(),
+        conflict: pairs.iter().filter(|(_, _, s)| !s.agree).count(),
+    };
+    let mut alignment = alignment;
+    let mut variants: Vec<Variant> = Vec::new();
+    for (x, y, _) in pairs {
+        let mut pair = [0; 2];
+        for (side, view) in [&views[*x], &views[*y]].into_iter().enumerate() {
+            let text = format!("{} / {}", view.set.subject, view.property_texts.join(" | "));
+            let values: Vec<&str> = view.set.options.iter().map(|o| o.text.as_str()).collect();
+            let text = format!("{text}: {}", values.join(" | "));
+            if let Some(known) = variants.iter().position(|v| v.text == text) {
+                pair[side] = known;
+                continue;
+            }
+            pair[side] = variants.len();
+            variants.push(Variant {
+                text,
+                sources: view
+                    .sources
+                    .iter()
+                    .map(|&s| corpus.sources[s].id.value.clone())
+                    .collect(),
+                locations: claim_locations(corpus, view),
+            });
+        }
+        alignment.pairs.push(pair);
+    }
+    let facts = pairs.len();
+    let said = match (alignment.agree, alignment.conflict) {
+        (_, 0) if facts == 1 => "the two would agree".to_string(),
+        (_, 0) => format!("{facts} pairs of facts would meet and agree"),
+        (0, _) if facts == 1 => "the two would conflict".to_string(),
+        (0, _) => format!("{facts} pairs of facts would meet and conflict"),
+        (agree, conflict) => {
+            format!("{facts} pairs of facts would meet: {agree} agree, {conflict} conflict")
+        }
+    };
+    let (what, edit) = match (&alignment.subject_alias, &alignment.property_alias) {
+        (Some(s), Some(p)) => (
+            format!(
+                "\"{s} / {p}\" and \"{} / {}\" probably state one fact",
+                kept.set.subject, kept.property_texts[0]
+            ),
+            format!(
+                "register \"{s}\" as an alias of \"{}\" and \"{p}\" of \"{}\"",
+                kept.set.subject, kept.property_texts[0]
+            ),
+        ),
+        (Some(s), None) => (
+            format!(
+                "\"{s}\" and \"{}\" probably name one subject",
+                kept.set.subject
+            ),
+            format!("register \"{s}\" as an alias of \"{}\"", kept.set.subject),
+        ),
+        (None, Some(p)) => (
+            format!(
+                "\"{p}\" and \"{}\" probably name one property",
+                kept.property_texts[0]
+            ),
+            format!(
+                "register \"{p}\" as an alias of \"{}\"",
+                kept.property_texts[0]
+            ),
+        ),
+        (None, None) => unreachable!("aligned groups differ in subject or property"),
+    };
+    let explain = pairs
+        .iter()
+        .take(10)
+        .map(|(x, y, s)| explain(&views[*x], &views[*y], s))
+        .collect();
+    Finding {
+        code: FindingCode::UnalignedFact,
+        severity: FindingCode::UnalignedFact.default_severity(),
+        fingerprint: format!(
+            "unaligned-fact:{}/{}~{}",
+            key_slug(&kept.set.key.subject),
+            slug(&format!("{} {}", kept.set.subject, kept.property_texts[0])),
+            slug(&format!(
+                "{} {}",
+                alias.set.subject, alias.property_texts[0]
+            )),
+        ),
+        message: format!("{what}: {edit}, and {said}"),
+        subject: Some(kept.set.subject.clone()),
+        property: Some(kept.property_texts[0].to_string()),
+        variants,
+        suggestion: None,
+        reviewed: false,
+        explain,
+        beyond_baseline: None,
+        alignment: Some(alignment),
+    }
+}
+
+/// Where a group's claims are.
+fn claim_locations(corpus: &Corpus, view: &View) -> Vec<Location> {
+    view.set
+        .claims
+        .iter()
+        .map(|&(s, c)| corpus.sources[s].claims[c].property.at.clone())
+        .collect()
+}
+
+/// The signals of one pair, in words.
+fn explain(a: &View, b: &View, s: &Signals) -> String {
+    let mut signals = Vec::new();
+    if s.same_subject {
+        signals.push("one subject".to_string());
+    } else {
+        signals.push(format!("subjects alike {:.2}", s.subject_likeness));
+    }
+    if s.same_property {
+        signals.push("one property".to_string());
+    } else {
+        signals.push(format!(
+            "property wordings alike {:.2}",
+            s.property_likeness
+        ));
+    }
+    if s.instances_agree + s.instances_differ > 0 {
+        signals.push(format!(
+            "the two properties agree on {} other subjects and differ on {}",
+            s.instances_agree, s.instances_differ
+        ));
+    }
+    if s.telling_agreement {
+        signals.push("equal values that are no coincidence".to_string());
+    } else if s.agree {
+        signals.push("values agree".to_string());
+    } else {
+        signals.push("values differ".to_string());
+    }
+    if s.evidence_likeness > 0.0 {
+        signals.push(format!("evidence alike {:.2}", s.evidence_likeness));
+    }
+    format!(
+        "\"{} / {}\" and \"{} / {}\": {}",
+        a.set.subject,
+        a.property_texts.join(" | "),
+        b.set.subject,
+        b.property_texts.join(" | "),
+        signals.join(", ")
+    )
+}
