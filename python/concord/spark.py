@@ -26,7 +26,7 @@ import os
 import sys
 from typing import Any, Dict, Iterator, List, Optional
 
-from . import _native, reconcile
+from concord import _native, reconcile
 
 #: The schema of what the executors send back for each source file.
 _PARSED_SCHEMA = "key binary, payload binary"
@@ -57,6 +57,9 @@ def parsed_sources(spark: Any, root: str) -> List[tuple]:
         .load(facts)
         .select("content")
     )
+    # Spark makes a partition of every few small files; a Python task costs far more than
+    # parsing one file, so the files are taken in a few partitions per core.
+    files = files.coalesce(2 * spark.sparkContext.defaultParallelism)
     parsed = files.mapInArrow(_parse_batches, _PARSED_SCHEMA)
     return [(row.key, row.payload) for row in parsed.toLocalIterator()]
 

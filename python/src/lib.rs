@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
-use arrow_array::ffi_stream::{RecordBatchStreamReader, FFI_ArrowArrayStream};
+use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use arrow_array::{Array, RecordBatchReader};
 use arrow_schema::DataType;
 use concord::commands::check::analyse_root;
@@ -110,7 +110,11 @@ fn reconcile_columns(
 /// `__arrow_c_stream__`: a pyarrow Table, a Polars DataFrame, …). Its columns must hold text.
 #[pyfunction]
 #[pyo3(signature = (data, registry=None))]
-fn reconcile_arrow(py: Python<'_>, data: &Bound<'_, PyAny>, registry: Option<PathBuf>) -> PyResult<String> {
+fn reconcile_arrow(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    registry: Option<PathBuf>,
+) -> PyResult<String> {
     let capsule = data.call_method0("__arrow_c_stream__")?;
     // SAFETY: the Arrow PyCapsule interface names a stream capsule `arrow_array_stream` and
     // makes its pointer an `ArrowArrayStream`; `from_raw` moves the stream out, leaving a
@@ -132,19 +136,30 @@ fn reconcile_arrow(py: Python<'_>, data: &Bound<'_, PyAny>, registry: Option<Pat
         .collect();
     let mut rows: Vec<(u32, Vec<String>)> = Vec::new();
     for batch in reader {
-        let batch =
-            batch.map_err(|e| PyValueError::new_err(format!("cannot read the Arrow stream: {e}")))?;
+        let batch = batch
+            .map_err(|e| PyValueError::new_err(format!("cannot read the Arrow stream: {e}")))?;
         let start = rows.len();
-        rows.extend((0..batch.num_rows()).map(|r| ((start + r) as u32 + 1, Vec::with_capacity(names.len()))));
+        rows.extend(
+            (0..batch.num_rows())
+                .map(|r| ((start + r) as u32 + 1, Vec::with_capacity(names.len()))),
+        );
         for (column, name) in batch.columns().iter().zip(&names) {
             let cells = &mut rows[start..];
             let Some(()) = text_cells(column, cells) else {
                 let error = LoadError::file(
                     &TABLE.into(),
-                    format!("column `{name}` holds {}; concord reads text", column.data_type()),
+                    format!(
+                        "column `{name}` holds {}; concord reads text",
+                        column.data_type()
+                    ),
                 )
                 .help("cast the column to strings first");
-                return Err(input_error(py, &[error], &SourceTexts::default(), Some(&names)));
+                return Err(input_error(
+                    py,
+                    &[error],
+                    &SourceTexts::default(),
+                    Some(&names),
+                ));
             };
         }
     }

@@ -223,3 +223,12 @@ def test_wrong_arguments_raise_type_errors():
         concord.reconcile("claims.csv")
     with pytest.raises(TypeError):
         concord.reconcile([("a", "x", "p", "1")])
+
+
+def test_an_arrow_column_that_is_not_text_is_an_input_error():
+    table = pa.table({"source": ["a"], "subject": ["x"], "property": ["p"], "value": [1]})
+    with pytest.raises(concord.InputError) as raised:
+        concord._native.reconcile_arrow(table)
+    assert raised.value.message == "column `value` holds Int64; concord reads text"
+    # Through `reconcile`, pyarrow casts it first.
+    assert concord.reconcile(table)["summary"]["claims"] == 1

@@ -34,10 +34,10 @@ pub fn analyse_root(
     root: &Path,
     cache: Option<&Cache>,
     options: &Options,
-) -> Result<(Report, load::Loaded), load::Loaded> {
+) -> Result<(Report, load::Loaded), Box<load::Loaded>> {
     let loaded = load::load_with_cache(root, cache);
     if !loaded.errors.is_empty() {
-        return Err(loaded);
+        return Err(Box::new(loaded));
     }
     let report = Report::new(analyse(&loaded.corpus, options, &Progress));
     Ok((report, loaded))

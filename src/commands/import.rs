@@ -111,16 +111,14 @@ fn import(config: &ImportConfig) -> Result<(String, Vec<String>), Vec<InputError
             line: *line,
             column: field as u32 + 1,
         };
-        let (name, subject) = match source_and_subject(
-            (name, at(source_column)),
-            (subject, at(subject_column)),
-        ) {
-            Ok(pair) => pair,
-            Err(error) => {
-                errors.push(error);
-                continue;
-            }
-        };
+        let (name, subject) =
+            match source_and_subject((name, at(source_column)), (subject, at(subject_column))) {
+                Ok(pair) => pair,
+                Err(error) => {
+                    errors.push(error);
+                    continue;
+                }
+            };
         let id = ids.id_for(name);
         let file = files.entry(id.clone()).or_insert_with(|| SourceFile {
             source: Header {

@@ -364,6 +364,29 @@ mod tests {
     }
 
     #[test]
+    fn entries_made_elsewhere_stand_in_for_parsing_and_are_never_saved() {
+        let text =
+            "source:\n  id: a\nclaims:\n  - subject: Nvidia\n    property: revenue\n    value: 3\n";
+        let entry = Cache::entry(text.replace('\n', "\r\n").into_bytes()).unwrap();
+        assert!(Cache::entry(b"source: {id: A}\nclaims: []\n".to_vec()).is_none());
+        assert!(Cache::entry(vec![0xff, 0xfe]).is_none());
+        let cache = Cache::in_memory([entry]);
+        let file: Arc<str> = "facts/a.yaml".into();
+        // The entry is found by the text as the loader reads it (line endings as `\n`).
+        let got = cache.get(&Cache::key(text), &file).unwrap();
+        assert_eq!(got.claims[0].value.value, "3");
+        assert_eq!(
+            (
+                got.claims[0].value.at.line,
+                got.claims[0].value.at.file.clone()
+            ),
+            (6, file)
+        );
+        cache.save();
+        assert!(cache.folder.is_none());
+    }
+
+    #[test]
     fn an_entry_under_another_key_fails_its_check() {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::open(dir.path());

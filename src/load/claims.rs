@@ -216,8 +216,9 @@ pub fn source_and_subject<'a>(
     subject: (&'a str, Location),
 ) -> Result<(&'a str, &'a str), InputError> {
     if source.0.is_empty() {
-        return Err(InputError::new(source.1, "this row names no source")
-            .help("every row needs a source"));
+        return Err(
+            InputError::new(source.1, "this row names no source").help("every row needs a source")
+        );
     }
     if subject.0.is_empty() {
         return Err(InputError::new(subject.1, "this row names no subject")
