@@ -114,6 +114,9 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     from pyspark.sql import SparkSession
 
+    # Python workers in local mode run this interpreter, which has the package (a cluster
+    # names its own with spark.pyspark.python).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("concord")
     if args.master:
         builder = builder.master(args.master)

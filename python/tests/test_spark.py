@@ -25,6 +25,7 @@ import concord.spark as cspark  # noqa: E402
 def spark():
     from pyspark.sql import SparkSession
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = SparkSession.builder.master("local[2]").appName("concord-tests").getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     yield session

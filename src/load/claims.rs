@@ -22,6 +22,17 @@ pub const COLUMNS: [&str; 10] = [
     "source", "subject", "property", "value", "kind", "unit", "when", "where", "evidence", "id",
 ];
 const REQUIRED: usize = 4;
+// The index of each column in [`COLUMNS`].
+const SOURCE: usize = 0;
+const SUBJECT: usize = 1;
+const PROPERTY: usize = 2;
+const VALUE: usize = 3;
+const KIND: usize = 4;
+const UNIT: usize = 5;
+const WHEN: usize = 6;
+const WHERE: usize = 7;
+const EVIDENCE: usize = 8;
+const ID: usize = 9;
 
 /// Reads `table` (which must have a header) as claims, and the registry file at `registry` when
 /// given. Every input error is collected in the result's `errors`.
@@ -58,8 +69,8 @@ pub fn corpus(table: &Table, registry: Option<&Path>) -> Loaded {
                 at: at(column),
             })
         };
-        let [source, subject, property, value] =
-            [0, 1, 2, 3].map(|field| columns[field].expect("required columns are checked"));
+        let [source, subject, property, value] = [SOURCE, SUBJECT, PROPERTY, VALUE]
+            .map(|f| columns[f].expect("required columns are checked"));
         let (name, subject_text) = match source_and_subject(
             (fields[source].trim(), at(source)),
             (fields[subject].trim(), at(subject)),
@@ -70,14 +81,14 @@ pub fn corpus(table: &Table, registry: Option<&Path>) -> Loaded {
                 continue;
             }
         };
-        let Some(property) = cell(2) else {
+        let Some(property) = cell(PROPERTY) else {
             loaded.errors.push(
                 InputError::new(at(property), "this row names no property")
                     .help("every claim needs a property"),
             );
             continue;
         };
-        let kind = match cell(4) {
+        let kind = match cell(KIND) {
             None => None,
             Some(text) => match ValueKind::parse(&text.value) {
                 Some(kind) => Some(kind),
@@ -114,23 +125,24 @@ pub fn corpus(table: &Table, registry: Option<&Path>) -> Loaded {
             mentions: Vec::new(),
         });
         source.claims.push(Claim {
+            // The row's start, as a claim's place is where its list item starts.
             at: at(0),
-            id: cell(9),
+            id: cell(ID),
             subject: Located {
                 value: subject_text.to_string(),
                 at: at(subject),
             },
             property,
             // An empty value is a claim whose source gives no value, which is allowed.
-            value: cell(3).unwrap_or_else(|| Located {
+            value: cell(VALUE).unwrap_or_else(|| Located {
                 value: String::new(),
                 at: at(value),
             }),
             kind,
-            unit: cell(5),
-            when: cell(6),
-            place: cell(7),
-            evidence: cell(8),
+            unit: cell(UNIT),
+            when: cell(WHEN),
+            place: cell(WHERE),
+            evidence: cell(EVIDENCE),
         });
     }
     loaded.corpus.sources = sources.into_values().collect();
