@@ -232,3 +232,34 @@ def test_an_arrow_column_that_is_not_text_is_an_input_error():
     assert raised.value.message == "column `value` holds Int64; concord reads text"
     # Through `reconcile`, pyarrow casts it first.
     assert concord.reconcile(table)["summary"]["claims"] == 1
+
+
+def locked_versions(path):
+    """Each package of a Cargo.lock with its versions."""
+    import re
+
+    versions = {}
+    for name, version in re.findall(r'name = "([^"]+)"\nversion = "([^"]+)"', path.read_text()):
+        versions.setdefault(name, set()).add(version)
+    return versions
+
+
+def test_the_extension_builds_the_versions_the_cli_builds():
+    """python/Cargo.lock was seeded from the CLI's: the loader and engine compile against the
+    same crates (a YAML parser of another version could read a file otherwise). After updating
+    Cargo.lock, copy it to python/Cargo.lock and build."""
+    cli = locked_versions(REPOSITORY / "Cargo.lock")
+    extension = locked_versions(REPOSITORY / "python" / "Cargo.lock")
+
+    def compatible(version):  # the semver range cargo would pick a version within
+        major, minor = version.split(".")[:2]
+        return (major, minor) if major == "0" else (major,)
+
+    differ = sorted(
+        (name, version)
+        for name, versions in extension.items()
+        for version in versions
+        if version not in cli.get(name, set())
+        and compatible(version) in {compatible(v) for v in cli.get(name, set())}
+    )
+    assert differ == []
