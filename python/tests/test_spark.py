@@ -1,6 +1,6 @@
-"""concord on Spark (local mode) against the CLI: the same report, byte for byte, on the seeds
-and on a generated corpus (100 000 claims, or CONCORD_SPARK_CLAIMS); the same findings on the
-flights table. They need pyspark and Java; with CONCORD_SPARK_TESTS=1 (as CI sets) they fail
+"""concord on Spark (local mode) against the CLI: the same report, byte for byte, on the seeds,
+on a generated corpus (100 000 claims, or CONCORD_SPARK_CLAIMS) and on the imported flights
+table; the same findings from a DataFrame of the flights table. They need pyspark and Java; with CONCORD_SPARK_TESTS=1 (as CI sets) they fail
 rather than skip when either is missing."""
 
 import json
@@ -99,14 +99,28 @@ def test_input_errors_are_the_clis(spark, tmp_path):
     assert raised.value.errors == direct.value.errors
 
 
-def test_a_dataframe_of_claims_reports_as_the_import_of_its_table(spark, tmp_path):
+@pytest.fixture(scope="module")
+def flights(tmp_path_factory):
+    """The flights table imported as a corpus, and its records."""
+    root = tmp_path_factory.mktemp("flights")
     records, columns = flights_records()
     run_cli(
         "import", REPOSITORY / "bench/data/flights/flights_dirty.csv",
         "--source", "src", "--subject", "flight", "--values", ",".join(columns),
-        "--out", tmp_path, json_out=False,
+        "--out", root, json_out=False,
     )
-    cli = run_cli("report", "--format", "json", tmp_path)
+    return root, records
+
+
+def test_the_imported_flights_table_reports_as_the_cli(spark, flights):
+    root, _ = flights
+    cli = run_cli("report", "--format", "json", "--no-cache", root)
+    assert cspark.check_root(spark, root, full_report=True) == cli
+
+
+def test_a_dataframe_of_claims_reports_as_the_import_of_its_table(spark, flights):
+    root, records = flights
+    cli = run_cli("report", "--format", "json", "--no-cache", root)
     frame = spark.createDataFrame(records).repartition(4)
     ours = cspark.check(spark, frame.select("source", "subject", "property", "value"))
     assert without_locations(ours) == without_locations(cli)
