@@ -1,6 +1,6 @@
 //! `check` (the CI gate) and `report` (the consistency report): load, analyse, render.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use concord_engine::baseline::BaselineProblem;
 use concord_engine::{Baseline, Options, analyse};
@@ -26,21 +26,39 @@ pub struct CheckConfig {
     pub use_cache: bool,
 }
 
+/// Loads the corpus at `root` (taking unchanged files' records from `cache`) and analyses it:
+/// the report of `check` (or, with `options.full_report`, of `report`) and the corpus as read;
+/// the loaded corpus with its input errors when there are any. The Python package calls this
+/// too.
+pub fn analyse_root(
+    root: &Path,
+    cache: Option<&Cache>,
+    options: &Options,
+) -> Result<(Report, load::Loaded), Box<load::Loaded>> {
+    let loaded = load::load_with_cache(root, cache);
+    if !loaded.errors.is_empty() {
+        return Err(Box::new(loaded));
+    }
+    let report = Report::new(analyse(&loaded.corpus, options, &Progress));
+    Ok((report, loaded))
+}
+
 pub fn run(config: &CheckConfig) -> Outcome {
     progress::begin();
-    let cache = config.use_cache.then(|| Cache::open(&config.root));
-    let loaded = load::load_with_cache(&config.root, cache.as_ref());
-    if !loaded.errors.is_empty() {
-        progress::end();
-        return Outcome::input_errors(&loaded.errors, &loaded.texts, "nothing was checked");
-    }
-    let corpus = &loaded.corpus;
     let options = Options {
         baseline: Baseline::when(config.use_baseline),
         full_report: config.full_report,
     };
-    let mut report = Report::new(analyse(corpus, &options, &Progress));
+    let cache = config.use_cache.then(|| Cache::open(&config.root));
+    let analysed = analyse_root(&config.root, cache.as_ref(), &options);
     progress::end();
+    let (mut report, loaded) = match analysed {
+        Ok(analysed) => analysed,
+        Err(loaded) => {
+            return Outcome::input_errors(&loaded.errors, &loaded.texts, "nothing was checked");
+        }
+    };
+    let corpus = &loaded.corpus;
     let mut stderr = String::new();
     if config.write_baseline {
         match super::baseline::write(&config.root, corpus, &report.findings) {

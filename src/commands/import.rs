@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::diagnostic::{InputError, SourceTexts};
-use crate::load::schema::safe_source_id;
+use crate::load::claims::{SourceIds, source_and_subject};
 use crate::load::table::{self, Column};
 use crate::{exit, write};
 use concord_engine::model::{Location, ValueKind};
@@ -111,20 +111,14 @@ fn import(config: &ImportConfig) -> Result<(String, Vec<String>), Vec<InputError
             line: *line,
             column: field as u32 + 1,
         };
-        if name.is_empty() {
-            errors.push(
-                InputError::new(at(source_column), "this row names no source")
-                    .help("every row needs a source"),
-            );
-            continue;
-        }
-        if subject.is_empty() {
-            errors.push(
-                InputError::new(at(subject_column), "this row names no subject")
-                    .help("every row needs a subject"),
-            );
-            continue;
-        }
+        let (name, subject) =
+            match source_and_subject((name, at(source_column)), (subject, at(subject_column))) {
+                Ok(pair) => pair,
+                Err(error) => {
+                    errors.push(error);
+                    continue;
+                }
+            };
         let id = ids.id_for(name);
         let file = files.entry(id.clone()).or_insert_with(|| SourceFile {
             source: Header {
@@ -189,40 +183,4 @@ fn import(config: &ImportConfig) -> Result<(String, Vec<String>), Vec<InputError
         facts.display()
     );
     Ok((summary, table.warnings))
-}
-
-/// Source ids made safe (`[a-z0-9][a-z0-9._-]*`) from whatever the table holds, distinct for
-/// distinct names.
-#[derive(Default)]
-struct SourceIds {
-    by_name: BTreeMap<String, String>,
-    taken: BTreeMap<String, String>,
-}
-
-impl SourceIds {
-    fn id_for(&mut self, name: &str) -> String {
-        if let Some(id) = self.by_name.get(name) {
-            return id.clone();
-        }
-        let base = safe_source_id(name);
-        let id = super::unique_id(&base, |id| {
-            self.taken.get(id).is_some_and(|owner| owner != name)
-        });
-        self.taken.insert(id.clone(), name.to_string());
-        self.by_name.insert(name.to_string(), id.clone());
-        id
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn distinct_names_get_distinct_ids() {
-        let mut ids = SourceIds::default();
-        assert_eq!(ids.id_for("Le Monde"), "le-monde");
-        assert_eq!(ids.id_for("le monde"), "le-monde-2");
-        assert_eq!(ids.id_for("Le Monde"), "le-monde");
-    }
 }

@@ -33,11 +33,12 @@ const HASH_LEN: usize = 32;
 const ENTRY_HEAD: usize = 2 * HASH_LEN + 8;
 
 /// The key of a file's text.
-type Key = [u8; HASH_LEN];
+pub type Key = [u8; HASH_LEN];
 
 /// One corpus root's cache, as read at the start of a run, with the entries the run uses and adds.
 pub struct Cache {
-    folder: PathBuf,
+    /// Where the pack is saved; `None` for a cache that lives in memory only.
+    folder: Option<PathBuf>,
     stamp: [u8; HASH_LEN],
     /// The pack as read; empty when there was none or another build wrote it.
     pack: Vec<u8>,
@@ -71,7 +72,7 @@ impl Cache {
             HashMap::new()
         };
         Self {
-            folder,
+            folder: Some(folder),
             stamp,
             pack,
             index,
@@ -94,6 +95,41 @@ impl Cache {
             self.put(&key, header, claims);
         }
         (content, errors)
+    }
+
+    /// A cache in memory holding `entries` (made by [`Cache::entry`], for instance on other
+    /// machines); it is never saved.
+    pub fn in_memory(entries: impl IntoIterator<Item = (Key, Vec<u8>)>) -> Self {
+        let stamp = build_stamp();
+        let mut pack = [MAGIC, &stamp].concat();
+        for (key, payload) in entries {
+            push_entry(&mut pack, &key, &payload);
+        }
+        Self {
+            folder: None,
+            stamp,
+            index: index_entries(&pack, MAGIC.len() + HASH_LEN),
+            pack,
+            used: Mutex::new(HashSet::new()),
+            made: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The entry for a source file's bytes: its key and records, as [`Cache::parse`] stores
+    /// them; `None` when the file is not UTF-8, is too large, or does not read as a source file
+    /// without error (the loader then parses it and reports its errors).
+    pub fn entry(bytes: Vec<u8>) -> Option<(Key, Vec<u8>)> {
+        if bytes.len() as u64 > super::MAX_YAML_BYTES {
+            return None;
+        }
+        let text = super::normalise_line_endings(String::from_utf8(bytes).ok()?);
+        match super::parse_file(&Arc::from(""), &text) {
+            (Some(FileContent::Source { header, claims }), errors) if errors.is_empty() => {
+                let payload = postcard::to_stdvec(&CachedSource { header, claims }).ok()?;
+                Some((Cache::key(&text), payload))
+            }
+            _ => None,
+        }
     }
 
     /// The key of a file's text.
@@ -150,32 +186,39 @@ impl Cache {
             }
         }
         for (key, payload) in made.iter() {
-            pack.extend_from_slice(key);
-            pack.extend_from_slice(&checksum(key, payload));
-            pack.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-            pack.extend_from_slice(payload);
+            push_entry(&mut pack, key, payload);
         }
-        if self.ensure_folder().is_ok() {
-            let _ = atomic_write_unsynced(&self.folder.join(PACK), &pack);
+        if let Some(folder) = &self.folder
+            && Self::ensure_folder(folder).is_ok()
+        {
+            let _ = atomic_write_unsynced(&folder.join(PACK), &pack);
         }
     }
 
     /// Creates the folder, with a `.gitignore` that ignores it and a cache directory tag that
     /// backup tools understand.
-    fn ensure_folder(&self) -> std::io::Result<()> {
-        if self.folder.is_dir() {
+    fn ensure_folder(folder: &Path) -> std::io::Result<()> {
+        if folder.is_dir() {
             return Ok(());
         }
-        fs::create_dir_all(&self.folder)?;
+        fs::create_dir_all(folder)?;
         fs::write(
-            self.folder.join(".gitignore"),
+            folder.join(".gitignore"),
             "# concord's parse cache; safe to delete\n*\n",
         )?;
         fs::write(
-            self.folder.join("CACHEDIR.TAG"),
+            folder.join("CACHEDIR.TAG"),
             "Signature: 8a477f597d28d172789f06886806bc55\n# concord's parse cache; safe to delete\n",
         )
     }
+}
+
+/// Appends an entry to a pack: its key, checksum, payload length and payload.
+fn push_entry(pack: &mut Vec<u8>, key: &Key, payload: &[u8]) {
+    pack.extend_from_slice(key);
+    pack.extend_from_slice(&checksum(key, payload));
+    pack.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    pack.extend_from_slice(payload);
 }
 
 /// The entries of a pack from `start` on, by key; a truncated or malformed tail ends the index.
@@ -318,6 +361,29 @@ mod tests {
         assert_eq!(got.claims[0].when.as_ref().unwrap().at.line, 7);
         assert_eq!(got.claims[0].subject.at.file, file);
         assert_eq!(got.claims[0].at.file, file);
+    }
+
+    #[test]
+    fn entries_made_elsewhere_stand_in_for_parsing_and_are_never_saved() {
+        let text =
+            "source:\n  id: a\nclaims:\n  - subject: Nvidia\n    property: revenue\n    value: 3\n";
+        let entry = Cache::entry(text.replace('\n', "\r\n").into_bytes()).unwrap();
+        assert!(Cache::entry(b"source: {id: A}\nclaims: []\n".to_vec()).is_none());
+        assert!(Cache::entry(vec![0xff, 0xfe]).is_none());
+        let cache = Cache::in_memory([entry]);
+        let file: Arc<str> = "facts/a.yaml".into();
+        // The entry is found by the text as the loader reads it (line endings as `\n`).
+        let got = cache.get(&Cache::key(text), &file).unwrap();
+        assert_eq!(got.claims[0].value.value, "3");
+        assert_eq!(
+            (
+                got.claims[0].value.at.line,
+                got.claims[0].value.at.file.clone()
+            ),
+            (6, file)
+        );
+        cache.save();
+        assert!(cache.folder.is_none());
     }
 
     #[test]

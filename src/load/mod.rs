@@ -5,6 +5,7 @@
 //! articles that sources name. It never stops at the first error.
 
 pub mod cache;
+pub mod claims;
 pub mod schema;
 pub mod table;
 pub mod yaml;
@@ -518,7 +519,7 @@ fn nearest_file(missing: &Path) -> Option<String> {
 
 /// Source ids are unique in the corpus, claim ids within their source, entity and property ids
 /// within the registry.
-fn check_unique_ids<'a>(corpus: &'a Corpus, errors: &mut Vec<InputError>) {
+pub(crate) fn check_unique_ids<'a>(corpus: &'a Corpus, errors: &mut Vec<InputError>) {
     let mut first_seen: HashMap<(&str, &str), &Location> = HashMap::new();
     let mut check = |what: &'static str, id: &'a Located<String>, errors: &mut Vec<InputError>| {
         let key = (what, id.value.as_str());
