@@ -322,8 +322,8 @@ fn comparable_kinds(a: &Normal, b: &Normal) -> bool {
 }
 
 /// Whether two sources writing this value for two facts of one subject would hardly be a
-/// coincidence: a figure with a unit, of three digits or more, or with decimals; a day; a text
-/// of four words or more.
+/// coincidence: a figure with a unit, of three digits or more, or with decimals; a day; a
+/// product code; a text of four words or more.
 fn telling_value(value: &Normal) -> bool {
     match value {
         Normal::Quantity(q) => {
@@ -331,6 +331,8 @@ fn telling_value(value: &Normal) -> bool {
             q.unit.is_some() || middle.abs() >= 100.0 || middle.fract() != 0.0
         }
         Normal::Moment(m) => m.is_one_day(),
+        // A product code names one thing (`HX20`); a person is met and phoned alike.
+        Normal::Entity(key) => is_code(key.split_once(':').map_or(key.as_str(), |(_, k)| k)),
         Normal::Text(w) => w.key.split(' ').count() >= 4,
         _ => false,
     }
