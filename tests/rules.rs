@@ -1840,3 +1840,84 @@ fn the_look_alike_traps_score_clean() {
         common::score_findings(&corpus("traps").join("gold.json"), run.stdout.as_bytes());
     assert!(passed, "{printed}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Facts that should meet
+// ---------------------------------------------------------------------------------------------
+
+/// The report of a labelled story, `tests/labelled/alignment/NAME`.
+fn story(name: &str) -> Report {
+    report_at(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/labelled/alignment")
+            .join(name),
+    )
+}
+
+#[test]
+fn a_property_worded_in_two_languages_is_suggested_with_the_conflict_it_hides() {
+    let run = story("storm-cevennes");
+    let found = finding(
+        &run.json,
+        "unaligned-fact",
+        &["death toll", "bilan des morts"],
+    );
+    assert_eq!(found["severity"], "info");
+    let alignment = &found["alignment"];
+    assert_eq!(alignment["property_alias"], "death toll", "{alignment}");
+    assert_eq!(alignment["property"], "bilan des morts", "{alignment}");
+    assert!(alignment.get("subject_alias").is_none(), "{alignment}");
+    // Five towns meet; one of them (4 dead or 5) conflicts.
+    assert_eq!(alignment["pairs"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        (alignment["agree"].as_u64(), alignment["conflict"].as_u64()),
+        (Some(4), Some(1))
+    );
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap()
+            .contains("4 agree, 1 conflict")
+    );
+    // Look-alikes: meeting and phoning one person, the number of dead and the number of injured.
+    for forms in [
+        ["a rencontré", "phoned"],
+        ["bilan des morts", "nombre de blessés"],
+    ] {
+        assert!(
+            !has_finding(&run.json, "unaligned-fact", &forms),
+            "{forms:?}"
+        );
+    }
+    // An information finding fails only --fail-on info.
+    assert_eq!(run.status, 0, "{}", describe(&run.json));
+}
+
+#[test]
+fn a_subject_described_rather_than_named_is_suggested_and_two_codes_never_are() {
+    let run = story("battery-dunkirk");
+    let found = finding(
+        &run.json,
+        "unaligned-fact",
+        &[
+            "usine de Dunkerque / cellule produite",
+            "site de Dunkerque / modèle de cellule",
+        ],
+    );
+    // Both the subject and the property differ; the code the plant makes is no coincidence.
+    assert!(found["alignment"]["subject_alias"].is_string(), "{found}");
+    assert!(found["alignment"]["property_alias"].is_string(), "{found}");
+    // HX20 and HX200 are two cells; the revenue at risk is not the revenue.
+    assert!(!has_finding(
+        &run.json,
+        "unaligned-fact",
+        &["HX20", "HX200"]
+    ));
+    assert!(!has_finding(
+        &run.json,
+        "unaligned-fact",
+        &["revenus menacés", "revenus en Europe"]
+    ));
+    // Nor does the qualified wording join the plain one's fact group.
+    assert!(findings_with(&run.json, "value-conflict", &["600 millions"]).is_empty());
+}
