@@ -304,12 +304,84 @@ mod tests {
         ));
     }
 
+    fn day(n: i64) -> Option<Moment> {
+        Some(Moment::Days { first: n, last: n })
+    }
+
+    fn quotation(text: &str, when: Option<Moment>, place: &str) -> Quotation {
+        Quotation::new(text, Some(Language::French), when, place)
+    }
+
+    #[test]
+    fn a_remark_belongs_to_one_occasion() {
+        let text = "Le gouvernement ne cédera pas aux grévistes du port";
+        let said = |when, place| quotation(text, when, place);
+        let month = Some(Moment::Days {
+            first: 10,
+            last: 40,
+        });
+        // The same words on two days, or in two places, are two remarks.
+        assert!(super::one_remark(&said(day(20), ""), &said(day(21), "")).is_none());
+        assert!(super::one_remark(&said(day(20), "Helsinki"), &said(day(20), "Turku")).is_none());
+        // A day within a month, a place on one side only, no date at all: one remark.
+        assert!(super::one_remark(&said(day(20), "Helsinki"), &said(month, "")).is_some());
+        assert!(super::one_remark(&said(None, "Helsinki"), &said(None, "helsinki")).is_some());
+        // Only two quotations dated to one day are of the same day.
+        assert_eq!(
+            super::one_remark(&said(day(20), ""), &said(day(20), "")).map(|o| o.1),
+            Some(true)
+        );
+        assert_eq!(
+            super::one_remark(&said(day(20), ""), &said(month, "")).map(|o| o.1),
+            Some(false)
+        );
+        assert_eq!(
+            super::one_remark(&said(None, ""), &said(None, "")).map(|o| o.1),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn the_same_day_lowers_the_bar_a_little() {
+        let at = |score| Likeness {
+            stems: 0.5,
+            trigrams: 0.5,
+            contained: 0.5,
+            negation_differs: false,
+            figures_differ: false,
+            score,
+        };
+        assert!(at(SAME_REMARK).is_one_remark(false));
+        assert!(!at(SAME_REMARK - 0.01).is_one_remark(false));
+        assert!(at(SAME_REMARK - SAME_DAY_ALLOWANCE).is_one_remark(true));
+        assert!(!at(SAME_REMARK - SAME_DAY_ALLOWANCE - 0.01).is_one_remark(true));
+    }
+
+    #[test]
+    fn the_score_weighs_stems_trigrams_and_containment() {
+        let french = |t| Remark::new(t, Some(Language::French));
+        let (a, b) = (
+            french("Les ferries reprendront leur service vendredi."),
+            french("Les ferries reprendront leur service vendredi. Les écoles resteront fermées."),
+        );
+        let l = likeness(&a, &b);
+        assert_eq!(l.contained, 1.0);
+        assert!(l.stems > 0.5 && l.stems < 1.0 && l.trigrams > 0.5 && l.trigrams < 1.0);
+        let blend = STEM_WEIGHT * l.stems + (1.0 - STEM_WEIGHT) * l.trigrams;
+        let expected = (1.0 - CONTAINED_WEIGHT) * blend + CONTAINED_WEIGHT * l.contained;
+        assert!((l.score - expected).abs() < 1e-9, "{l:?}");
+        assert_eq!(likeness(&a, &a).score, 1.0);
+    }
+
     #[test]
     fn a_qualifier_narrows_a_wording() {
         let french = |t| Remark::new(t, Some(Language::French));
         assert!(french("revenus menacés en Chine").narrows(&french("revenus en Chine")));
         assert!(!french("revenus en Chine").narrows(&french("revenus menacés en Chine")));
         assert!(!french("nombre de morts").narrows(&french("bilan des morts")));
+        assert!(!french("revenus en Chine").narrows(&french("revenus en Chine")));
+        let english = Remark::new("revenue at risk in China", Some(Language::English));
+        assert!(!english.narrows(&french("revenus en Chine")));
     }
 
     #[test]
