@@ -259,7 +259,7 @@ fn a_misspelling_is_diagnosed_fixed_by_its_code_action_and_gone() {
         [
             "Use \"Lutnick\"",
             "Accept this finding into facts/reviewed.yaml",
-            "Register \"Howard Lutnick\" with aliases \"Howard Latnik\" in facts/registry.yaml",
+            "Register \"Howard Lutnick\" with aliases \"Howard Latnik\" in facts/registry.yaml (entity kind: person)",
             "Register \"Howard Lutnick\", \"Howard Latnik\" as distinct entities (person) in facts/registry.yaml",
         ]
     );

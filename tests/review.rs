@@ -171,7 +171,7 @@ fn quitting_or_closing_the_input_writes_nothing_more() {
 }
 
 #[test]
-fn only_name_variants_can_be_registered() {
+fn only_name_variants_and_unaligned_facts_can_be_registered() {
     let dir = corpus(REGISTRY);
     std::fs::write(
         dir.path().join("facts/d.yaml"),
@@ -185,7 +185,9 @@ fn only_name_variants_can_be_registered() {
     .unwrap();
     let (_, output) = review_with(dir.path(), "s\ns\nr\nq\n");
     assert!(
-        output.contains("only name variants can be registered; accept or skip this value-conflict"),
+        output.contains(
+            "only name variants and unaligned facts can be registered; accept or skip this value-conflict"
+        ),
         "{output}"
     );
 }
