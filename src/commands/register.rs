@@ -174,6 +174,13 @@ impl Change {
     /// planned and checked before any is returned, so that a refused one leaves nothing half
     /// done.
     pub fn edit(&self, corpus: &Corpus, read: Reader) -> Result<Vec<Edit>, String> {
+        if self.additions.len() > 1 {
+            // Each addition alone on the files as they are first, so that a refusal names a
+            // line of the file the person has, not of one edited in memory.
+            for addition in &self.additions {
+                addition.edit(&corpus.registry, read)?;
+            }
+        }
         let mut registry = corpus.registry.clone();
         let mut edits: Vec<Edit> = Vec::new();
         for addition in &self.additions {

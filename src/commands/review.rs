@@ -65,7 +65,7 @@ fn review(
     let mut tally = Tally::default();
     // Findings answered with skip, or registered without being settled, in this session.
     let mut passed: BTreeSet<String> = BTreeSet::new();
-    let mut total: Option<usize> = None;
+    let mut total = 0;
     let mut shown = 0;
     loop {
         let loaded = load::load_with_cache(root, Some(&Cache::open(root)));
@@ -88,16 +88,14 @@ fn review(
             .iter()
             .filter(|f| !f.reviewed && !passed.contains(&f.fingerprint))
             .collect();
-        let total = *total.get_or_insert(pending.len());
+        // The findings shown and those left: a registration that makes facts meet can reveal
+        // a conflict, which adds one.
+        total = total.max(shown + pending.len());
         let Some(finding) = pending.first().copied() else {
             break;
         };
         shown += 1;
-        writeln!(
-            out,
-            "\n{}",
-            format!("Finding {} of {total}", shown.min(total)).bold()
-        )?;
+        writeln!(out, "\n{}", format!("Finding {shown} of {total}").bold())?;
         let mut rendered = String::new();
         text::render_finding(
             &mut rendered,
