@@ -500,3 +500,22 @@ fn two_registered_properties_are_never_merged() {
     );
     assert_eq!(registry_of(dir.path()), two);
 }
+
+#[test]
+fn the_second_addition_finds_its_entry_where_the_first_moved_it() {
+    // The new entity goes in before the registered property, moving it four lines down; the
+    // property's alias must still land under its own name.
+    let registry = "entities:\n  - id: marie-durand\n    name: Marie Durand\n    kind: person\n    aliases: [la présidente de Voltana]\nproperties:\n  - id: jobs\n    name: nombre d'emplois prévus   # as the plant's press release says\n    kind: quantity\n";
+    let dir = alignment_corpus("factory", Some(registry));
+    let (status, output) = review_with(dir.path(), "r\n\n");
+    assert_eq!(status, 0, "{output}");
+    assert!(
+        output.contains("registered \"site de Dunkerque\" with aliases \"usine de Dunkerque\" and \"emplois prévus\" as aliases of property jobs in facts/registry.yaml (entity kind: other)"),
+        "{output}"
+    );
+    assert_eq!(
+        registry_of(dir.path()),
+        "entities:\n  - id: marie-durand\n    name: Marie Durand\n    kind: person\n    aliases: [la présidente de Voltana]\n  - id: site-de-dunkerque\n    name: site de Dunkerque\n    kind: other\n    aliases: [usine de Dunkerque]\nproperties:\n  - id: jobs\n    name: nombre d'emplois prévus   # as the plant's press release says\n    aliases: [emplois prévus]\n    kind: quantity\n"
+    );
+    assert_eq!(codes_and_corroborated(dir.path()), (Vec::new(), 2));
+}
