@@ -429,7 +429,7 @@ fn a_subject_and_a_property_alias_are_registered_together_in_one_edit() {
     assert!(
         output.contains(
             "registered \"la présidente de Voltana\" as aliases of marie-durand in facts/registry.yaml\n"
-        ) && output.contains("Kind of the new entity (person, organisation, product, place, role, other) [other]: ")
+        ) && output.contains("Kind of the new entity \"site de Dunkerque\" (person, organisation, product, place, role, other) [other]: ")
             && output.contains(
                 "registered \"site de Dunkerque\" with aliases \"usine de Dunkerque\" and property \"nombre d'emplois prévus\" with aliases \"emplois prévus\" in facts/registry.yaml (entity kind: other)\n"
             ),

@@ -149,7 +149,9 @@ fn review(
                         ('r', Ok(Some(change))) => match change.new_entity() {
                             Some(entity) => {
                                 let guess = entity.kind.unwrap_or(EntityKind::Other);
-                                match ask_kind(input, out, "Kind of the new entity", guess)? {
+                                let question =
+                                    format!("Kind of the new entity \"{}\"", entity.name);
+                                match ask_kind(input, out, &question, guess)? {
                                     Some(kind) => How::Alignment(Some(kind)),
                                     None => break,
                                 }
