@@ -741,3 +741,24 @@ fn scalar(text: &str) -> String {
         .map(|s| s.trim_end().to_string())
         .unwrap_or_else(|_| format!("{text:?}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_subject_is_a_person_only_when_it_reads_as_a_name() {
+        for name in ["Claire Morvan", "Jean-Luc Mélenchon", "Marie de Vries"] {
+            assert_eq!(guess_subject_kind(name), EntityKind::Person, "{name}");
+        }
+        for subject in [
+            "site de Dunkerque",
+            "Aubenas",
+            "Nvidia H20",
+            "constructeurs automobiles européens",
+            "Ministère de la Transition Écologique Nationale",
+        ] {
+            assert_eq!(guess_subject_kind(subject), EntityKind::Other, "{subject}");
+        }
+    }
+}
