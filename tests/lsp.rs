@@ -259,7 +259,7 @@ fn a_misspelling_is_diagnosed_fixed_by_its_code_action_and_gone() {
         [
             "Use \"Lutnick\"",
             "Accept this finding into facts/reviewed.yaml",
-            "Register \"Howard Lutnick\" with aliases \"Howard Latnik\" in facts/registry.yaml",
+            "Register \"Howard Lutnick\" with aliases \"Howard Latnik\" in facts/registry.yaml (entity kind: person)",
             "Register \"Howard Lutnick\", \"Howard Latnik\" as distinct entities (person) in facts/registry.yaml",
         ]
     );
@@ -634,4 +634,69 @@ fn bad_input_never_kills_the_server() {
     assert_eq!(shutdown["result"], Value::Null);
     client.notify("exit", Value::Null);
     assert_eq!(client.child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn registering_an_unaligned_fact_makes_the_facts_meet_and_shows_their_conflict() {
+    // A French and an English paper give each town's death toll under two wordings.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    common::copy_dir(
+        &common::repository().join("tests/corpora/alignment/death-toll"),
+        root,
+    );
+    let registry = std::fs::read_to_string(root.join("facts/registry.yaml")).unwrap();
+    let mut client = Client::start(root);
+    let diagnostics = client.diagnostics_for(root, "facts/valley-post.yaml");
+    assert_eq!(diagnostics.len(), 5, "one per town: {diagnostics:?}");
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d["code"] == "unaligned-fact" && d["severity"] == 3),
+        "{diagnostics:?}"
+    );
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(root, "facts/valley-post.yaml")}, "range": diagnostics[0]["range"],
+               "context": {"diagnostics": [diagnostics[0]]}}),
+    );
+    let titles: Vec<&str> = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    let wanted =
+        "Register property \"bilan des morts\" with aliases \"death toll\" in facts/registry.yaml";
+    assert_eq!(
+        titles,
+        ["Accept this finding into facts/reviewed.yaml", wanted]
+    );
+    let action = actions["result"][1].clone();
+
+    client.open(root, "facts/registry.yaml", &registry);
+    client.diagnostics_for(root, "facts/valley-post.yaml");
+    let edited = apply_to_registry(&mut client, root, &action, &registry);
+    assert_eq!(
+        edited,
+        format!(
+            "{registry}properties:\n  - id: bilan-des-morts\n    name: bilan des morts\n    aliases: [death toll]\n"
+        )
+    );
+    // The tolls meet: the only diagnostic left is Aubenas's, 8 here against 6 in the French paper.
+    let diagnostics = client.diagnostics_for(root, "facts/valley-post.yaml");
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["value-conflict"], "{diagnostics:?}");
+    assert_eq!(
+        diagnostics[0]["range"]["start"]["line"], 7,
+        "Aubenas's line"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("facts/registry.yaml")).unwrap(),
+        registry,
+        "the server writes nothing"
+    );
 }

@@ -1,10 +1,14 @@
-//! Registry edits that settle a name variant, made by `concord review` and offered as code
-//! actions by `concord lsp`: add its spellings as aliases of the suggested entity, or register
-//! them as distinct entities. What to register is planned from the finding ([`registration`]);
-//! the registry file is then edited as text ([`Change::edit`]), so that its comments and layout
-//! stay as the person wrote them. The edited text is parsed again, and an edit that would not
-//! read back as intended is refused. `review` writes the edit (atomically, [`Edit::write`]);
-//! the language server hands it to the editor.
+//! Registry edits that settle a finding, made by `concord review` and offered as code actions
+//! by `concord lsp`. A name variant's spellings become aliases of the suggested entity, or
+//! distinct entities ([`registration`]); the two wordings of an `unaligned-fact` become one
+//! entity and one property, the second wording an alias of the first
+//! ([`alignment_registration`]). Entities and properties are entries of the registry's two
+//! lists ([`List`]), which share an id, a name and aliases, and are edited alike.
+//!
+//! The registry file is edited as text ([`Change::edit`]), so that its comments and layout stay
+//! as the person wrote them. The edited text is parsed again, and an edit that would not read
+//! back as intended is refused, with nothing written. `review` writes the edits (atomically,
+//! [`Edit::write`]); the language server hands them to the editor.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,18 +17,76 @@ use std::sync::Arc;
 use crate::load::{self, schema::FileContent};
 use crate::write::atomic_write;
 use concord_engine::finding::{Finding, FindingCode, Variant, slug};
-use concord_engine::matching::{EntityRef, Relation, Resolver};
-use concord_engine::model::{Corpus, EntityKind};
+use concord_engine::matching::{EntityRef, Properties, Relation, Resolver};
+use concord_engine::model::{Corpus, EntityKind, Located, Registry};
 use concord_engine::normalise::codes::is_code;
+use concord_engine::normalise::names::is_proper_name;
 
-/// The registry file that new entities go to when the corpus has none.
+/// The registry file that new entries go to when the corpus has none.
 pub const DEFAULT_REGISTRY: &str = "facts/registry.yaml";
 
-/// An entity to add to the registry.
+/// One of the registry's two lists.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum List {
+    Entities,
+    Properties,
+}
+
+/// What an entity and a property both have: an id, a name and aliases, each located.
+struct Entry<'r> {
+    id: &'r Located<String>,
+    name: &'r Located<String>,
+    aliases: &'r [Located<String>],
+}
+
+impl List {
+    /// The list's key in a registry file.
+    fn key(self) -> &'static str {
+        match self {
+            List::Entities => "entities",
+            List::Properties => "properties",
+        }
+    }
+
+    /// One entry of the list, in words.
+    fn noun(self) -> &'static str {
+        match self {
+            List::Entities => "entity",
+            List::Properties => "property",
+        }
+    }
+
+    /// The entries of this list in `registry`.
+    fn entries(self, registry: &Registry) -> Vec<Entry<'_>> {
+        match self {
+            List::Entities => registry
+                .entities
+                .iter()
+                .map(|e| Entry {
+                    id: &e.id,
+                    name: &e.name,
+                    aliases: &e.aliases,
+                })
+                .collect(),
+            List::Properties => registry
+                .properties
+                .iter()
+                .map(|p| Entry {
+                    id: &p.id,
+                    name: &p.name,
+                    aliases: &p.aliases,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// An entity or a property to add to the registry.
 #[derive(Clone, Debug, PartialEq)]
-pub struct NewEntity {
+pub struct NewEntry {
     pub name: String,
-    pub kind: EntityKind,
+    /// An entity's kind; a new property is written without one (its values tell).
+    pub kind: Option<EntityKind>,
     pub aliases: Vec<String>,
 }
 
@@ -37,11 +99,24 @@ pub enum Registration {
     Distinct(EntityKind),
 }
 
-/// A registry change that settles a name variant.
+/// One addition to one list of the registry.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Change {
-    Aliases { entity: usize, aliases: Vec<String> },
-    Entities(Vec<NewEntity>),
+pub enum Addition {
+    /// Aliases of the registered entry with this id.
+    Aliases {
+        list: List,
+        id: String,
+        aliases: Vec<String>,
+    },
+    /// New entries, after the last entry of the list.
+    Entries { list: List, entries: Vec<NewEntry> },
+}
+
+/// A registry change that settles a finding: one addition, or two (an entity's alias and a
+/// property's), made together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub additions: Vec<Addition>,
 }
 
 /// The new text of one file of the corpus, not yet written.
@@ -81,32 +156,126 @@ pub fn is_name_variant(finding: &Finding) -> bool {
     ) && finding.suggestion.is_some()
 }
 
+/// True for the findings whose facts a registration makes meet: `unaligned-fact` with the
+/// registry entries that would align them.
+pub fn is_alignment(finding: &Finding) -> bool {
+    finding.code == FindingCode::UnalignedFact && finding.alignment.is_some()
+}
+
 impl Change {
-    /// The registry file's text with this change made, read through `read`.
-    pub fn edit(&self, corpus: &Corpus, read: Reader) -> Result<Edit, String> {
-        match self {
-            Change::Aliases { entity, aliases } => aliases_edit(corpus, *entity, aliases, read),
-            Change::Entities(entities) => entities_edit(corpus, entities, read),
+    fn one(addition: Addition) -> Self {
+        Change {
+            additions: vec![addition],
         }
     }
 
+    /// The registry files' texts with this change made, read through `read`: one edit per file
+    /// (an entity's alias and a property's in one file make one edit). Every addition is
+    /// planned and checked before any is returned, so that a refused one leaves nothing half
+    /// done.
+    pub fn edit(&self, corpus: &Corpus, read: Reader) -> Result<Vec<Edit>, String> {
+        if self.additions.len() > 1 {
+            // Each addition alone on the files as they are first, so that a refusal names a
+            // line of the file the person has, not of one edited in memory.
+            for addition in &self.additions {
+                addition.edit(&corpus.registry, read)?;
+            }
+        }
+        let mut registry = corpus.registry.clone();
+        let mut edits: Vec<Edit> = Vec::new();
+        for addition in &self.additions {
+            // Each addition reads the files as the previous ones left them.
+            let edited = |file: &str| match edits.iter().find(|e| e.file == file) {
+                Some(edit) => Ok(Some(edit.text.clone())),
+                None => read(file),
+            };
+            let (edit, content) = addition.edit(&registry, &edited)?;
+            // The registry as it now reads, so that the next addition finds its places.
+            registry.entities.retain(|e| *e.id.at.file != *edit.file);
+            registry.entities.extend(content.entities);
+            registry.properties.retain(|p| *p.id.at.file != *edit.file);
+            registry.properties.extend(content.properties);
+            match edits.iter_mut().find(|e| e.file == edit.file) {
+                Some(earlier) => *earlier = edit,
+                None => edits.push(edit),
+            }
+        }
+        Ok(edits)
+    }
+
     /// What the change registers, in words: `"Howard Latnik" as aliases of lutnick`.
-    pub fn describe(&self, corpus: &Corpus) -> String {
-        match self {
-            Change::Aliases { entity, aliases } => format!(
-                "{} as aliases of {}",
-                quoted(aliases),
-                corpus.registry.entities[*entity].id.value
-            ),
-            Change::Entities(entities) => {
-                let names: Vec<String> = entities.iter().map(|e| e.name.clone()).collect();
-                let aliases: Vec<String> =
-                    entities.iter().flat_map(|e| e.aliases.clone()).collect();
-                match aliases.is_empty() {
-                    true => quoted(&names),
-                    false => format!("{} with aliases {}", quoted(&names), quoted(&aliases)),
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self.additions.iter().map(Addition::describe).collect();
+        parts.join(" and ")
+    }
+
+    /// The new entity the change registers, if it registers one.
+    pub fn new_entity(&self) -> Option<&NewEntry> {
+        self.additions.iter().find_map(|a| match a {
+            Addition::Entries {
+                list: List::Entities,
+                entries,
+            } => entries.first(),
+            _ => None,
+        })
+    }
+
+    /// The kind of the new entity, to follow [`Change::describe`]: ` (entity kind: person)`;
+    /// empty when the change registers none.
+    pub fn kind_note(&self) -> String {
+        self.new_entity()
+            .and_then(|e| e.kind)
+            .map_or_else(String::new, |kind| {
+                format!(" (entity kind: {})", kind.name())
+            })
+    }
+
+    /// The change with each new entity of kind `kind`.
+    pub fn with_entity_kind(mut self, kind: EntityKind) -> Self {
+        for addition in &mut self.additions {
+            if let Addition::Entries {
+                list: List::Entities,
+                entries,
+            } = addition
+            {
+                for entry in entries {
+                    entry.kind = Some(kind);
                 }
             }
+        }
+        self
+    }
+}
+
+impl Addition {
+    fn describe(&self) -> String {
+        let prefix = |list: &List| match list {
+            List::Entities => "",
+            List::Properties => "property ",
+        };
+        match self {
+            Addition::Aliases { list, id, aliases } => {
+                format!("{} as aliases of {}{id}", quoted(aliases), prefix(list))
+            }
+            Addition::Entries { list, entries } => {
+                let names: Vec<String> = entries.iter().map(|e| e.name.clone()).collect();
+                let aliases: Vec<String> = entries.iter().flat_map(|e| e.aliases.clone()).collect();
+                let names = format!("{}{}", prefix(list), quoted(&names));
+                match aliases.is_empty() {
+                    true => names,
+                    false => format!("{names} with aliases {}", quoted(&aliases)),
+                }
+            }
+        }
+    }
+
+    /// The edit that makes this addition to `registry`, and what the edited file then holds.
+    fn edit(&self, registry: &Registry, read: Reader) -> Result<(Edit, Registry), String> {
+        match self {
+            Addition::Aliases { list, id, aliases } => {
+                aliases_edit(registry, *list, id, aliases, read)
+            }
+            Addition::Entries { list, entries } => entries_edit(registry, *list, entries, read),
         }
     }
 }
@@ -183,16 +352,17 @@ pub fn registration(corpus: &Corpus, finding: &Finding, how: Registration) -> Op
             let all: Vec<&Variant> = right.iter().chain(&others).copied().collect();
             let names = unregistered(&all, &resolver);
             (!names.is_empty()).then(|| {
-                Change::Entities(
-                    names
+                Change::one(Addition::Entries {
+                    list: List::Entities,
+                    entries: names
                         .into_iter()
-                        .map(|name| NewEntity {
+                        .map(|name| NewEntry {
                             name,
-                            kind,
+                            kind: Some(kind),
                             aliases: Vec::new(),
                         })
                         .collect(),
-                )
+                })
             })
         }
         Registration::Aliases => {
@@ -202,35 +372,147 @@ pub fn registration(corpus: &Corpus, finding: &Finding, how: Registration) -> Op
                 .map_or_else(|| suggested.clone(), |v| written_names(corpus, v).remove(0));
             match resolver.resolve_registered(&right_name) {
                 Some((EntityRef::Registered(entity), Relation::Alias | Relation::ShortForm)) => {
-                    (!aliases.is_empty()).then_some(Change::Aliases { entity, aliases })
+                    (!aliases.is_empty()).then(|| {
+                        Change::one(Addition::Aliases {
+                            list: List::Entities,
+                            id: corpus.registry.entities[entity].id.value.clone(),
+                            aliases,
+                        })
+                    })
                 }
-                _ => Some(Change::Entities(vec![NewEntity {
-                    kind: guess_kind(corpus, finding),
-                    name: right_name,
-                    aliases,
-                }])),
+                _ => Some(Change::one(Addition::Entries {
+                    list: List::Entities,
+                    entries: vec![NewEntry {
+                        kind: Some(guess_kind(corpus, finding)),
+                        name: right_name,
+                        aliases,
+                    }],
+                })),
             }
         }
     }
 }
 
-/// The registry with `aliases` added to the registered entity number `entity`, in the file
-/// that registers it.
-fn aliases_edit(
+/// The change that makes the facts of an `unaligned-fact` finding meet: its subject wording an
+/// alias of its subject, its property wording an alias of its property, or both. Whichever of
+/// two wordings is registered gets the other as an alias; when neither is, the finding's
+/// wording becomes a new entry (an entity of kind [`guess_subject_kind`], or a property) with
+/// the other as its alias. `Ok(None)` when the registry aligns them already; an error when the
+/// two wordings are two registered entries, which concord never merges.
+pub fn alignment_registration(
     corpus: &Corpus,
-    entity: usize,
+    finding: &Finding,
+) -> Result<Option<Change>, String> {
+    let Some(alignment) = &finding.alignment else {
+        return Ok(None);
+    };
+    let mut additions = Vec::new();
+    if let (Some(subject), Some(alias)) = (&alignment.subject, &alignment.subject_alias) {
+        let mut resolver = Resolver::new(corpus);
+        let mut entity = |name: &str| match resolver.resolve_registered(name) {
+            Some((EntityRef::Registered(e), Relation::Alias | Relation::ShortForm)) => Some(e),
+            _ => None,
+        };
+        let registered = [entity(subject), entity(alias)];
+        let kind = guess_subject_kind(subject);
+        additions.extend(alias_addition(
+            &corpus.registry,
+            List::Entities,
+            [subject, alias],
+            registered,
+            Some(kind),
+        )?);
+    }
+    if let (Some(property), Some(alias)) = (&alignment.property, &alignment.property_alias) {
+        let properties = Properties::new(corpus);
+        let registered = [
+            properties.registered(property),
+            properties.registered(alias),
+        ];
+        additions.extend(alias_addition(
+            &corpus.registry,
+            List::Properties,
+            [property, alias],
+            registered,
+            None,
+        )?);
+    }
+    Ok((!additions.is_empty()).then_some(Change { additions }))
+}
+
+/// The addition that makes `wordings[1]` name what `wordings[0]` names in `list`, given the
+/// registered entry (an index into the list) each names already.
+fn alias_addition(
+    registry: &Registry,
+    list: List,
+    wordings: [&str; 2],
+    registered: [Option<usize>; 2],
+    kind: Option<EntityKind>,
+) -> Result<Option<Addition>, String> {
+    let entries = list.entries(registry);
+    let id = |i: usize| entries[i].id.value.clone();
+    let aliases = |id: String, alias: &str| Addition::Aliases {
+        list,
+        id,
+        aliases: vec![alias.to_string()],
+    };
+    match registered {
+        [Some(a), Some(b)] if a == b => Ok(None),
+        [Some(a), Some(b)] => Err(format!(
+            "\"{}\" is the registered {noun} {} and \"{}\" the {noun} {}; concord does not merge two registered {noun} entries, edit the registry by hand",
+            wordings[1],
+            id(b),
+            wordings[0],
+            id(a),
+            noun = list.noun()
+        )),
+        [Some(a), None] => Ok(Some(aliases(id(a), wordings[1]))),
+        [None, Some(b)] => Ok(Some(aliases(id(b), wordings[0]))),
+        [None, None] => Ok(Some(Addition::Entries {
+            list,
+            entries: vec![NewEntry {
+                name: wordings[0].to_string(),
+                kind,
+                aliases: vec![wordings[1].to_string()],
+            }],
+        })),
+    }
+}
+
+/// The kind of a new entity named `subject`: a person when it reads as a person's name (two or
+/// three capitalised words, no code: `Claire Morvan`), else `other`. `review` asks, with this
+/// as the default.
+pub fn guess_subject_kind(subject: &str) -> EntityKind {
+    let words = subject.split_whitespace().count();
+    if is_proper_name(subject) && (2..=3).contains(&words) && !is_code(subject) {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    }
+}
+
+/// The registry with `aliases` added to the entry `id` of `list`, in the file that registers
+/// it; and what that file then holds.
+fn aliases_edit(
+    registry: &Registry,
+    list: List,
+    id: &str,
     aliases: &[String],
     read: Reader,
-) -> Result<Edit, String> {
-    let registered = &corpus.registry.entities[entity];
-    let file = registered.id.at.file.to_string();
+) -> Result<(Edit, Registry), String> {
+    let entries = list.entries(registry);
+    let entry = entries
+        .iter()
+        .find(|e| e.id.value == id)
+        .ok_or_else(|| format!("no {} `{id}` in the registry", list.noun()))?;
+    let file = entry.id.at.file.to_string();
     let text = read(&file)?.ok_or_else(|| format!("{file}: the file is gone"))?;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let rendered: Vec<String> = aliases.iter().map(|a| scalar(a)).collect();
-    let edited = match registered.aliases.last() {
+    let edited = match entry.aliases.last() {
         None => {
             // A new `aliases:` key under the `name:` key.
-            let at = &registered.name.at;
+            let at = &entry.name.at;
             let line = line_of(&lines, at.line)?;
             let indent =
                 key_indent(line, "name:", at.column).ok_or_else(|| cannot_edit(&file, at.line))?;
@@ -257,38 +539,41 @@ fn aliases_edit(
             }
         }
     };
-    let added: Vec<&str> = aliases.iter().map(String::as_str).collect();
-    verify(&file, &edited, |content| {
-        content.entities.iter().any(|e| {
-            e.id.value == registered.id.value
-                && added
+    let content = verify(&file, &edited, |content| {
+        list.entries(content).iter().any(|e| {
+            e.id.value == id
+                && aliases
                     .iter()
                     .all(|a| e.aliases.iter().any(|alias| alias.value == *a))
         })
     })?;
-    Ok(Edit { file, text: edited })
+    Ok((Edit { file, text: edited }, content))
 }
 
-/// The registry with `entities` registered after its last entity (or in a new
-/// `facts/registry.yaml`).
-fn entities_edit(corpus: &Corpus, entities: &[NewEntity], read: Reader) -> Result<Edit, String> {
-    let last = corpus.registry.entities.iter().max_by_key(|e| {
+/// The registry with `new` entries registered after the last entry of `list`, or in a new
+/// `list` section at the end of the registry file (a new `facts/registry.yaml` when there is
+/// none); and what that file then holds.
+fn entries_edit(
+    registry: &Registry,
+    list: List,
+    new: &[NewEntry],
+    read: Reader,
+) -> Result<(Edit, Registry), String> {
+    let entries = list.entries(registry);
+    // Entries of `facts/registry.yaml` come last, then by file and line.
+    let placement = |e: &Entry| {
         (
             e.id.at.file.as_ref() == DEFAULT_REGISTRY,
             e.id.at.file.clone(),
             e.id.at.line,
         )
-    });
-    let mut taken: Vec<String> = corpus
-        .registry
-        .entities
-        .iter()
-        .map(|e| e.id.value.clone())
-        .collect();
+    };
+    let last = entries.iter().max_by_key(|e| placement(e));
+    let mut taken: Vec<String> = entries.iter().map(|e| e.id.value.clone()).collect();
     let mut ids = Vec::new();
-    for entity in entities {
-        let base = match slug(&entity.name) {
-            s if s.is_empty() => "entity".to_string(),
+    for entry in new {
+        let base = match slug(&entry.name) {
+            s if s.is_empty() => list.noun().to_string(),
             s => s,
         };
         let id = super::unique_id(&base, |id| taken.iter().any(|t| t == id));
@@ -298,12 +583,14 @@ fn entities_edit(corpus: &Corpus, entities: &[NewEntity], read: Reader) -> Resul
     let block = |dash_indent: usize| -> String {
         let pad = " ".repeat(dash_indent);
         let mut out = String::new();
-        for (entity, id) in entities.iter().zip(&ids) {
+        for (entry, id) in new.iter().zip(&ids) {
             out.push_str(&format!("{pad}- id: {}\n", scalar(id)));
-            out.push_str(&format!("{pad}  name: {}\n", scalar(&entity.name)));
-            out.push_str(&format!("{pad}  kind: {}\n", entity.kind.name()));
-            if !entity.aliases.is_empty() {
-                let aliases: Vec<String> = entity.aliases.iter().map(|a| scalar(a)).collect();
+            out.push_str(&format!("{pad}  name: {}\n", scalar(&entry.name)));
+            if let Some(kind) = entry.kind {
+                out.push_str(&format!("{pad}  kind: {}\n", kind.name()));
+            }
+            if !entry.aliases.is_empty() {
+                let aliases: Vec<String> = entry.aliases.iter().map(|a| scalar(a)).collect();
                 out.push_str(&format!("{pad}  aliases: [{}]\n", aliases.join(", ")));
             }
         }
@@ -318,13 +605,13 @@ fn entities_edit(corpus: &Corpus, entities: &[NewEntity], read: Reader) -> Resul
             let dash_indent = line_of(&lines, first_line)?
                 .find("- ")
                 .ok_or_else(|| cannot_edit(&file, first_line))?;
-            let end = std::iter::once(&last.id)
-                .chain([&last.name])
-                .chain(&last.aliases)
+            let end = std::iter::once(last.id)
+                .chain([last.name])
+                .chain(last.aliases)
                 .map(|v| v.at.line)
                 .max()
                 .unwrap_or(first_line);
-            // The entity ends before the next line that is indented no deeper than its dash.
+            // The entry ends before the next line that is indented no deeper than its dash.
             let mut after = end as usize;
             while after < lines.len() {
                 let line = lines[after];
@@ -342,44 +629,63 @@ fn entities_edit(corpus: &Corpus, entities: &[NewEntity], read: Reader) -> Resul
             (file, insert_lines(&lines, after, &block(dash_indent)))
         }
         None => {
-            let file = DEFAULT_REGISTRY.to_string();
+            // The file of the registry's other list, else the default one.
+            let other = match list {
+                List::Entities => List::Properties,
+                List::Properties => List::Entities,
+            };
+            let file = other
+                .entries(registry)
+                .iter()
+                .max_by_key(|e| placement(e))
+                .map_or_else(
+                    || DEFAULT_REGISTRY.to_string(),
+                    |e| e.id.at.file.to_string(),
+                );
             let mut text = read(&file)?.unwrap_or_else(|| {
-                "# The entities of the corpus (FORMAT.md, the registry).\n".to_string()
+                "# The registry of the corpus: its entities and properties (FORMAT.md).\n"
+                    .to_string()
             });
             if !text.is_empty() && !text.ends_with('\n') {
                 text.push('\n');
             }
-            text.push_str("entities:\n");
+            text.push_str(&format!("{}:\n", list.key()));
             text.push_str(&block(2));
             (file, text)
         }
     };
-    verify(&file, &edited, |content| {
-        ids.iter()
-            .all(|id| content.entities.iter().any(|e| &e.id.value == id))
+    let content = verify(&file, &edited, |content| {
+        let entries = list.entries(content);
+        new.iter().zip(&ids).all(|(entry, id)| {
+            entries
+                .iter()
+                .any(|e| e.id.value == *id && e.name.value == entry.name)
+        })
     })?;
-    Ok(Edit { file, text: edited })
+    Ok((Edit { file, text: edited }, content))
 }
 
-/// The registry part of a parsed file.
-struct RegistryContent<'a> {
-    entities: &'a [concord_engine::model::Entity],
-}
-
-/// Parses `text` as the file `file` and checks it reads without error and as `intended`.
+/// Parses `text` as the file `file` and checks it reads without error and as `intended`;
+/// returns the registry it holds.
 fn verify(
     file: &str,
     text: &str,
-    intended: impl Fn(&RegistryContent) -> bool,
-) -> Result<(), String> {
+    intended: impl Fn(&Registry) -> bool,
+) -> Result<Registry, String> {
     let name: Arc<str> = file.into();
     let (content, errors) = load::parse_file(&name, text);
-    let entities = match &content {
-        Some(FileContent::Registry { entities, .. }) => entities.as_slice(),
-        _ => &[],
+    let registry = match content {
+        Some(FileContent::Registry {
+            entities,
+            properties,
+        }) => Registry {
+            entities,
+            properties,
+        },
+        _ => Registry::default(),
     };
-    if errors.is_empty() && intended(&RegistryContent { entities }) {
-        Ok(())
+    if errors.is_empty() && intended(&registry) {
+        Ok(registry)
     } else {
         Err(format!(
             "{file} is laid out in a way concord cannot edit safely; nothing was written, edit it by hand"
@@ -434,4 +740,25 @@ fn scalar(text: &str) -> String {
     serde_yaml::to_string(text)
         .map(|s| s.trim_end().to_string())
         .unwrap_or_else(|_| format!("{text:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_subject_is_a_person_only_when_it_reads_as_a_name() {
+        for name in ["Claire Morvan", "Jean-Luc Mélenchon", "Marie de Vries"] {
+            assert_eq!(guess_subject_kind(name), EntityKind::Person, "{name}");
+        }
+        for subject in [
+            "site de Dunkerque",
+            "Aubenas",
+            "Nvidia H20",
+            "constructeurs automobiles européens",
+            "Ministère de la Transition Écologique Nationale",
+        ] {
+            assert_eq!(guess_subject_kind(subject), EntityKind::Other, "{subject}");
+        }
+    }
 }

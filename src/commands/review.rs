@@ -9,7 +9,10 @@ use std::path::Path;
 
 use colored::Colorize;
 
-use super::register::{self, Change, Registration, guess_kind, is_name_variant, registration};
+use super::register::{
+    self, Change, Registration, alignment_registration, guess_kind, is_alignment, is_name_variant,
+    registration,
+};
 use crate::load::cache::Cache;
 use crate::report::text::{self, TextOptions};
 use crate::{exit, load};
@@ -24,11 +27,12 @@ pub const NEEDS_TERMINAL: &str = "concord review asks questions and needs a term
 
 const HELP: &str = "\
 a - accept this finding into facts/reviewed.yaml, with a note saying why
-r - register: add its spellings as aliases of one entity, or as distinct entities
+r - register: add its spellings as aliases of one entity, or as distinct entities;
+    for an unaligned fact, its wordings as aliases, so that the facts meet
 s - skip this finding for now
 q - quit; what was answered is already written
 A - accept every remaining finding, with one note
-R - register every remaining name variant the same way
+R - register every remaining finding of its kind the same way
 S - skip every remaining finding
 ? - this help";
 
@@ -61,7 +65,7 @@ fn review(
     let mut tally = Tally::default();
     // Findings answered with skip, or registered without being settled, in this session.
     let mut passed: BTreeSet<String> = BTreeSet::new();
-    let mut total: Option<usize> = None;
+    let mut total = 0;
     let mut shown = 0;
     loop {
         let loaded = load::load_with_cache(root, Some(&Cache::open(root)));
@@ -84,16 +88,14 @@ fn review(
             .iter()
             .filter(|f| !f.reviewed && !passed.contains(&f.fingerprint))
             .collect();
-        let total = *total.get_or_insert(pending.len());
+        // The findings shown and those left: a registration that makes facts meet can reveal
+        // a conflict, which adds one.
+        total = total.max(shown + pending.len());
         let Some(finding) = pending.first().copied() else {
             break;
         };
         shown += 1;
-        writeln!(
-            out,
-            "\n{}",
-            format!("Finding {} of {total}", shown.min(total)).bold()
-        )?;
+        writeln!(out, "\n{}", format!("Finding {shown} of {total}").bold())?;
         let mut rendered = String::new();
         text::render_finding(
             &mut rendered,
@@ -135,43 +137,60 @@ fn review(
                 }
             }
             'r' | 'R' => {
-                if !is_name_variant(finding) {
+                let how = if is_name_variant(finding) {
+                    match ask_registration(input, out, corpus, finding)? {
+                        Some(how) => How::Name(how),
+                        None => break,
+                    }
+                } else if is_alignment(finding) {
+                    // One finding: the person says the kind of a new entity; every remaining
+                    // one (`R`): each takes its guess, which the closing message says.
+                    match (answer, alignment_registration(corpus, finding)) {
+                        ('r', Ok(Some(change))) => match change.new_entity() {
+                            Some(entity) => {
+                                let guess = entity.kind.unwrap_or(EntityKind::Other);
+                                let question =
+                                    format!("Kind of the new entity \"{}\"", entity.name);
+                                match ask_kind(input, out, &question, guess)? {
+                                    Some(kind) => How::Alignment(Some(kind)),
+                                    None => break,
+                                }
+                            }
+                            None => How::Alignment(None),
+                        },
+                        _ => How::Alignment(None),
+                    }
+                } else {
                     writeln!(
                         out,
-                        "only name variants can be registered; accept or skip this {}",
+                        "only name variants and unaligned facts can be registered; accept or skip this {}",
                         finding.code.name()
                     )?;
                     shown -= 1;
                     continue;
-                }
-                let Some(how) = ask_registration(input, out, corpus, finding)? else {
-                    break;
                 };
                 let targets: Vec<&Finding> = if answer == 'R' {
-                    pending
-                        .iter()
-                        .copied()
-                        .filter(|f| is_name_variant(f))
-                        .collect()
+                    pending.iter().copied().filter(|f| how.settles(f)).collect()
                 } else {
                     vec![finding]
                 };
                 for target in &targets {
                     // Each registration reads the corpus as the previous one left it.
                     let reloaded = load::load(root);
-                    match registration(&reloaded.corpus, target, how) {
-                        Some(change) => match apply(root, &reloaded.corpus, &change) {
+                    match how.plan(&reloaded.corpus, target) {
+                        Ok(Some(change)) => match apply(root, &reloaded.corpus, &change) {
                             Ok(message) => {
                                 tally.registered += 1;
                                 writeln!(out, "{message}")?;
                             }
                             Err(e) => writeln!(out, "{}: {e}", "not registered".yellow())?,
                         },
-                        None => writeln!(
+                        Ok(None) => writeln!(
                             out,
-                            "\"{}\": every spelling is registered already",
+                            "\"{}\": the registry has it already",
                             target.variants[0].text
                         )?,
+                        Err(e) => writeln!(out, "{}: {e}", "not registered".yellow())?,
                     }
                     passed.insert(target.fingerprint.clone());
                 }
@@ -240,29 +259,79 @@ fn ask_registration(
         }
     }
     let guess = guess_kind(corpus, finding);
+    let kind = ask_kind(input, out, "Kind of the new entities", guess)?;
+    Ok(kind.map(Registration::Distinct))
+}
+
+/// Asks for an entity kind, `guess` when the answer is empty; `None` at the end of input.
+fn ask_kind(
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    question: &str,
+    guess: EntityKind,
+) -> io::Result<Option<EntityKind>> {
     loop {
         let prompt = format!(
-            "Kind of the new entities ({}) [{}]: ",
+            "{question} ({}) [{}]: ",
             EntityKind::NAMES.join(", "),
             guess.name()
         );
         match ask(input, out, &prompt)?.as_deref() {
             None => return Ok(None),
-            Some("") => return Ok(Some(Registration::Distinct(guess))),
+            Some("") => return Ok(Some(guess)),
             Some(word) => match EntityKind::parse(word) {
-                Some(kind) => return Ok(Some(Registration::Distinct(kind))),
+                Some(kind) => return Ok(Some(kind)),
                 None => writeln!(out, "one of: {}", EntityKind::NAMES.join(", "))?,
             },
         }
     }
 }
 
+/// How the person asked to register: a name variant's way, or an alignment (with the kind of
+/// its new entity when the person said it, else the guess).
+#[derive(Clone, Copy)]
+enum How {
+    Name(Registration),
+    Alignment(Option<EntityKind>),
+}
+
+impl How {
+    /// True for the findings this kind of registration settles (for `R`).
+    fn settles(self, finding: &Finding) -> bool {
+        match self {
+            How::Name(_) => is_name_variant(finding),
+            How::Alignment(_) => is_alignment(finding),
+        }
+    }
+
+    /// The change this registration makes for `finding` in `corpus`.
+    fn plan(self, corpus: &Corpus, finding: &Finding) -> Result<Option<Change>, String> {
+        match self {
+            How::Name(how) => Ok(registration(corpus, finding, how)),
+            How::Alignment(kind) => {
+                Ok(
+                    alignment_registration(corpus, finding)?.map(|change| match kind {
+                        Some(kind) => change.with_entity_kind(kind),
+                        None => change,
+                    }),
+                )
+            }
+        }
+    }
+}
+
+/// Writes the change's edits (all planned and checked before the first is written); says what
+/// was registered where, and the kind of a new entity.
 fn apply(root: &Path, corpus: &Corpus, change: &Change) -> Result<String, String> {
-    let edit = change.edit(corpus, &register::disk(root))?;
-    edit.write(root)?;
+    let edits = change.edit(corpus, &register::disk(root))?;
+    for edit in &edits {
+        edit.write(root)?;
+    }
+    let files: Vec<&str> = edits.iter().map(|e| e.file.as_str()).collect();
     Ok(format!(
-        "registered {} in {}",
-        change.describe(corpus),
-        edit.file
+        "registered {} in {}{}",
+        change.describe(),
+        files.join(" and "),
+        change.kind_note()
     ))
 }

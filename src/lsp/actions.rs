@@ -1,11 +1,11 @@
 //! Code actions on concord's diagnostics: use the suggested value; accept the finding into the
 //! baseline; register a name variant's spellings as aliases of the suggested entity, or as
-//! distinct entities (the registry edits of `concord review`). Each is a workspace edit for the
+//! distinct entities; register an unaligned fact's wordings as aliases, so that its facts meet
+//! (the registry edits of `concord review`). Each is a workspace edit for the
 //! editor to apply: the server writes no file.
 
 use std::collections::HashMap;
 
-use concord_engine::finding::Finding;
 use concord_engine::model::Corpus;
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CreateFile,
@@ -16,7 +16,10 @@ use lsp_types::{
 
 use super::{Server, utf16};
 use crate::commands::baseline::{BASELINE, NEW_NOTE, accepted_text};
-use crate::commands::register::{self, Registration, guess_kind, is_name_variant, registration};
+use crate::commands::register::{
+    self, Change, Registration, alignment_registration, guess_kind, is_alignment, is_name_variant,
+    registration,
+};
 
 impl Server {
     /// The actions for each concord diagnostic of the request.
@@ -56,38 +59,53 @@ impl Server {
             if is_name_variant(finding) {
                 let distinct = Registration::Distinct(guess_kind(corpus, finding));
                 for how in [Registration::Aliases, distinct] {
-                    if let Some((title, edit)) = self.registration(corpus, finding, how) {
+                    let Some(change) = registration(corpus, finding, how) else {
+                        continue;
+                    };
+                    if let Some((files, edit)) = self.edits(corpus, &change) {
+                        let title = match how {
+                            Registration::Aliases => format!(
+                                "Register {} in {files}{}",
+                                change.describe(),
+                                change.kind_note()
+                            ),
+                            Registration::Distinct(kind) => format!(
+                                "Register {} as distinct entities ({}) in {files}",
+                                change.describe(),
+                                kind.name()
+                            ),
+                        };
                         actions.push(quick_fix(title, diagnostic, edit, false));
                     }
                 }
+            }
+            if is_alignment(finding)
+                && let Ok(Some(change)) = alignment_registration(corpus, finding)
+                && let Some((files, edit)) = self.edits(corpus, &change)
+            {
+                let title = format!(
+                    "Register {} in {files}{}",
+                    change.describe(),
+                    change.kind_note()
+                );
+                actions.push(quick_fix(title, diagnostic, edit, false));
             }
         }
         actions
     }
 
-    /// The title and edit of registering `finding`'s spellings `how`; `None` when every
-    /// spelling is registered already, or when the registry is laid out in a way concord cannot
-    /// edit safely (`concord review` says why).
-    fn registration(
-        &self,
-        corpus: &Corpus,
-        finding: &Finding,
-        how: Registration,
-    ) -> Option<(String, WorkspaceEdit)> {
-        let change = registration(corpus, finding, how)?;
-        let edit = change.edit(corpus, &|file| self.read(file)).ok()?;
-        let what = change.describe(corpus);
-        let title = match how {
-            Registration::Aliases => format!("Register {what} in {}", edit.file),
-            Registration::Distinct(kind) => format!(
-                "Register {what} as distinct entities ({}) in {}",
-                kind.name(),
-                edit.file
-            ),
-        };
-        let existing = self.read(&edit.file).ok()?;
-        let workspace_edit = self.replace_file(&edit.file, existing.as_deref(), edit.text)?;
-        Some((title, workspace_edit))
+    /// The files `change` edits, in words, and its edit; `None` when the registry is laid out
+    /// in a way concord cannot edit safely (`concord review` says why).
+    fn edits(&self, corpus: &Corpus, change: &Change) -> Option<(String, WorkspaceEdit)> {
+        let edits = change.edit(corpus, &|file| self.read(file)).ok()?;
+        let mut files = Vec::new();
+        for edit in edits {
+            let existing = self.read(&edit.file).ok()?;
+            files.push((edit.file, existing, edit.text));
+        }
+        let names: Vec<&str> = files.iter().map(|(file, _, _)| file.as_str()).collect();
+        let names = names.join(" and ");
+        Some((names, self.replace_files(files)?))
     }
 
     /// Reads a file of the corpus as the editor has it: its open buffer, else the disk.
@@ -101,31 +119,49 @@ impl Server {
     /// An edit that replaces the whole of `file`, whose text is now `old`, with `text`; a file
     /// that does not exist (`old` is `None`) is created first.
     fn replace_file(&self, file: &str, old: Option<&str>, text: String) -> Option<WorkspaceEdit> {
-        let uri = self.uri(file)?;
-        let edit = TextEdit::new(
-            Range::new(Position::new(0, 0), end_of(old.unwrap_or_default())),
-            text,
-        );
-        Some(match old {
-            Some(_) => WorkspaceEdit::new(HashMap::from([(uri, vec![edit])])),
-            None => WorkspaceEdit {
-                document_changes: Some(DocumentChanges::Operations(vec![
-                    DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+        self.replace_files(vec![(file.to_string(), old.map(str::to_string), text)])
+    }
+
+    /// An edit that replaces the whole of each file (its name, its text now or `None` when it
+    /// does not exist, its new text); a file that does not exist is created first.
+    fn replace_files(&self, files: Vec<(String, Option<String>, String)>) -> Option<WorkspaceEdit> {
+        let mut changes = HashMap::new();
+        let mut operations = Vec::new();
+        let creates = files.iter().any(|(_, old, _)| old.is_none());
+        for (file, old, text) in files {
+            let uri = self.uri(&file)?;
+            let edit = TextEdit::new(
+                Range::new(
+                    Position::new(0, 0),
+                    end_of(old.as_deref().unwrap_or_default()),
+                ),
+                text,
+            );
+            if !creates {
+                changes.insert(uri, vec![edit]);
+                continue;
+            }
+            if old.is_none() {
+                operations.push(DocumentChangeOperation::Op(ResourceOp::Create(
+                    CreateFile {
                         uri: uri.clone(),
                         options: Some(CreateFileOptions {
                             overwrite: Some(false),
                             ignore_if_exists: Some(true),
                         }),
                         annotation_id: None,
-                    })),
-                    DocumentChangeOperation::Edit(TextDocumentEdit {
-                        text_document: OptionalVersionedTextDocumentIdentifier {
-                            uri,
-                            version: None,
-                        },
-                        edits: vec![OneOf::Left(edit)],
-                    }),
-                ])),
+                    },
+                )));
+            }
+            operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+                edits: vec![OneOf::Left(edit)],
+            }));
+        }
+        Some(match creates {
+            false => WorkspaceEdit::new(changes),
+            true => WorkspaceEdit {
+                document_changes: Some(DocumentChanges::Operations(operations)),
                 ..WorkspaceEdit::default()
             },
         })
