@@ -156,10 +156,10 @@ pub fn is_name_variant(finding: &Finding) -> bool {
     ) && finding.suggestion.is_some()
 }
 
-/// True for the findings whose facts a registration makes meet: `unaligned-fact` with the
-/// registry entries that would align them.
+/// True for the findings whose facts a registration makes meet: those that name the registry
+/// entries that would align them (`unaligned-fact`).
 pub fn is_alignment(finding: &Finding) -> bool {
-    finding.code == FindingCode::UnalignedFact && finding.alignment.is_some()
+    finding.alignment.is_some()
 }
 
 impl Change {
@@ -169,19 +169,17 @@ impl Change {
         }
     }
 
-    /// The registry files' texts with this change made, read through `read`: one edit per file
-    /// (an entity's alias and a property's in one file make one edit). Every addition is
-    /// planned and checked before any is returned, so that a refused one leaves nothing half
+    /// The texts of `registry`'s files with this change made, read through `read`: one edit
+    /// per file (an entity's alias and a property's in one file make one edit). Every addition
+    /// is planned and checked before any is returned, so that a refused one leaves nothing half
     /// done.
-    pub fn edit(&self, corpus: &Corpus, read: Reader) -> Result<Vec<Edit>, String> {
-        if self.additions.len() > 1 {
-            // Each addition alone on the files as they are first, so that a refusal names a
-            // line of the file the person has, not of one edited in memory.
-            for addition in &self.additions {
-                addition.edit(&corpus.registry, read)?;
-            }
+    pub fn edit(&self, registry: &Registry, read: Reader) -> Result<Vec<Edit>, String> {
+        // Each addition alone on the files as they are first, so that a refusal names a line of
+        // the file the person has, not of one edited in memory.
+        for addition in &self.additions {
+            addition.edit(registry, read)?;
         }
-        let mut registry = corpus.registry.clone();
+        let mut registry = registry.clone();
         let mut edits: Vec<Edit> = Vec::new();
         for addition in &self.additions {
             // Each addition reads the files as the previous ones left them.
@@ -745,6 +743,38 @@ fn scalar(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader of one registry file, `facts/registry.yaml`, whose text is `text`.
+    fn registry(text: &str) -> (Registry, impl Fn(&str) -> Result<Option<String>, String>) {
+        let parsed = verify(DEFAULT_REGISTRY, text, |_| true).unwrap();
+        let text = text.to_string();
+        (parsed, move |file: &str| {
+            Ok((file == DEFAULT_REGISTRY).then(|| text.clone()))
+        })
+    }
+
+    #[test]
+    fn each_addition_is_made_where_the_earlier_ones_left_its_entry() {
+        let text = "entities:\n  - id: a\n    name: Ada\n    kind: person\n  - id: b\n    name: Bo\n    kind: person\n";
+        let (registry, read) = registry(text);
+        let alias = |id: &str, alias: &str| Addition::Aliases {
+            list: List::Entities,
+            id: id.into(),
+            aliases: vec![alias.into()],
+        };
+        // The first alias moves the second entity a line down.
+        let change = Change {
+            additions: vec![alias("a", "Ada L."), alias("b", "Bo D.")],
+        };
+        let edits = change.edit(&registry, &read).unwrap();
+        assert_eq!(
+            edits,
+            [Edit {
+                file: DEFAULT_REGISTRY.into(),
+                text: "entities:\n  - id: a\n    name: Ada\n    aliases: [Ada L.]\n    kind: person\n  - id: b\n    name: Bo\n    aliases: [Bo D.]\n    kind: person\n".into(),
+            }]
+        );
+    }
 
     #[test]
     fn a_new_subject_is_a_person_only_when_it_reads_as_a_name() {

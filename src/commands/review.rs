@@ -323,7 +323,7 @@ impl How {
 /// Writes the change's edits (all planned and checked before the first is written); says what
 /// was registered where, and the kind of a new entity.
 fn apply(root: &Path, corpus: &Corpus, change: &Change) -> Result<String, String> {
-    let edits = change.edit(corpus, &register::disk(root))?;
+    let edits = change.edit(&corpus.registry, &register::disk(root))?;
     for edit in &edits {
         edit.write(root)?;
     }

@@ -97,7 +97,9 @@ impl Server {
     /// The files `change` edits, in words, and its edit; `None` when the registry is laid out
     /// in a way concord cannot edit safely (`concord review` says why).
     fn edits(&self, corpus: &Corpus, change: &Change) -> Option<(String, WorkspaceEdit)> {
-        let edits = change.edit(corpus, &|file| self.read(file)).ok()?;
+        let edits = change
+            .edit(&corpus.registry, &|file| self.read(file))
+            .ok()?;
         let mut files = Vec::new();
         for edit in edits {
             let existing = self.read(&edit.file).ok()?;
