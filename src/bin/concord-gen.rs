@@ -8,8 +8,18 @@
 //! wrong: a misspelled name, a code with a look-alike letter, a figure ten times too large, a date
 //! a month off, a reworded remark. Traps are written on purpose: chip codes one digit apart,
 //! registered people with near-identical names, and equal figures in the two languages.
+//!
+//! At `--wording-rate`, a figure (revenue, employees) is written under two property wordings or
+//! more, as careful writers word it (`effectifs` / `nombre d'employés`, `employees` /
+//! `headcount`, `employés` / `employees`): its claims never meet until the registry aligns the
+//! wordings, and some hide a figure ten times too large that only the alignment reveals. Other
+//! figures with like words are written beside them, which must not be aligned (`effectifs en
+//! Europe`, `nombre de clients`).
+//!
 //! `DIR/truth.json` lists what must be found and what must not, in the format of
-//! `tests/tools/score-findings`. The same seed gives the same corpus, byte for byte.
+//! `tests/tools/score-findings`. The same seed gives the same corpus, byte for byte; the draws
+//! for the wordings come from a stream of their own, so the rest of a seed's corpus does not
+//! depend on `--wording-rate`.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -40,7 +50,36 @@ struct Args {
     /// The share of statements made wrong
     #[arg(long, default_value_t = 0.01)]
     error_rate: f64,
+    /// The share of figures (revenue, employees) written under two property wordings or more
+    #[arg(long, default_value_t = 0.1)]
+    wording_rate: f64,
 }
+
+/// How writers word a figure's property in each language: a figure written under two of these
+/// states one fact.
+struct Wordings {
+    french: &'static [&'static str],
+    english: &'static [&'static str],
+}
+
+const EMPLOYEES: Wordings = Wordings {
+    french: &["effectifs", "nombre d'employés", "employés"],
+    english: &["employees", "headcount"],
+};
+const REVENUE: Wordings = Wordings {
+    french: &["chiffre d'affaires", "revenus"],
+    english: &["revenue", "sales"],
+};
+/// A region's employees: part of the figure, in like words (French, English); a trap.
+const REGIONAL: [&str; 2] = ["effectifs en Europe", "employees in Europe"];
+/// Another count, in like words (French, English); a trap.
+const CUSTOMERS: [&str; 2] = ["nombre de clients", "customer count"];
+/// The share of facts written under several wordings whose one-statement wording is made ten
+/// times too large (kept well under a quarter, so that the wordings still agree on most
+/// subjects).
+const HIDDEN_CONFLICT_RATE: f64 = 0.15;
+/// The share of organisations given each trap figure.
+const TRAP_RATE: f64 = 0.05;
 
 const FIRST_NAMES: &[&str] = &[
     "Anne", "Marc", "Léa", "Paul", "Sofia", "Omar", "Yuki", "Lars", "Inès", "Raj", "Chloé", "Hugo",
@@ -184,6 +223,7 @@ enum Value {
     /// Billions of dollars, one decimal: `4,6 milliards de dollars` / `$4.6 billion`.
     Revenue(u32),
     Employees(u32),
+    Customers(u32),
     Date {
         year: u32,
         month: usize,
@@ -198,6 +238,25 @@ struct Fact {
     subject: String,
     property: &'static str,
     value: Value,
+}
+
+/// One source's statement of a fact: the value as written when it is not the fact's own (a
+/// planted error), and the property's wording when it is not the fact's.
+#[derive(Clone)]
+struct Statement {
+    fact: usize,
+    value: Option<String>,
+    wording: Option<&'static str>,
+}
+
+impl Statement {
+    fn of(fact: usize) -> Self {
+        Self {
+            fact,
+            value: None,
+            wording: None,
+        }
+    }
 }
 
 struct World {
@@ -216,14 +275,8 @@ impl World {
                     format!("${units}.{tenth} billion")
                 }
             }
-            Value::Employees(n) => {
-                let (thousands, rest) = (n / 1000, n % 1000);
-                if french {
-                    format!("{thousands}\u{a0}{rest:03} employés")
-                } else {
-                    format!("{thousands},{rest:03} employees")
-                }
-            }
+            Value::Employees(n) => count(*n, if french { "employés" } else { "employees" }, french),
+            Value::Customers(n) => count(*n, if french { "clients" } else { "customers" }, french),
             Value::Date { year, month, day } => {
                 if french {
                     format!("{day} {} {year}", MONTHS_FR[*month])
@@ -241,6 +294,16 @@ impl World {
                 text
             }
         }
+    }
+}
+
+/// A count with its noun: `12\u{a0}300 employés` / `12,300 employees`.
+fn count(n: u32, noun: &str, french: bool) -> String {
+    let (thousands, rest) = (n / 1000, n % 1000);
+    match (thousands, french) {
+        (0, _) => format!("{n} {noun}"),
+        (_, true) => format!("{thousands}\u{a0}{rest:03} {noun}"),
+        (_, false) => format!("{thousands},{rest:03} {noun}"),
     }
 }
 
@@ -318,6 +381,12 @@ fn generate(args: &Args) -> Result<String, String> {
             .is_some()
     {
         return Err(format!("{} is not empty", args.out.display()));
+    }
+    if !(0.0..=1.0).contains(&args.wording_rate) {
+        return Err(format!(
+            "--wording-rate {} is not a share between 0 and 1",
+            args.wording_rate
+        ));
     }
     let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
     let n = args.claims.max(50);
@@ -433,7 +502,10 @@ fn generate(args: &Args) -> Result<String, String> {
     // Statements: each fact by two to eight sources, spread over sources of about 100 claims.
     let source_count = (n / 100).max(3);
     let languages: Vec<bool> = (0..source_count).map(|_| rng.random_bool(0.5)).collect();
-    let mut per_source: Vec<Vec<(usize, Option<String>)>> = vec![Vec::new(); source_count];
+    let mut wordings_rng = ChaCha8Rng::seed_from_u64(args.seed);
+    wordings_rng.set_stream(1);
+    let mut per_source: Vec<Vec<Statement>> = vec![Vec::new(); source_count];
+    let mut sources_of: Vec<Vec<usize>> = Vec::with_capacity(facts.len());
     let mut bilingual_traps = 0;
     for (f, fact) in facts.iter().enumerate() {
         let k = rng.random_range(2..=8).min(source_count);
@@ -443,19 +515,20 @@ fn generate(args: &Args) -> Result<String, String> {
             .copied()
             .collect();
         sources.sort_unstable();
+        let mut statements: Vec<(usize, Statement)> = Vec::with_capacity(k);
         let mut wrong_done = false;
         for (i, &s) in sources.iter().enumerate() {
             let wrong = !wrong_done
                 && k >= 3
                 && i == k - 1
                 && rng.random_bool((args.error_rate * k as f64).min(1.0));
-            let mut written = None;
+            let mut statement = Statement::of(f);
             if wrong && let Some((text, item)) = corrupt(&world, fact, f, languages[s], &mut rng) {
-                written = Some(text);
+                statement.value = Some(text);
                 truth.must_find.push(item);
                 wrong_done = true;
             }
-            per_source[s].push((f, written));
+            statements.push((s, statement));
         }
         // Equal figures in the two languages: a trap when both languages state the fact rightly.
         if matches!(fact.value, Value::Revenue(_)) && !wrong_done && bilingual_traps < 50 {
@@ -476,6 +549,91 @@ fn generate(args: &Args) -> Result<String, String> {
                 });
             }
         }
+        let wordings = match fact.value {
+            Value::Employees(_) => Some(&EMPLOYEES),
+            Value::Revenue(_) => Some(&REVENUE),
+            _ => None,
+        };
+        if let Some(wordings) = wordings
+            && !wrong_done
+            && wordings_rng.random_bool(args.wording_rate)
+        {
+            let mut draw = Rewording {
+                world: &world,
+                languages: &languages,
+                truth: &mut truth,
+                rng: &mut wordings_rng,
+            };
+            draw.reword(fact, f, wordings, &mut statements);
+        }
+        for (s, statement) in statements {
+            per_source[s].push(statement);
+        }
+        sources_of.push(sources);
+    }
+
+    // Other figures in words like those of the employees, each from sources of one language that
+    // do not state the organisation's employees, so that the two could be compared. None at a
+    // wording rate of 0, which writes the corpus of before the wordings, byte for byte.
+    let employee_facts: Vec<(usize, u32)> = facts
+        .iter()
+        .enumerate()
+        .filter_map(|(f, fact)| match fact.value {
+            Value::Employees(e) => Some((f, e)),
+            _ => None,
+        })
+        .collect();
+    for (f, employees) in employee_facts {
+        for (wordings, regional) in [(REGIONAL, true), (CUSTOMERS, false)] {
+            if args.wording_rate == 0.0 || !wordings_rng.random_bool(TRAP_RATE) {
+                continue;
+            }
+            let french = wordings_rng.random_bool(0.5);
+            let value = if regional {
+                let tenths = wordings_rng.random_range(2..=8);
+                Value::Employees(employees * tenths / 10 / 100 * 100)
+            } else {
+                Value::Customers(wordings_rng.random_range(10..5000) * 100)
+            };
+            let free: Vec<usize> = (0..source_count)
+                .filter(|s| languages[*s] == french && !sources_of[f].contains(s))
+                .collect();
+            let k = wordings_rng.random_range(2..=3);
+            if free.len() < k {
+                continue;
+            }
+            let property = wordings[usize::from(!french)];
+            truth.must_not.push(GoldItem {
+                id: format!(
+                    "unaligned-{}-{f}",
+                    if regional { "region" } else { "customers" }
+                ),
+                what: format!(
+                    "{} beside the employees of {}",
+                    if regional {
+                        "a region's employees"
+                    } else {
+                        "the customers"
+                    },
+                    facts[f].subject
+                ),
+                codes: vec!["unaligned-fact"],
+                forms: vec![format!(
+                    "{} / {property}: {}",
+                    facts[f].subject,
+                    world.render(&value, french)
+                )],
+            });
+            let trap = facts.len();
+            facts.push(Fact {
+                subject: facts[f].subject.clone(),
+                property,
+                value,
+            });
+            for &s in free.choose_multiple(&mut wordings_rng, k) {
+                per_source[s].push(Statement::of(trap));
+            }
+        }
     }
 
     let facts_dir = args.out.join("facts");
@@ -490,13 +648,14 @@ fn generate(args: &Args) -> Result<String, String> {
             "source:\n  id: source-{s:05}\n  language: {}\nclaims:\n",
             if french { "fr" } else { "en" }
         );
-        for (f, written) in statements {
-            let fact = &facts[*f];
-            let value = written
+        for statement in statements {
+            let fact = &facts[statement.fact];
+            let value = statement
+                .value
                 .clone()
                 .unwrap_or_else(|| world.render(&fact.value, french));
             let kind = match fact.value {
-                Value::Revenue(_) | Value::Employees(_) => "quantity",
+                Value::Revenue(_) | Value::Employees(_) | Value::Customers(_) => "quantity",
                 Value::Date { .. } => "date",
                 Value::Person(_) | Value::Chip(_) => "entity",
                 Value::Remark(..) => "quote",
@@ -505,7 +664,7 @@ fn generate(args: &Args) -> Result<String, String> {
                 text,
                 "  - subject: {}\n    property: {}\n    value: {}\n    kind: {kind}\n",
                 yaml_string(&fact.subject),
-                fact.property,
+                statement.wording.unwrap_or(fact.property),
                 yaml_string(&value)
             );
             claims += 1;
@@ -541,6 +700,112 @@ fn generate(args: &Args) -> Result<String, String> {
     ))
 }
 
+/// What writing a figure under several wordings needs: the world, each source's language, the
+/// truth file to complete, and the draws of the wordings' own stream.
+struct Rewording<'a> {
+    world: &'a World,
+    languages: &'a [bool],
+    truth: &'a mut Truth,
+    rng: &'a mut ChaCha8Rng,
+}
+
+impl Rewording<'_> {
+    /// Words the statements of fact `f` under two wordings or more: each language's statements
+    /// take one of its wordings, or two (always two when the fact is stated in one language
+    /// only). At HIDDEN_CONFLICT_RATE, a wording stated once gets a figure ten times too large,
+    /// a conflict that no fact group shows. Each pair of wordings is a fact to align in the
+    /// truth file, with the text of each side's variant (`subject / wording: value`).
+    fn reword(
+        &mut self,
+        fact: &Fact,
+        f: usize,
+        wordings: &Wordings,
+        statements: &mut [(usize, Statement)],
+    ) {
+        for french in [true, false] {
+            let own: Vec<usize> = (0..statements.len())
+                .filter(|&i| self.languages[statements[i].0] == french)
+                .collect();
+            if own.is_empty() {
+                continue;
+            }
+            let other_language = own.len() < statements.len();
+            let choices = if french {
+                wordings.french
+            } else {
+                wordings.english
+            };
+            let two = own.len() >= 2 && (!other_language || self.rng.random_bool(0.5));
+            let picked: Vec<&'static str> = choices
+                .choose_multiple(self.rng, if two { 2 } else { 1 })
+                .copied()
+                .collect();
+            let cut = if two {
+                self.rng.random_range(1..own.len())
+            } else {
+                own.len()
+            };
+            let mut order = own;
+            order.shuffle(self.rng);
+            for (n, i) in order.into_iter().enumerate() {
+                statements[i].1.wording = Some(picked[usize::from(n >= cut)]);
+            }
+        }
+        // The wordings in order of first statement, each with its statements.
+        let mut groups: Vec<(&'static str, Vec<usize>)> = Vec::new();
+        for (i, (_, statement)) in statements.iter().enumerate() {
+            let wording = statement.wording.expect("every statement reworded");
+            match groups.iter_mut().find(|(w, _)| *w == wording) {
+                Some((_, members)) => members.push(i),
+                None => groups.push((wording, vec![i])),
+            }
+        }
+        let alone: Vec<usize> = groups
+            .iter()
+            .filter(|(_, members)| members.len() == 1)
+            .map(|(_, members)| members[0])
+            .collect();
+        let mut wrong = None;
+        if let Some(&i) = alone.choose(self.rng)
+            && self.rng.random_bool(HIDDEN_CONFLICT_RATE)
+            && let Some(scaled) = ten_times(&fact.value)
+        {
+            let french = self.languages[statements[i].0];
+            statements[i].1.value = Some(self.world.render(&scaled, french));
+            wrong = Some(i);
+        }
+        let variant = |(wording, members): &(&str, Vec<usize>)| {
+            let (s, statement) = &statements[members[0]];
+            let value = statement
+                .value
+                .clone()
+                .unwrap_or_else(|| self.world.render(&fact.value, self.languages[*s]));
+            format!("{} / {wording}: {value}", fact.subject)
+        };
+        for (x, a) in groups.iter().enumerate() {
+            for b in &groups[x + 1..] {
+                let conflict = wrong.is_some_and(|w| a.1.contains(&w) || b.1.contains(&w));
+                self.truth.must_find.push(GoldItem {
+                    id: format!("wordings-{f}-{}-{}", a.0, b.0),
+                    what: format!(
+                        "one figure under two wordings, {} ({} / {} / {})",
+                        if conflict {
+                            "one side ten times too large"
+                        } else {
+                            "agreeing"
+                        },
+                        fact.subject,
+                        a.0,
+                        b.0
+                    ),
+                    codes: vec!["unaligned-fact"],
+                    forms: vec![variant(a), variant(b)],
+                });
+            }
+        }
+    }
+}
+
 /// A wrong statement of `fact` in a source's language, with the gold item that says so.
 fn corrupt(
     world: &World,
@@ -556,13 +821,8 @@ fn corrupt(
         forms,
     };
     match &fact.value {
-        Value::Revenue(_) | Value::Employees(_) => {
-            let scaled = match fact.value {
-                Value::Revenue(t) => Value::Revenue(t * 10),
-                Value::Employees(e) => Value::Employees(e * 10),
-                _ => unreachable!("a figure"),
-            };
-            let text = world.render(&scaled, french);
+        Value::Revenue(_) | Value::Employees(_) | Value::Customers(_) => {
+            let text = world.render(&ten_times(&fact.value)?, french);
             Some((
                 text.clone(),
                 item(
@@ -629,6 +889,16 @@ fn corrupt(
                 )
             })
         }
+    }
+}
+
+/// A figure ten times too large; none for a value that is not a figure.
+fn ten_times(value: &Value) -> Option<Value> {
+    match value {
+        Value::Revenue(t) => Some(Value::Revenue(t * 10)),
+        Value::Employees(e) => Some(Value::Employees(e * 10)),
+        Value::Customers(c) => Some(Value::Customers(c * 10)),
+        _ => None,
     }
 }
 

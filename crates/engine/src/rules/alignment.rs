@@ -19,10 +19,16 @@
 //!
 //! Each suggestion says which registry entry would align the two (a property alias, an entity
 //! alias) and what the facts would then say: agree, or conflict.
+//!
+//! Reading a wording (detecting its language, stemming it) is what costs, so each distinct
+//! wording is read once, in parallel, and only when a pair that can be suggested needs it: two
+//! registered entities or two names are never aligned, so the subject of a corpus of registered
+//! names is read only where it shares a word with a description.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::values::{Normals, ValueSet};
 use crate::finding::{Alignment, Finding, FindingCode, Variant, key_slug, slug};
@@ -31,11 +37,15 @@ use crate::model::{Corpus, Location};
 use crate::normalise::codes::is_code;
 use crate::normalise::names::is_proper_name;
 use crate::normalise::quantity::Language;
+use crate::normalise::stems::content;
 use crate::normalise::value::Normal;
 
 /// Groups whose subjects share a content word are compared only when fewer than this many
 /// groups share it: a word that common says nothing about two subjects being one.
 const MAX_BLOCK: usize = 64;
+
+/// A wording to read, with its language hint (its source's language).
+type Wording<'a> = (&'a str, Option<Language>);
 
 /// What one fact group offers the comparison.
 struct View<'a> {
@@ -46,14 +56,66 @@ struct View<'a> {
     /// Every wording of the subject is a proper name or a code (`Anduze`, `B200`), not a
     /// description (`la maire sortante`).
     named: bool,
-    subjects: Vec<Remark>,
-    properties: Vec<Remark>,
+    /// The distinct subject wordings, each with the group's language hint.
+    subjects: Vec<Wording<'a>>,
     /// The distinct property wordings as written, in order of first sight.
     property_texts: Vec<&'a str>,
     /// The language of the source of each property wording, where it says.
     languages: Vec<Option<Language>>,
     values: Vec<&'a Normal>,
-    evidence: Vec<Remark>,
+    evidence: Vec<Wording<'a>>,
+}
+
+impl<'a> View<'a> {
+    /// Whether the group can be aligned with a group of another subject: not both registered
+    /// and a name, since two registered entities, or two names, are two subjects.
+    fn loose(&self) -> bool {
+        !(self.registered && self.named)
+    }
+
+    fn properties(&self) -> impl Iterator<Item = Wording<'a>> + '_ {
+        self.property_texts
+            .iter()
+            .zip(&self.languages)
+            .map(|(&t, &l)| (t, l))
+    }
+}
+
+/// The wordings read so far, each distinct wording (text and hint) once.
+#[derive(Default)]
+struct Readings<'a> {
+    read: FxHashMap<(&'a str, Option<u8>), Remark>,
+}
+
+/// A wording as a key (the language is not `Hash`).
+fn key<'a>((text, hint): Wording<'a>) -> (&'a str, Option<u8>) {
+    (text, hint.map(|l| l as u8))
+}
+
+impl<'a> Readings<'a> {
+    /// Reads, in parallel, those of `wordings` not read yet.
+    fn read(&mut self, wordings: impl Iterator<Item = Wording<'a>>) {
+        let mut fresh: FxHashMap<(&'a str, Option<u8>), Wording<'a>> = FxHashMap::default();
+        for wording in wordings {
+            if !self.read.contains_key(&key(wording)) {
+                fresh.insert(key(wording), wording);
+            }
+        }
+        let fresh: Vec<((&'a str, Option<u8>), Remark)> = fresh
+            .into_par_iter()
+            .map(|(k, (text, hint))| (k, Remark::new(text, hint)))
+            .collect();
+        self.read.extend(fresh);
+    }
+
+    /// A wording already read.
+    fn get(&self, wording: Wording<'a>) -> &Remark {
+        &self.read[&key(wording)]
+    }
+
+    fn has(&self, wording: Wording<'a>) -> bool {
+        self.read.contains_key(&key(wording))
+    }
 }
 
 /// The signals between two fact groups.
@@ -84,13 +146,47 @@ type Pair = (usize, usize, Signals);
 
 /// The `unaligned-fact` findings of the corpus's fact groups.
 pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) -> Vec<Finding> {
-    let views: Vec<View> = sets.iter().map(|set| view(corpus, set, normals)).collect();
-    let pairs = candidate_pairs(&views);
+    let languages: Vec<Option<Language>> = corpus
+        .sources
+        .iter()
+        .map(|source| source.language.as_deref().and_then(Language::from_code))
+        .collect();
+    // Quotations are compared as remarks, not as facts.
+    let views: Vec<View> = sets
+        .par_iter()
+        .filter(|set| {
+            !set.claims
+                .iter()
+                .any(|&(s, c)| matches!(normals[s][c], Normal::Quote(_)))
+        })
+        .map(|set| view(corpus, set, normals, &languages))
+        .collect();
+    let mut readings = Readings::default();
+    read_blocking_subjects(&views, &mut readings);
+    let pairs: Vec<(usize, usize, Values)> = candidate_pairs(&views, &readings)
+        .into_par_iter()
+        .filter(|&(a, b)| {
+            views[a].sources.is_disjoint(&views[b].sources) && !two_entities(&views[a], &views[b])
+        })
+        .map(|(a, b)| (a, b, compare_values(&views[a], &views[b])))
+        .filter(|(_, _, values)| values.comparable)
+        .collect();
+    // The wordings the signals compare: the subjects only of two subjects.
+    readings.read(pairs.iter().flat_map(|&(a, b, _)| {
+        let (a, b) = (&views[a], &views[b]);
+        let subjects = (a.set.key.subject != b.set.key.subject)
+            .then(|| a.subjects.iter().chain(&b.subjects).copied())
+            .into_iter()
+            .flatten();
+        let evidence = a.evidence.iter().chain(&b.evidence).copied();
+        subjects
+            .chain(a.properties())
+            .chain(b.properties())
+            .chain(evidence)
+    }));
     let mut signals: Vec<Pair> = pairs
-        .into_iter()
-        .filter(|&(a, b)| views[a].sources.is_disjoint(&views[b].sources))
-        .map(|(a, b)| (a, b, signals(&views[a], &views[b])))
-        .filter(|(_, _, s)| s.comparable)
+        .into_par_iter()
+        .map(|(a, b, values)| (a, b, signals(&views[a], &views[b], values, &readings)))
         .collect();
     count_instances(&views, &mut signals);
     let mut by_edit: BTreeMap<(String, String), Vec<Pair>> = BTreeMap::new();
@@ -129,8 +225,14 @@ fn aligned(s: &Signals) -> bool {
     }
 }
 
-/// One group's view: its sources, wordings, values and evidence.
-fn view<'a>(corpus: &'a Corpus, set: &'a ValueSet, normals: &'a Normals) -> View<'a> {
+/// One group's view: its sources, wordings, values and evidence (the wordings not read yet);
+/// `languages_of`: each source's language.
+fn view<'a>(
+    corpus: &'a Corpus,
+    set: &'a ValueSet,
+    normals: &'a Normals,
+    languages_of: &[Option<Language>],
+) -> View<'a> {
     let mut subjects: Vec<&str> = Vec::new();
     let mut property_texts: Vec<&str> = Vec::new();
     let mut languages: Vec<Option<Language>> = Vec::new();
@@ -139,7 +241,7 @@ fn view<'a>(corpus: &'a Corpus, set: &'a ValueSet, normals: &'a Normals) -> View
     for &(s, c) in &set.claims {
         let source = &corpus.sources[s];
         let claim = &source.claims[c];
-        let language = source.language.as_deref().and_then(Language::from_code);
+        let language = languages_of[s];
         if !subjects.contains(&claim.subject.value.as_str()) {
             subjects.push(&claim.subject.value);
         }
@@ -148,29 +250,20 @@ fn view<'a>(corpus: &'a Corpus, set: &'a ValueSet, normals: &'a Normals) -> View
             languages.push(language);
         }
         if let Some(e) = &claim.evidence {
-            evidence.push(Remark::new(&e.value, language));
+            evidence.push((e.value.as_str(), language));
         }
         let normal = &normals[s][c];
         if !matches!(normal, Normal::Empty) {
             values.push(normal);
         }
     }
-    let hint = set
-        .claims
-        .first()
-        .and_then(|&(s, _)| corpus.sources[s].language.as_deref())
-        .and_then(Language::from_code);
+    let hint = set.claims.first().and_then(|&(s, _)| languages_of[s]);
     View {
         set,
         sources: set.claims.iter().map(|&(s, _)| s).collect(),
         registered: set.key.subject.starts_with("entity:"),
         named: subjects.iter().all(|s| is_proper_name(s) || is_code(s)),
-        subjects: subjects.iter().map(|t| Remark::new(t, hint)).collect(),
-        properties: property_texts
-            .iter()
-            .zip(&languages)
-            .map(|(t, l)| Remark::new(t, *l))
-            .collect(),
+        subjects: subjects.iter().map(|&t| (t, hint)).collect(),
         property_texts,
         languages,
         values,
@@ -178,30 +271,76 @@ fn view<'a>(corpus: &'a Corpus, set: &'a ValueSet, normals: &'a Normals) -> View
     }
 }
 
+/// Reads the subjects whose words may block a pair that can be suggested: those of the
+/// [loose](View::loose) groups, and those of the other groups that may share a word with one.
+/// The others' words only block pairs of two registered names, which are never suggested, and
+/// are never in a block with a loose group, so the blocks that matter are the same without
+/// them.
+fn read_blocking_subjects<'a>(views: &[View<'a>], readings: &mut Readings<'a>) {
+    let loose = views.iter().filter(|v| v.loose());
+    readings.read(loose.clone().flat_map(|v| v.subjects.iter().copied()));
+    let words: FxHashSet<String> = loose
+        .flat_map(|v| &v.subjects)
+        .flat_map(|&s| readings.get(s).stems())
+        .collect();
+    if words.is_empty() {
+        return;
+    }
+    // A wording's stems are those of French or of English, whichever it is read in: a wording
+    // that shares no stem with the loose groups' in either language shares none once read.
+    let texts: FxHashSet<&str> = views
+        .iter()
+        .filter(|v| !v.loose())
+        .flat_map(|v| v.subjects.iter().map(|&(text, _)| text))
+        .collect();
+    let near: FxHashSet<&str> = texts
+        .into_par_iter()
+        .filter(|text| {
+            [Language::French, Language::English]
+                .into_iter()
+                .any(|l| content(text, l).stems.iter().any(|s| words.contains(s)))
+        })
+        .collect();
+    readings.read(
+        views
+            .iter()
+            .flat_map(|v| &v.subjects)
+            .filter(|(text, _)| near.contains(text))
+            .copied(),
+    );
+}
+
 /// The pairs of groups worth comparing: of one subject, of one property, or whose subjects
 /// share a content word (the last two in blocks of fewer than [`MAX_BLOCK`]), with the same
-/// `when` and `where`.
-fn candidate_pairs(views: &[View]) -> BTreeSet<(usize, usize)> {
+/// `when` and `where`. Only the subjects read by [`read_blocking_subjects`] block by word.
+/// The pairs come sorted, each once.
+fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings<'a>) -> Vec<(usize, usize)> {
+    let words: Vec<BTreeSet<String>> = views
+        .iter()
+        .map(|v| {
+            v.subjects
+                .iter()
+                .filter(|&&s| readings.has(s))
+                .flat_map(|&s| readings.get(s).stems())
+                .collect()
+        })
+        .collect();
     // Blocks by qualifiers and: (true, subject key), or (false, property key or subject word).
-    let mut blocks: FxHashMap<(&str, &str, bool, String), Vec<usize>> = FxHashMap::default();
-    for (i, v) in views.iter().enumerate() {
-        if v.values.iter().any(|n| matches!(n, Normal::Quote(_))) {
-            continue; // quotations are compared as remarks, not as facts
-        }
+    let mut blocks: FxHashMap<(&str, &str, bool, &str), Vec<usize>> = FxHashMap::default();
+    for (i, (v, words)) in views.iter().zip(&words).enumerate() {
         let (when, place) = (v.set.key.when.as_str(), v.set.key.place.as_str());
-        let subject = (when, place, true, v.set.key.subject.clone());
+        let subject = (when, place, true, v.set.key.subject.as_str());
         blocks.entry(subject).or_default().push(i);
-        let property = (when, place, false, v.set.key.property.clone());
+        let property = (when, place, false, v.set.key.property.as_str());
         blocks.entry(property).or_default().push(i);
-        let words: BTreeSet<String> = v.subjects.iter().flat_map(|r| r.stems()).collect();
         for word in words {
             blocks
-                .entry((when, place, false, word))
+                .entry((when, place, false, word.as_str()))
                 .or_default()
                 .push(i);
         }
     }
-    let mut pairs = BTreeSet::new();
+    let mut pairs = Vec::new();
     for ((_, _, of_subject, _), members) in &blocks {
         if !of_subject && members.len() >= MAX_BLOCK {
             continue;
@@ -209,29 +348,36 @@ fn candidate_pairs(views: &[View]) -> BTreeSet<(usize, usize)> {
         for (n, &a) in members.iter().enumerate() {
             for &b in &members[n + 1..] {
                 if a != b {
-                    pairs.insert((a.min(b), a.max(b)));
+                    pairs.push((a.min(b), a.max(b)));
                 }
             }
         }
     }
+    pairs.par_sort_unstable();
+    pairs.dedup();
     pairs
 }
 
-/// The signals between two groups, but for the instances.
-fn signals(a: &View, b: &View) -> Signals {
-    let best = |xs: &[Remark], ys: &[Remark]| {
-        xs.iter()
-            .flat_map(|x| ys.iter().map(move |y| likeness(x, y).score))
-            .fold(0.0, f64::max)
-    };
-    let same_subject = a.set.key.subject == b.set.key.subject;
-    // Two registered entities, or two names, are two subjects: a name's variants are the name
-    // rules' to find. A description may stand for a name (`la maire sortante`).
-    let two_entities = !same_subject && ((a.registered && b.registered) || (a.named && b.named));
-    let narrower = a
-        .properties
-        .iter()
-        .any(|x| b.properties.iter().any(|y| x.narrows(y) || y.narrows(x)));
+/// Whether two groups are of two subjects that are two entities: two registered entities, or
+/// two names (a name's variants are the name rules' to find). A description may stand for a
+/// name (`la maire sortante`). Such groups are never aligned.
+fn two_entities(a: &View, b: &View) -> bool {
+    a.set.key.subject != b.set.key.subject
+        && ((a.registered && b.registered) || (a.named && b.named))
+}
+
+/// How two groups' values compare.
+#[derive(Clone, Copy)]
+struct Values {
+    /// Some are of kinds that compare.
+    comparable: bool,
+    /// Some agree.
+    agree: bool,
+    /// Some agree, and their equality would be no coincidence.
+    telling: bool,
+}
+
+fn compare_values(a: &View, b: &View) -> Values {
     let (mut comparable, mut agree, mut telling) = (false, false, false);
     for x in &a.values {
         for y in &b.values {
@@ -249,17 +395,42 @@ fn signals(a: &View, b: &View) -> Signals {
             }
         }
     }
+    Values {
+        comparable,
+        agree,
+        telling,
+    }
+}
+
+/// The signals between two groups that are not [two entities](two_entities), of values that
+/// compare, but for the instances.
+fn signals<'a>(a: &View<'a>, b: &View<'a>, values: Values, readings: &Readings<'a>) -> Signals {
+    let best = |xs: &[Wording<'a>], ys: &[Wording<'a>]| {
+        xs.iter()
+            .flat_map(|&x| {
+                ys.iter()
+                    .map(move |&y| likeness(readings.get(x), readings.get(y)).score)
+            })
+            .fold(0.0, f64::max)
+    };
+    let same_subject = a.set.key.subject == b.set.key.subject;
+    let properties = |v: &View<'a>| v.properties().map(|p| readings.get(p)).collect::<Vec<_>>();
+    let (a_properties, b_properties) = (properties(a), properties(b));
+    let narrower = a_properties
+        .iter()
+        .any(|x| b_properties.iter().any(|y| x.narrows(y) || y.narrows(x)));
     Signals {
         same_subject,
-        subject_likeness: if two_entities {
-            0.0
-        } else if same_subject {
+        subject_likeness: if same_subject {
             1.0
         } else {
             best(&a.subjects, &b.subjects)
         },
         same_property: a.set.key.property == b.set.key.property,
-        property_likeness: best(&a.properties, &b.properties),
+        property_likeness: a_properties
+            .iter()
+            .flat_map(|x| b_properties.iter().map(|y| likeness(x, y).score))
+            .fold(0.0, f64::max),
         narrower,
         languages_differ: a
             .languages
@@ -268,9 +439,9 @@ fn signals(a: &View, b: &View) -> Signals {
             .all(|x| b.languages.iter().flatten().all(|y| x != y))
             && a.languages.iter().any(Option::is_some)
             && b.languages.iter().any(Option::is_some),
-        comparable: comparable && !two_entities,
-        agree,
-        telling_agreement: telling,
+        comparable: values.comparable,
+        agree: values.agree,
+        telling_agreement: values.telling,
         evidence_likeness: best(&a.evidence, &b.evidence),
         ..Signals::default()
     }
@@ -386,16 +557,19 @@ fn finding(corpus: &Corpus, views: &[View], pairs: &[Pair]) -> Finding {
     };
     let mut alignment = alignment;
     let mut variants: Vec<Variant> = Vec::new();
+    // Each variant's index by its text.
+    let mut known: FxHashMap<String, usize> = FxHashMap::default();
     for (x, y, _) in pairs {
         let mut pair = [0; 2];
         for (side, view) in [&views[*x], &views[*y]].into_iter().enumerate() {
             let text = format!("{} / {}", view.set.subject, view.property_texts.join(" | "));
             let values: Vec<&str> = view.set.options.iter().map(|o| o.text.as_str()).collect();
             let text = format!("{text}: {}", values.join(" | "));
-            if let Some(known) = variants.iter().position(|v| v.text == text) {
-                pair[side] = known;
+            if let Some(&index) = known.get(&text) {
+                pair[side] = index;
                 continue;
             }
+            known.insert(text.clone(), variants.len());
             pair[side] = variants.len();
             variants.push(Variant {
                 text,
