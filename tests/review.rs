@@ -487,6 +487,21 @@ fn an_unaligned_fact_in_a_layout_it_cannot_edit_is_refused_with_nothing_written(
 }
 
 #[test]
+fn an_edit_that_would_not_read_back_is_refused_with_nothing_written() {
+    // An empty `properties: []`: a new section would be a second `properties` key.
+    let dir = alignment_corpus("death-toll", None);
+    let registry = registry_of(dir.path()) + "properties: []\n";
+    std::fs::write(dir.path().join("facts/registry.yaml"), &registry).unwrap();
+    let (status, output) = review_with(dir.path(), "r\nq\n");
+    assert_eq!(status, 0, "{output}");
+    assert!(
+        output.contains("not registered: facts/registry.yaml is laid out in a way concord cannot edit safely; nothing was written, edit it by hand"),
+        "{output}"
+    );
+    assert_eq!(registry_of(dir.path()), registry);
+}
+
+#[test]
 fn two_registered_properties_are_never_merged() {
     let two = towns_and(
         "properties:\n  - id: toll\n    name: death toll\n  - id: deaths\n    name: bilan des morts\n",
