@@ -654,11 +654,8 @@ fn entries_edit(
     };
     let content = verify(&file, &edited, |content| {
         let entries = list.entries(content);
-        new.iter().zip(&ids).all(|(entry, id)| {
-            entries
-                .iter()
-                .any(|e| e.id.value == *id && e.name.value == entry.name)
-        })
+        ids.iter()
+            .all(|id| entries.iter().any(|e| e.id.value == *id))
     })?;
     Ok((Edit { file, text: edited }, content))
 }
@@ -810,6 +807,23 @@ mod tests {
                     aliases: vec!["nombre de morts".into()],
                 }],
             }))
+        );
+    }
+
+    #[test]
+    fn an_alias_that_would_not_land_in_its_list_is_refused() {
+        // The `]` inside the quoted alias is not the list's end: an alias put before it would
+        // change the alias rather than add one.
+        let text = "entities:\n  - id: voltana\n    name: Voltana\n    kind: organisation\n    aliases: [\"Voltana [FR]\"]\n";
+        let (registry, read) = registry(text);
+        let change = Change::one(Addition::Aliases {
+            list: List::Entities,
+            id: "voltana".into(),
+            aliases: vec!["Voltana SA".into()],
+        });
+        assert_eq!(
+            change.edit(&registry, &read),
+            Err("facts/registry.yaml is laid out in a way concord cannot edit safely; nothing was written, edit it by hand".into())
         );
     }
 
