@@ -462,6 +462,28 @@ fn capital_r_registers_every_remaining_unaligned_fact_with_its_guessed_kind() {
 }
 
 #[test]
+fn capital_r_on_a_name_variant_leaves_the_unaligned_facts_alone() {
+    let dir = alignment_corpus("factory", None);
+    std::fs::write(
+        dir.path().join("facts/echo-littoral.yaml"),
+        "source: {id: echo-littoral, language: fr}\nclaims:\n  - {subject: Marie Durant, property: fonction, value: présidente de Voltana}\n",
+    )
+    .unwrap();
+    // The misspelling (an error) comes first: `R`, as aliases.
+    let (status, output) = review_with(dir.path(), "R\na\n");
+    assert_eq!(status, 0, "{output}");
+    assert!(
+        output.contains("registered \"Marie Durant\" as aliases of marie-durand")
+            && output.contains("reviewed: 0 accepted, 1 registered, 2 skipped"),
+        "{output}"
+    );
+    assert_eq!(
+        codes_and_corroborated(dir.path()),
+        (vec!["unaligned-fact".to_string(); 2], 0)
+    );
+}
+
+#[test]
 fn an_unaligned_fact_in_a_layout_it_cannot_edit_is_refused_with_nothing_written() {
     // The property to add an alias to is written as a flow mapping.
     let flow = towns_and("properties: [{id: deaths, name: bilan des morts}]\n");
@@ -484,6 +506,21 @@ fn an_unaligned_fact_in_a_layout_it_cannot_edit_is_refused_with_nothing_written(
         );
         assert_eq!(registry_of(dir.path()), registry);
     }
+}
+
+#[test]
+fn an_edit_that_would_not_read_back_is_refused_with_nothing_written() {
+    // An empty `properties: []`: a new section would be a second `properties` key.
+    let dir = alignment_corpus("death-toll", None);
+    let registry = registry_of(dir.path()) + "properties: []\n";
+    std::fs::write(dir.path().join("facts/registry.yaml"), &registry).unwrap();
+    let (status, output) = review_with(dir.path(), "r\nq\n");
+    assert_eq!(status, 0, "{output}");
+    assert!(
+        output.contains("not registered: facts/registry.yaml is laid out in a way concord cannot edit safely; nothing was written, edit it by hand"),
+        "{output}"
+    );
+    assert_eq!(registry_of(dir.path()), registry);
 }
 
 #[test]

@@ -478,11 +478,11 @@ fn alias_addition(
 }
 
 /// The kind of a new entity named `subject`: a person when it reads as a person's name (two or
-/// three capitalised words, no code: `Claire Morvan`), else `other`. `review` asks, with this
+/// three capitalised words, no digit: `Claire Morvan`), else `other`. `review` asks, with this
 /// as the default.
 pub fn guess_subject_kind(subject: &str) -> EntityKind {
     let words = subject.split_whitespace().count();
-    if is_proper_name(subject) && (2..=3).contains(&words) && !is_code(subject) {
+    if is_proper_name(subject) && (2..=3).contains(&words) {
         EntityKind::Person
     } else {
         EntityKind::Other
@@ -654,11 +654,8 @@ fn entries_edit(
     };
     let content = verify(&file, &edited, |content| {
         let entries = list.entries(content);
-        new.iter().zip(&ids).all(|(entry, id)| {
-            entries
-                .iter()
-                .any(|e| e.id.value == *id && e.name.value == entry.name)
-        })
+        ids.iter()
+            .all(|id| entries.iter().any(|e| e.id.value == *id))
     })?;
     Ok((Edit { file, text: edited }, content))
 }
@@ -773,6 +770,81 @@ mod tests {
                 file: DEFAULT_REGISTRY.into(),
                 text: "entities:\n  - id: a\n    name: Ada\n    aliases: [Ada L.]\n    kind: person\n  - id: b\n    name: Bo\n    aliases: [Bo D.]\n    kind: person\n".into(),
             }]
+        );
+    }
+
+    #[test]
+    fn a_wording_gets_an_alias_of_the_entry_the_other_names_else_a_new_entry() {
+        let text =
+            "properties:\n  - id: toll\n    name: death toll\n    aliases: [bilan des morts]\n";
+        let (registry, _) = registry(text);
+        let plan = |registered| {
+            alias_addition(
+                &registry,
+                List::Properties,
+                ["death toll", "nombre de morts"],
+                registered,
+                None,
+            )
+        };
+        let alias_of_toll = |alias: &str| {
+            Ok(Some(Addition::Aliases {
+                list: List::Properties,
+                id: "toll".into(),
+                aliases: vec![alias.into()],
+            }))
+        };
+        assert_eq!(plan([Some(0), Some(0)]), Ok(None), "aligned already");
+        assert_eq!(plan([Some(0), None]), alias_of_toll("nombre de morts"));
+        assert_eq!(plan([None, Some(0)]), alias_of_toll("death toll"));
+        assert_eq!(
+            plan([None, None]),
+            Ok(Some(Addition::Entries {
+                list: List::Properties,
+                entries: vec![NewEntry {
+                    name: "death toll".into(),
+                    kind: None,
+                    aliases: vec!["nombre de morts".into()],
+                }],
+            }))
+        );
+    }
+
+    #[test]
+    fn an_alias_that_would_not_land_in_its_list_is_refused() {
+        // The `]` inside the quoted alias is not the list's end: an alias put before it would
+        // change the alias rather than add one.
+        let text = "entities:\n  - id: voltana\n    name: Voltana\n    kind: organisation\n    aliases: [\"Voltana [FR]\"]\n";
+        let (registry, read) = registry(text);
+        let change = Change::one(Addition::Aliases {
+            list: List::Entities,
+            id: "voltana".into(),
+            aliases: vec!["Voltana SA".into()],
+        });
+        assert_eq!(
+            change.edit(&registry, &read),
+            Err("facts/registry.yaml is laid out in a way concord cannot edit safely; nothing was written, edit it by hand".into())
+        );
+    }
+
+    #[test]
+    fn a_wording_without_letters_or_digits_gets_an_id_all_the_same() {
+        let (registry, read) = registry("properties:\n  - id: toll\n    name: death toll\n");
+        let change = Change::one(Addition::Entries {
+            list: List::Properties,
+            entries: vec![NewEntry {
+                name: "%".into(),
+                kind: None,
+                aliases: vec!["‰".into()],
+            }],
+        });
+        let edits = change.edit(&registry, &read).unwrap();
+        assert!(
+            edits[0]
+                .text
+                .ends_with("  - id: property\n    name: '%'\n    aliases: [‰]\n"),
+            "{}",
+            edits[0].text
         );
     }
 
