@@ -50,7 +50,8 @@ type Wording<'a> = (&'a str, Option<Language>);
 /// What one fact group offers the comparison.
 struct View<'a> {
     set: &'a ValueSet,
-    sources: BTreeSet<usize>,
+    /// The group's sources, sorted, each once.
+    sources: Vec<usize>,
     /// The subject's key is a registered entity's.
     registered: bool,
     /// Every wording of the subject is a proper name or a code (`Anduze`, `B200`), not a
@@ -81,27 +82,29 @@ impl<'a> View<'a> {
     }
 }
 
+/// A wording as a key (the language is not `Hash`).
+type Key<'a> = (&'a str, Option<u8>);
+
+fn key<'a>((text, hint): Wording<'a>) -> Key<'a> {
+    (text, hint.map(|l| l as u8))
+}
+
 /// The wordings read so far, each distinct wording (text and hint) once.
 #[derive(Default)]
 struct Readings<'a> {
-    read: FxHashMap<(&'a str, Option<u8>), Remark>,
-}
-
-/// A wording as a key (the language is not `Hash`).
-fn key<'a>((text, hint): Wording<'a>) -> (&'a str, Option<u8>) {
-    (text, hint.map(|l| l as u8))
+    read: FxHashMap<Key<'a>, Remark>,
 }
 
 impl<'a> Readings<'a> {
     /// Reads, in parallel, those of `wordings` not read yet.
     fn read(&mut self, wordings: impl Iterator<Item = Wording<'a>>) {
-        let mut fresh: FxHashMap<(&'a str, Option<u8>), Wording<'a>> = FxHashMap::default();
+        let mut fresh: FxHashMap<Key<'a>, Wording<'a>> = FxHashMap::default();
         for wording in wordings {
             if !self.read.contains_key(&key(wording)) {
                 fresh.insert(key(wording), wording);
             }
         }
-        let fresh: Vec<((&'a str, Option<u8>), Remark)> = fresh
+        let fresh: Vec<(Key<'a>, Remark)> = fresh
             .into_par_iter()
             .map(|(k, (text, hint))| (k, Remark::new(text, hint)))
             .collect();
@@ -151,22 +154,16 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         .iter()
         .map(|source| source.language.as_deref().and_then(Language::from_code))
         .collect();
-    // Quotations are compared as remarks, not as facts.
     let views: Vec<View> = sets
         .par_iter()
-        .filter(|set| {
-            !set.claims
-                .iter()
-                .any(|&(s, c)| matches!(normals[s][c], Normal::Quote(_)))
-        })
-        .map(|set| view(corpus, set, normals, &languages))
+        .filter_map(|set| view(corpus, set, normals, &languages))
         .collect();
     let mut readings = Readings::default();
     read_blocking_subjects(&views, &mut readings);
     let pairs: Vec<(usize, usize, Values)> = candidate_pairs(&views, &readings)
         .into_par_iter()
         .filter(|&(a, b)| {
-            views[a].sources.is_disjoint(&views[b].sources) && !two_entities(&views[a], &views[b])
+            disjoint(&views[a].sources, &views[b].sources) && !two_entities(&views[a], &views[b])
         })
         .map(|(a, b)| (a, b, compare_values(&views[a], &views[b])))
         .filter(|(_, _, values)| values.comparable)
@@ -184,9 +181,17 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
             .chain(b.properties())
             .chain(evidence)
     }));
+    let properties = property_matches(&views, &pairs, &readings);
     let mut signals: Vec<Pair> = pairs
         .into_par_iter()
-        .map(|(a, b, values)| (a, b, signals(&views[a], &views[b], values, &readings)))
+        .map(|(a, b, values)| {
+            let (a_view, b_view) = (&views[a], &views[b]);
+            (
+                a,
+                b,
+                signals(a_view, b_view, values, &properties, &readings),
+            )
+        })
         .collect();
     count_instances(&views, &mut signals);
     let mut by_edit: BTreeMap<(String, String), Vec<Pair>> = BTreeMap::new();
@@ -226,19 +231,25 @@ fn aligned(s: &Signals) -> bool {
 }
 
 /// One group's view: its sources, wordings, values and evidence (the wordings not read yet);
-/// `languages_of`: each source's language.
+/// `languages_of`: each source's language. None for a group of quotations, which are compared
+/// as remarks, not as facts.
 fn view<'a>(
     corpus: &'a Corpus,
     set: &'a ValueSet,
     normals: &'a Normals,
     languages_of: &[Option<Language>],
-) -> View<'a> {
+) -> Option<View<'a>> {
     let mut subjects: Vec<&str> = Vec::new();
     let mut property_texts: Vec<&str> = Vec::new();
     let mut languages: Vec<Option<Language>> = Vec::new();
     let mut evidence = Vec::new();
     let mut values = Vec::new();
     for &(s, c) in &set.claims {
+        match &normals[s][c] {
+            Normal::Quote(_) => return None,
+            Normal::Empty => {}
+            normal => values.push(normal),
+        }
         let source = &corpus.sources[s];
         let claim = &source.claims[c];
         let language = languages_of[s];
@@ -252,15 +263,14 @@ fn view<'a>(
         if let Some(e) = &claim.evidence {
             evidence.push((e.value.as_str(), language));
         }
-        let normal = &normals[s][c];
-        if !matches!(normal, Normal::Empty) {
-            values.push(normal);
-        }
     }
     let hint = set.claims.first().and_then(|&(s, _)| languages_of[s]);
-    View {
+    let mut sources: Vec<usize> = set.claims.iter().map(|&(s, _)| s).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    Some(View {
         set,
-        sources: set.claims.iter().map(|&(s, _)| s).collect(),
+        sources,
         registered: set.key.subject.starts_with("entity:"),
         named: subjects.iter().all(|s| is_proper_name(s) || is_code(s)),
         subjects: subjects.iter().map(|&t| (t, hint)).collect(),
@@ -268,7 +278,7 @@ fn view<'a>(
         languages,
         values,
         evidence,
-    }
+    })
 }
 
 /// Reads the subjects whose words may block a pair that can be suggested: those of the
@@ -358,6 +368,19 @@ fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings<'a>) -> Vec<(usiz
     pairs
 }
 
+/// Whether two sorted lists share no item.
+fn disjoint(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
+}
+
 /// Whether two groups are of two subjects that are two entities: two registered entities, or
 /// two names (a name's variants are the name rules' to find). A description may stand for a
 /// name (`la maire sortante`). Such groups are never aligned.
@@ -402,9 +425,52 @@ fn compare_values(a: &View, b: &View) -> Values {
     }
 }
 
+/// How a property wording of one group compares with one of another.
+#[derive(Clone, Copy)]
+struct PropertyMatch {
+    likeness: f64,
+    /// One wording only qualifies the other.
+    narrower: bool,
+}
+
+/// The pairs of property wordings that `pairs` compare (one of each group's), each compared
+/// once: a corpus writes a few wordings over many groups.
+fn property_matches<'a>(
+    views: &[View<'a>],
+    pairs: &[(usize, usize, Values)],
+    readings: &Readings<'a>,
+) -> FxHashMap<(Key<'a>, Key<'a>), PropertyMatch> {
+    let mut wanted: FxHashMap<(Key<'a>, Key<'a>), (Wording<'a>, Wording<'a>)> =
+        FxHashMap::default();
+    for &(a, b, _) in pairs {
+        for x in views[a].properties() {
+            for y in views[b].properties() {
+                wanted.insert((key(x), key(y)), (x, y));
+            }
+        }
+    }
+    wanted
+        .into_par_iter()
+        .map(|(keys, (x, y))| {
+            let (x, y) = (readings.get(x), readings.get(y));
+            let matched = PropertyMatch {
+                likeness: likeness(x, y).score,
+                narrower: x.narrows(y) || y.narrows(x),
+            };
+            (keys, matched)
+        })
+        .collect()
+}
+
 /// The signals between two groups that are not [two entities](two_entities), of values that
 /// compare, but for the instances.
-fn signals<'a>(a: &View<'a>, b: &View<'a>, values: Values, readings: &Readings<'a>) -> Signals {
+fn signals<'a>(
+    a: &View<'a>,
+    b: &View<'a>,
+    values: Values,
+    properties: &FxHashMap<(Key<'a>, Key<'a>), PropertyMatch>,
+    readings: &Readings<'a>,
+) -> Signals {
     let best = |xs: &[Wording<'a>], ys: &[Wording<'a>]| {
         xs.iter()
             .flat_map(|&x| {
@@ -414,11 +480,10 @@ fn signals<'a>(a: &View<'a>, b: &View<'a>, values: Values, readings: &Readings<'
             .fold(0.0, f64::max)
     };
     let same_subject = a.set.key.subject == b.set.key.subject;
-    let properties = |v: &View<'a>| v.properties().map(|p| readings.get(p)).collect::<Vec<_>>();
-    let (a_properties, b_properties) = (properties(a), properties(b));
-    let narrower = a_properties
-        .iter()
-        .any(|x| b_properties.iter().any(|y| x.narrows(y) || y.narrows(x)));
+    let matches: Vec<PropertyMatch> = a
+        .properties()
+        .flat_map(|x| b.properties().map(move |y| properties[&(key(x), key(y))]))
+        .collect();
     Signals {
         same_subject,
         subject_likeness: if same_subject {
@@ -427,11 +492,8 @@ fn signals<'a>(a: &View<'a>, b: &View<'a>, values: Values, readings: &Readings<'
             best(&a.subjects, &b.subjects)
         },
         same_property: a.set.key.property == b.set.key.property,
-        property_likeness: a_properties
-            .iter()
-            .flat_map(|x| b_properties.iter().map(|y| likeness(x, y).score))
-            .fold(0.0, f64::max),
-        narrower,
+        property_likeness: matches.iter().map(|m| m.likeness).fold(0.0, f64::max),
+        narrower: matches.iter().any(|m| m.narrower),
         languages_differ: a
             .languages
             .iter()
