@@ -70,6 +70,11 @@ pub fn alike_pairs<L: AsRef<[String]>>(lists: &[L], threshold: f64) -> Vec<(usiz
 
 /// The Dice coefficient of two sorted sets.
 fn dice(a: &[u32], b: &[u32]) -> f64 {
+    2.0 * shared(a, b) as f64 / (a.len() + b.len()) as f64
+}
+
+/// How many items two sorted multisets share.
+pub fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -82,7 +87,7 @@ fn dice(a: &[u32], b: &[u32]) -> f64 {
             }
         }
     }
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
+    shared
 }
 
 #[cfg(test)]

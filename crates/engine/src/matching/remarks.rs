@@ -11,6 +11,7 @@
 //! even though a translation sometimes turns a sentence around (`is exhausted` / `n'avons plus
 //! de`): two remarks that differ by a negation are the likelier reading.
 
+use super::alike::shared;
 use crate::normalise::date::Moment;
 use crate::normalise::quantity::Language;
 use crate::normalise::stems::{Content, content, language_of};
@@ -244,23 +245,6 @@ fn ratio(part: usize, whole: usize) -> f64 {
     } else {
         part as f64 / whole as f64
     }
-}
-
-/// How many items two sorted multisets share.
-fn shared(a: &[String], b: &[String]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
 }
 
 #[cfg(test)]
