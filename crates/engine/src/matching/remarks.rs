@@ -14,7 +14,7 @@
 use super::alike::shared;
 use crate::normalise::date::Moment;
 use crate::normalise::quantity::Language;
-use crate::normalise::stems::{Content, content, language_of};
+use crate::normalise::stems::{CONCEPT, Content, content, language_of, wording_content};
 use crate::normalise::text::fold_key;
 
 /// A score at least this high is one remark (tuned on the `tune` half of
@@ -35,6 +35,9 @@ const CONTAINED_WEIGHT: f64 = 0.5;
 /// the similarity join blocks on it.
 pub const TRIGRAM_FLOOR: f64 = 0.2;
 
+/// How many trigrams a concept counts for: as many as a word of four letters.
+const CONCEPT_TRIGRAMS: usize = 4;
+
 /// A quotation read for comparison.
 #[derive(Clone, Debug)]
 pub struct Remark {
@@ -45,16 +48,28 @@ pub struct Remark {
     trigrams: Vec<String>,
     /// The figures written in digits, sorted.
     figures: Vec<String>,
+    /// Read as a fact's wording ([`wording_content`]), not as a quotation.
+    wording: bool,
 }
 
 impl Remark {
     /// The quotation `text`, read in its own language (`hint`: its source's language).
     pub fn new(text: &str, hint: Option<Language>) -> Self {
-        Self::read_as(text, language_of(text, hint))
+        Self::read_as(text, language_of(text, hint), false)
     }
 
-    fn read_as(text: &str, language: Language) -> Self {
-        let content = content(text, language);
+    /// A fact's wording (a subject, a property), read as [`wording_content`] reads it, in its
+    /// own language.
+    pub fn wording(text: &str, hint: Option<Language>) -> Self {
+        Self::read_as(text, language_of(text, hint), true)
+    }
+
+    fn read_as(text: &str, language: Language, wording: bool) -> Self {
+        let content = if wording {
+            wording_content(text, language)
+        } else {
+            content(text, language)
+        };
         let mut trigrams: Vec<String> = content.stems.iter().flat_map(|s| trigrams(s)).collect();
         trigrams.sort_unstable();
         let mut figures: Vec<String> = content
@@ -70,16 +85,40 @@ impl Remark {
             content,
             trigrams,
             figures,
+            wording,
         }
     }
 
     /// Whether this wording says all that `other` says and more, read in one language: a
     /// qualifier narrows it (`revenus menacés en Chine` beside `revenus en Chine`).
+    /// Two wordings of two languages are compared read in one, as [`likeness`] does.
     pub fn narrows(&self, other: &Remark) -> bool {
+        if self.language != other.language {
+            let other_as_mine = Remark::read_as(&other.text, self.language, other.wording);
+            let mine_as_other = Remark::read_as(&self.text, other.language, self.wording);
+            return self.narrows(&other_as_mine) || mine_as_other.narrows(other);
+        }
         let (mine, theirs) = (sorted(&self.content.stems), sorted(&other.content.stems));
-        self.language == other.language
-            && mine.len() > theirs.len()
-            && shared(&mine, &theirs) == theirs.len()
+        mine.len() > theirs.len() && shared(&mine, &theirs) == theirs.len()
+    }
+
+    /// Whether each of two wordings names a concept of the [lexicon](crate::normalise::concepts)
+    /// that the other does not (`strike start` / `strike ends`): two facts, whatever else they
+    /// share.
+    pub fn contrasts(&self, other: &Remark) -> bool {
+        let lacks = |a: &Remark, b: &Remark| {
+            a.concepts()
+                .any(|concept| !b.concepts().any(|other| other == concept))
+        };
+        lacks(self, other) && lacks(other, self)
+    }
+
+    fn concepts(&self) -> impl Iterator<Item = &str> + '_ {
+        self.content
+            .stems
+            .iter()
+            .map(String::as_str)
+            .filter(|stem| stem.starts_with(CONCEPT))
     }
 
     /// The content stems.
@@ -184,8 +223,8 @@ pub fn likeness(a: &Remark, b: &Remark) -> Likeness {
     if a.language == b.language {
         return likeness_as_read(a, b);
     }
-    let as_a = likeness_as_read(a, &Remark::read_as(&b.text, a.language));
-    let as_b = likeness_as_read(&Remark::read_as(&a.text, b.language), b);
+    let as_a = likeness_as_read(a, &Remark::read_as(&b.text, a.language, b.wording));
+    let as_b = likeness_as_read(&Remark::read_as(&a.text, b.language, a.wording), b);
     if as_a.score >= as_b.score { as_a } else { as_b }
 }
 
@@ -218,8 +257,12 @@ fn likeness_as_read(a: &Remark, b: &Remark) -> Likeness {
     }
 }
 
-/// The character trigrams of one stem, its ends marked: `_ve`, `ven`, `end`, …, `on_`.
+/// The character trigrams of one stem, its ends marked: `_ve`, `ven`, `end`, …, `on_`. A
+/// concept (`#ceo`) counts as a short word does, however long its name.
 fn trigrams(stem: &str) -> Vec<String> {
+    if stem.starts_with(CONCEPT) {
+        return vec![stem.to_string(); CONCEPT_TRIGRAMS];
+    }
     let chars: Vec<char> = std::iter::once('_')
         .chain(stem.chars())
         .chain(std::iter::once('_'))

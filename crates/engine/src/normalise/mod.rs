@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod codes;
+pub mod concepts;
 pub mod date;
 pub mod names;
 pub mod numeric_date;

@@ -12,6 +12,7 @@ use rustc_hash::FxHashSet;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::concepts::{concept_at, is_filler};
 use super::quantity::Language;
 use super::text::is_apostrophe;
 
@@ -23,6 +24,9 @@ pub struct Content {
     /// It says `not`, `never`, `ne … pas`, `jamais`, `aucun`, …
     pub negated: bool,
 }
+
+/// What marks a concept of the lexicon among the stems (`#ceo`).
+pub const CONCEPT: char = '#';
 
 /// Words that turn a statement around, in either language (folded: no accents).
 const NEGATIONS: [&str; 17] = [
@@ -42,23 +46,73 @@ pub fn language_of(text: &str, hint: Option<Language>) -> Language {
 
 /// The content of `text`, read as `language`.
 pub fn content(text: &str, language: Language) -> Content {
-    let (stop_words, stemmer) = tools(language);
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
+    read(text, language, false)
+}
+
+/// The content of a fact's wording (a subject, a property), read as `language`: the phrases
+/// of the [lexicon](super::concepts) become their concepts (`#ceo`), and the words that only
+/// say how the fact is counted (`nombre de`) are set aside unless nothing else is left.
+pub fn wording_content(text: &str, language: Language) -> Content {
+    read(text, language, true)
+}
+
+/// The words of `text`, lowercase, accents folded.
+pub fn words(text: &str) -> Vec<String> {
+    split(&text.to_lowercase())
+        .into_iter()
+        .map(fold_accents)
+        .collect()
+}
+
+/// The words of a lowercase text, apostrophes splitting them (`l'aide`).
+fn split(lower: &str) -> Vec<&str> {
+    lower
         .split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c))
         .flat_map(|w| w.split(is_apostrophe))
         .filter(|w| !w.is_empty())
-        .collect();
+        .collect()
+}
+
+fn read(text: &str, language: Language, wording: bool) -> Content {
+    let (stop_words, stemmer) = tools(language);
+    // A wording is too short for its language to be told for sure: the function words of the
+    // other language go too, so that it reads alike whichever language it is read in.
+    let other_stop = |word: &str| {
+        let other = match language {
+            Language::French => Language::English,
+            Language::English => Language::French,
+        };
+        tools(other).0.contains(word)
+    };
+    let lower = text.to_lowercase();
+    let words = split(&lower);
+    let folded: Vec<String> = words.iter().map(|w| fold_accents(w)).collect();
     let mut content = Content::default();
-    for (i, word) in words.iter().enumerate() {
-        let folded = fold_accents(word);
+    let mut fillers = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (word, folded_word) = (words[i], folded[i].as_str());
         // `don't`, `isn't`: the `t` after an `n` is a negation.
-        let contracted_not = folded == "t" && i > 0 && words[i - 1].ends_with('n');
-        if NEGATIONS.contains(&folded.as_str()) || contracted_not {
+        let contracted_not = folded_word == "t" && i > 0 && words[i - 1].ends_with('n');
+        let concept = wording.then(|| concept_at(&folded[i..])).flatten();
+        if wording && is_filler(folded_word) {
+            fillers.push(match concept {
+                Some((concept, _)) => format!("{CONCEPT}{concept}"),
+                None => fold_accents(&stemmer.stem(word)),
+            });
+        } else if let Some((concept, taken)) = concept {
+            content.stems.push(format!("{CONCEPT}{concept}"));
+            i += taken;
+            continue;
+        } else if NEGATIONS.contains(&folded_word) || contracted_not {
             content.negated = true;
-        } else if !stop_words.contains(folded.as_str()) {
+        } else if !(stop_words.contains(folded_word) || (wording && other_stop(folded_word))) {
             content.stems.push(fold_accents(&stemmer.stem(word)));
         }
+        i += 1;
+    }
+    if content.stems.is_empty() {
+        content.stems = fillers;
     }
     content
 }

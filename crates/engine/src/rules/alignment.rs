@@ -37,7 +37,7 @@ use crate::model::{Corpus, Location};
 use crate::normalise::codes::is_code;
 use crate::normalise::names::is_proper_name;
 use crate::normalise::quantity::Language;
-use crate::normalise::stems::content;
+use crate::normalise::stems::wording_content;
 use crate::normalise::value::Normal;
 
 /// Groups whose subjects share a content word are compared only when fewer than this many
@@ -90,12 +90,20 @@ fn key<'a>((text, hint): Wording<'a>) -> Key<'a> {
 }
 
 /// The wordings read so far, each distinct wording (text and hint) once.
-#[derive(Default)]
 struct Readings<'a> {
+    /// How a wording is read: as a fact's wording, or as a sentence.
+    reader: fn(&str, Option<Language>) -> Remark,
     read: FxHashMap<Key<'a>, Remark>,
 }
 
 impl<'a> Readings<'a> {
+    fn new(reader: fn(&str, Option<Language>) -> Remark) -> Self {
+        Self {
+            reader,
+            read: FxHashMap::default(),
+        }
+    }
+
     /// Reads, in parallel, those of `wordings` not read yet.
     fn read(&mut self, wordings: impl Iterator<Item = Wording<'a>>) {
         let mut fresh: FxHashMap<Key<'a>, Wording<'a>> = FxHashMap::default();
@@ -104,9 +112,10 @@ impl<'a> Readings<'a> {
                 fresh.insert(key(wording), wording);
             }
         }
+        let reader = self.reader;
         let fresh: Vec<(Key<'a>, Remark)> = fresh
             .into_par_iter()
-            .map(|(k, (text, hint))| (k, Remark::new(text, hint)))
+            .map(|(k, (text, hint))| (k, reader(text, hint)))
             .collect();
         self.read.extend(fresh);
     }
@@ -130,6 +139,8 @@ struct Signals {
     property_likeness: f64,
     /// One property wording only qualifies the other.
     narrower: bool,
+    /// Each property wording names a concept the other does not.
+    contrasting: bool,
     /// The property wordings are written in different languages, so their words cannot be
     /// compared.
     languages_differ: bool,
@@ -158,7 +169,7 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         .par_iter()
         .filter_map(|set| view(corpus, set, normals, &languages))
         .collect();
-    let mut readings = Readings::default();
+    let mut readings = Readings::new(Remark::wording);
     read_blocking_subjects(&views, &mut readings);
     let pairs: Vec<(usize, usize, Values)> = candidate_pairs(&views, &readings)
         .into_par_iter()
@@ -175,12 +186,14 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
             .then(|| a.subjects.iter().chain(&b.subjects).copied())
             .into_iter()
             .flatten();
-        let evidence = a.evidence.iter().chain(&b.evidence).copied();
-        subjects
-            .chain(a.properties())
-            .chain(b.properties())
-            .chain(evidence)
+        subjects.chain(a.properties()).chain(b.properties())
     }));
+    let mut evidence = Readings::new(Remark::new);
+    evidence.read(
+        pairs
+            .iter()
+            .flat_map(|&(a, b, _)| views[a].evidence.iter().chain(&views[b].evidence).copied()),
+    );
     let properties = property_matches(&views, &pairs, &readings);
     let mut signals: Vec<Pair> = pairs
         .into_par_iter()
@@ -189,7 +202,7 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
             (
                 a,
                 b,
-                signals(a_view, b_view, values, &properties, &readings),
+                signals(a_view, b_view, values, &properties, [&readings, &evidence]),
             )
         })
         .collect();
@@ -210,7 +223,7 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
 /// Whether the signals are enough to suggest aligning the two groups: each way needs two
 /// signals or more (tuned on the `tune` part of tests/labelled/alignment/pairs.yaml).
 fn aligned(s: &Signals) -> bool {
-    if !s.comparable || (s.narrower && !s.telling_agreement) {
+    if !s.comparable || s.contrasting || (s.narrower && !s.telling_agreement) {
         return false;
     }
     let instances = s.instances_agree >= 2 && s.instances_agree >= 3 * s.instances_differ;
@@ -306,9 +319,12 @@ fn read_blocking_subjects<'a>(views: &[View<'a>], readings: &mut Readings<'a>) {
     let near: FxHashSet<&str> = texts
         .into_par_iter()
         .filter(|text| {
-            [Language::French, Language::English]
-                .into_iter()
-                .any(|l| content(text, l).stems.iter().any(|s| words.contains(s)))
+            [Language::French, Language::English].into_iter().any(|l| {
+                wording_content(text, l)
+                    .stems
+                    .iter()
+                    .any(|s| words.contains(s))
+            })
         })
         .collect();
     readings.read(
@@ -431,6 +447,8 @@ struct PropertyMatch {
     likeness: f64,
     /// One wording only qualifies the other.
     narrower: bool,
+    /// Each wording names a concept the other does not.
+    contrasting: bool,
 }
 
 /// The pairs of property wordings that `pairs` compare (one of each group's), each compared
@@ -456,6 +474,7 @@ fn property_matches<'a>(
             let matched = PropertyMatch {
                 likeness: likeness(x, y).score,
                 narrower: x.narrows(y) || y.narrows(x),
+                contrasting: x.contrasts(y),
             };
             (keys, matched)
         })
@@ -469,9 +488,9 @@ fn signals<'a>(
     b: &View<'a>,
     values: Values,
     properties: &FxHashMap<(Key<'a>, Key<'a>), PropertyMatch>,
-    readings: &Readings<'a>,
+    [wordings, sentences]: [&Readings<'a>; 2],
 ) -> Signals {
-    let best = |xs: &[Wording<'a>], ys: &[Wording<'a>]| {
+    let best = |xs: &[Wording<'a>], ys: &[Wording<'a>], readings: &Readings<'a>| {
         xs.iter()
             .flat_map(|&x| {
                 ys.iter()
@@ -489,11 +508,12 @@ fn signals<'a>(
         subject_likeness: if same_subject {
             1.0
         } else {
-            best(&a.subjects, &b.subjects)
+            best(&a.subjects, &b.subjects, wordings)
         },
         same_property: a.set.key.property == b.set.key.property,
         property_likeness: matches.iter().map(|m| m.likeness).fold(0.0, f64::max),
         narrower: matches.iter().any(|m| m.narrower),
+        contrasting: matches.iter().all(|m| m.contrasting),
         languages_differ: a
             .languages
             .iter()
@@ -504,7 +524,7 @@ fn signals<'a>(
         comparable: values.comparable,
         agree: values.agree,
         telling_agreement: values.telling,
-        evidence_likeness: best(&a.evidence, &b.evidence),
+        evidence_likeness: best(&a.evidence, &b.evidence, sentences),
         ..Signals::default()
     }
 }

@@ -1,0 +1,211 @@
+//! The words of a fact's wording that say one thing in several ways, in English and French:
+//! `chief executive`, `CEO`, `boss` and `PDG`; `death toll`, `deaths` and `nombre de morts`.
+//!
+//! A property is worded by each writer in their own words, and the words of two languages do
+//! not share stems: reading a wording, each phrase of this lexicon becomes its concept (`#ceo`),
+//! whatever its language, so that `a rencontré` and `met` read alike. The lexicon holds the
+//! properties news stories state most (tolls, money, jobs, people's roles, meetings, votes,
+//! strikes, areas); it is hand-made, since no maintained crate offers a bilingual one.
+//!
+//! Some words only say how a property is counted (`nombre de`, `total`, `montant de`) or of
+//! whom (`people`, `habitants`): they are set aside, unless the wording has nothing else
+//! (`habitants` alone is the population).
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+/// Each concept with its phrases, in English and in French, as written (inflections listed,
+/// since the phrases are matched word for word before stemming).
+#[rustfmt::skip]
+const LEXICON: &[(&str, &[&str])] = &[
+    // Tolls.
+    ("dead", &["dead", "deaths", "death", "death toll", "killed", "fatalities", "died", "morts",
+        "mort", "décès", "tués", "tuées", "décédés", "victimes décédées"]),
+    ("injured", &["injured", "wounded", "injuries", "hurt", "blessés", "blessées", "blessé",
+        "blessures"]),
+    ("missing", &["missing", "disappeared", "disparus", "disparues", "disparu", "disparue"]),
+    ("evacuated", &["evacuated", "evacuees", "évacués", "évacuées", "évacué", "évacuée",
+        "évacuation", "evacuation"]),
+    ("displaced", &["displaced", "déplacés", "déplacées"]),
+    // Who leads.
+    ("ceo", &["chief executive", "chief executive officer", "ceo", "boss", "pdg",
+        "directeur général", "directrice générale", "président directeur général",
+        "présidente directrice générale", "patron", "patronne"]),
+    ("president", &["president", "président", "présidente"]),
+    ("chair", &["chairman", "chairwoman", "chair", "chairperson"]),
+    ("mayor", &["mayor", "maire"]),
+    ("minister", &["minister", "ministre", "secretary"]),
+    ("government", &["government", "gouvernement", "executive branch"]),
+    // Money.
+    ("revenue", &["revenue", "revenues", "turnover", "chiffre d affaires", "recettes", "revenus"]),
+    ("profit", &["profit", "profits", "earnings", "net income", "bénéfice", "bénéfices",
+        "résultat net"]),
+    ("loss", &["loss", "losses", "perte", "pertes", "déficit", "deficit"]),
+    ("investment", &["investment", "investments", "invest", "invests", "invested", "investissement",
+        "investissements", "investir", "investi", "investit"]),
+    ("cost", &["cost", "costs", "coût", "coûts", "coûte", "costs"]),
+    ("price", &["price", "prices", "prix", "tarif", "tarifs"]),
+    ("debt", &["debt", "debts", "dette", "dettes", "endettement"]),
+    ("salary", &["salary", "wage", "wages", "pay", "salaire", "salaires", "rémunération"]),
+    ("fine", &["fine", "fined", "amende", "amendes"]),
+    ("damage", &["damage", "damages", "dégâts", "dommages"]),
+    ("aid", &["aid", "relief", "assistance", "aide", "aides", "secours"]),
+    ("emergency", &["emergency", "urgence", "d urgence", "urgent"]),
+    ("loan", &["loan", "loans", "prêt", "prêts"]),
+    // Work.
+    ("employees", &["employees", "staff", "workers", "workforce", "headcount", "employs", "employ",
+        "salariés", "employés", "effectifs", "effectif", "personnel", "travailleurs", "emploie"]),
+    ("jobs", &["jobs", "job", "positions", "emplois", "emploi", "postes"]),
+    ("strike", &["strike", "strikes", "walkout", "industrial action", "grève", "grèves"]),
+    ("unemployment", &["unemployment", "jobless", "chômage"]),
+    // Acts between people.
+    ("met", &["met", "meet", "meets", "met with", "meeting", "rencontré", "rencontre", "rencontrer",
+        "s est entretenu avec", "s est entretenue avec"]),
+    ("phoned", &["phoned", "called", "telephoned", "rang", "appelé", "téléphoné", "a appelé",
+        "a téléphoné"]),
+    ("promised", &["promised", "pledged", "promises", "pledges", "promis", "promet",
+        "s est engagé à", "s est engagée à"]),
+    ("announced", &["announced", "annoncé", "annonce", "announces"]),
+    // When and how often.
+    ("annual", &["annual", "yearly", "per year", "a year", "annuel", "annuelle", "annuels",
+        "annuelles", "par an"]),
+    ("start", &["start", "starts", "began", "begins", "beginning", "début", "commence"]),
+    ("end", &["end", "ends", "ended", "finish", "fin", "se termine", "termine"]),
+    ("duration", &["duration", "lasted", "lasts", "durée", "a duré", "dure"]),
+    // Votes.
+    ("seats", &["seats", "seat", "sièges", "siège"]),
+    ("votes", &["votes", "vote", "voix", "suffrages"]),
+    ("turnout", &["turnout", "participation", "taux de participation"]),
+    ("abstention", &["abstention", "abstentions", "abstentionnistes", "taux d abstention",
+        "stayed away"]),
+    ("won", &["won", "win", "obtained", "secured", "obtenus", "obtenues", "remportés"]),
+    // Places and things.
+    ("area", &["area", "surface", "acreage", "hectares", "acres", "superficie", "surface"]),
+    ("burned", &["burned", "burnt", "brûlés", "brûlées", "brûlé", "brûlée", "incendiés",
+        "ravagés"]),
+    ("passengers", &["passengers", "travellers", "travelers", "riders", "commuters", "passagers",
+        "voyageurs", "usagers"]),
+    ("affected", &["affected", "hit", "disrupted", "impacted", "touchés", "touchées", "concernés",
+        "affectés", "perturbés"]),
+    ("capacity", &["capacity", "capacité", "capacités"]),
+    ("exports", &["exports", "exported", "export", "exportations", "exportation", "exporté",
+        "exportés"]),
+    ("imports", &["imports", "imported", "import", "importations", "importation", "importé",
+        "importés"]),
+    ("orders", &["orders", "order", "ordered", "commandes", "commande", "commandé"]),
+    ("reduced", &["cut", "cuts", "reduced", "lowered", "slashed", "réduit", "diminué", "baissé",
+        "réduction", "baisse"]),
+    ("increased", &["rose", "increased", "raised", "risen", "grew", "augmenté", "hausse",
+        "augmentation", "progressé"]),
+    ("population", &["population", "inhabitants", "habitants", "residents", "résidents"]),
+    ("plant", &["plant", "factory", "usine"]),
+    ("born", &["born", "birth", "née", "naissance"]),
+    ("age", &["age", "aged", "âge", "âgé", "âgée"]),
+    ("founded", &["founded", "established", "fondé", "fondée", "fondation"]),
+];
+
+/// Words that say how a property is counted or of whom, not what it is (folded: no accents).
+const FILLERS: &[&str] = &[
+    "number",
+    "count",
+    "total",
+    "amount",
+    "tally",
+    "nombre",
+    "montant",
+    "bilan",
+    "cumul",
+    "people",
+    "persons",
+    "individuals",
+    "personnes",
+    "gens",
+    "individus",
+    "inhabitants",
+    "habitants",
+    "residents",
+    "residents",
+    "date",
+];
+
+/// The lexicon's phrases by their first word: the rest of each phrase's words, longest first,
+/// and its concept. Words are lowercase, accents folded.
+type Phrases = FxHashMap<String, Vec<(Vec<String>, &'static str)>>;
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut phrases: Phrases = FxHashMap::default();
+        for &(concept, wordings) in LEXICON {
+            for wording in wordings {
+                let words = super::stems::words(wording);
+                let (first, rest) = words.split_first().expect("a phrase has words");
+                phrases
+                    .entry(first.clone())
+                    .or_default()
+                    .push((rest.to_vec(), concept));
+            }
+        }
+        for list in phrases.values_mut() {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        phrases
+    })
+}
+
+/// The concept of the longest phrase that `words` (lowercase, accents folded) start with, and
+/// how many words it takes.
+pub fn concept_at(words: &[String]) -> Option<(&'static str, usize)> {
+    let (first, rest) = words.split_first()?;
+    phrases()
+        .get(first)?
+        .iter()
+        .find_map(|(tail, concept)| rest.starts_with(tail).then_some((*concept, 1 + tail.len())))
+}
+
+/// Whether a word (lowercase, accents folded) only says how a property is counted or of whom.
+pub fn is_filler(word: &str) -> bool {
+    FILLERS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        super::super::stems::words(text)
+    }
+
+    #[test]
+    fn the_longest_phrase_wins() {
+        assert_eq!(
+            concept_at(&words("chief executive officer of")),
+            Some(("ceo", 3))
+        );
+        assert_eq!(concept_at(&words("chief executive")), Some(("ceo", 2)));
+        // `chief` alone says nothing.
+        assert_eq!(concept_at(&words("chief of staff")), None);
+        assert_eq!(
+            concept_at(&words("chiffre d'affaires")),
+            Some(("revenue", 3))
+        );
+    }
+
+    #[test]
+    fn phrases_are_matched_without_accents_or_case() {
+        assert_eq!(concept_at(&words("Décès")), Some(("dead", 1)));
+        assert_eq!(concept_at(&words("deces")), Some(("dead", 1)));
+    }
+
+    #[test]
+    fn look_alikes_are_distinct_concepts() {
+        assert_ne!(concept_at(&words("disparus")), concept_at(&words("morts")));
+        assert_ne!(concept_at(&words("jobs")), concept_at(&words("employees")));
+        assert_ne!(concept_at(&words("president")), concept_at(&words("ceo")));
+        assert_ne!(
+            concept_at(&words("turnout")),
+            concept_at(&words("abstention"))
+        );
+    }
+}
