@@ -253,7 +253,7 @@ fn alignment_tuned_on() {
     let counts = alignment_counts("alignment", "tune");
     assert!(counts.precision() >= 0.9, "{counts:?}");
     assert!(counts.recall() >= 0.7, "{counts:?}");
-    assert_eq!(counts.all(), [52, 1, 7, 51], "the figures changed");
+    assert_eq!(counts.all(), [53, 1, 6, 51], "the figures changed");
 }
 
 #[test]
@@ -263,12 +263,12 @@ fn alignment_held_aside() {
     let counts = alignment_counts("alignment", "held");
     assert!(counts.precision() >= 0.85, "{counts:?}");
     assert!(counts.recall() >= 0.55, "{counts:?}");
-    assert_eq!(counts.all(), [35, 0, 6, 36], "the figures changed");
+    assert_eq!(counts.all(), [36, 0, 5, 36], "the figures changed");
 }
 
 #[test]
 fn alignment_fresh() {
     // A set written after the rule was tuned, by a writer who had not seen it.
     let counts = alignment_counts("alignment-fresh", "fresh");
-    assert_eq!(counts.all(), [50, 6, 47, 85], "the figures changed");
+    assert_eq!(counts.all(), [64, 2, 33, 89], "the figures changed");
 }

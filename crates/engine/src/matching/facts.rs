@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::remarks::Remark;
 use crate::model::{Claim, Corpus, Located, PartialDate, ValueKind};
 use crate::normalise::date;
 use crate::normalise::text::{comparison_words, fold_key, wording_similarity};
@@ -141,7 +142,8 @@ const SAME_PROPERTY: f64 = 0.8;
 
 /// Whether two unregistered property wordings name one property: alike enough, neither one the
 /// other with a qualifier added (`revenus menacés en Europe` is not `revenus en Europe`), and
-/// with the same figures (`cumul en 24 heures` is not `cumul en 48 heures`).
+/// with the same figures (`cumul en 24 heures` is not `cumul en 48 heures`), and neither naming
+/// a concept the other does not (`à l'export` is not `à l'import`).
 fn same_property(a: &str, b: &str) -> bool {
     if wording_similarity(a, b) < SAME_PROPERTY {
         return false;
@@ -162,6 +164,7 @@ fn same_property(a: &str, b: &str) -> bool {
     !within(&words_a, &words_b)
         && !within(&words_b, &words_a)
         && figures(&words_a) == figures(&words_b)
+        && !Remark::wording(a, None).contrasts(&Remark::wording(b, None))
 }
 
 /// What each property wording of the corpus names: a registry property (by folded id, name or
@@ -303,6 +306,8 @@ mod tests {
                 "pluie en 48 heures",
                 "a déclaré",
                 "a dit",
+                "conteneurs à l'export",
+                "conteneurs à l'import",
             ]
             .into_iter()
             .map(claim)
@@ -316,5 +321,7 @@ mod tests {
         assert_ne!(key("revenus en Chine"), key("revenus menacés en Chine"));
         assert_ne!(key("pluie en 24 heures"), key("pluie en 48 heures"));
         assert_ne!(key("a déclaré"), key("a dit"));
+        // Alike by their letters, opposite by their meaning.
+        assert_ne!(key("conteneurs à l'export"), key("conteneurs à l'import"));
     }
 }

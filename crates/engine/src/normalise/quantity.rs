@@ -170,16 +170,23 @@ pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Opti
             rest = after.trim_start();
         }
     }
+    // `une garantie de prêt`, `a loan`: an article, not the figure one.
+    let article = ["un ", "une ", "a ", "an "]
+        .iter()
+        .any(|a| rest.starts_with(a));
     let (mut value, mut half_step, after) = number(rest, language)?;
     rest = after.trim_start();
-    if let Some((scale, after)) = scale_word(rest, language) {
+    let scale = scale_word(rest, language);
+    if let Some((scale, after)) = scale {
         value *= scale;
         half_step *= scale;
         rest = after.trim_start();
     }
-    let found_unit = found_unit
-        .or_else(|| unit_after(rest))
-        .or_else(|| unit.and_then(unit_of));
+    let unit_written = found_unit.or_else(|| unit_after(rest));
+    if article && value == 1.0 && scale.is_none() && unit_written.is_none() && !rest.is_empty() {
+        return None;
+    }
+    let found_unit = unit_written.or_else(|| unit.and_then(unit_of));
     let (low, high) = (value - half_step, value + half_step);
     let (low, high) = match qualifier {
         Qualifier::Exact => (low, high),
@@ -428,6 +435,19 @@ mod tests {
         assert!(agree(("4", FR), ("4", EN)));
         assert!(agree(("1,5 million", FR), ("1 500 000", FR)));
         assert!(agree(("plus de 400 000", FR), ("1 000 000", FR)));
+    }
+
+    #[test]
+    fn an_article_is_not_the_figure_one() {
+        assert_eq!(
+            parse("une garantie de prêt de 500 millions", FR, None),
+            None
+        );
+        assert_eq!(parse("a loan guarantee", EN, None), None);
+        // One of something, counted or measured, is a figure.
+        assert!(agree(("un million", FR), ("1 000 000", FR)));
+        assert!(agree(("une heure", FR), ("1 hour", EN)));
+        assert!(agree(("un", FR), ("1", FR)));
     }
 
     #[test]

@@ -95,7 +95,8 @@ fn read(text: &str, language: Language, wording: bool) -> Content {
         // `don't`, `isn't`: the `t` after an `n` is a negation.
         let contracted_not = folded_word == "t" && i > 0 && words[i - 1].ends_with('n');
         let concept = wording.then(|| concept_at(&folded[i..])).flatten();
-        if wording && is_filler(folded_word) {
+        // A filler that starts a phrase of the lexicon (`date limite`) is part of the phrase.
+        if wording && is_filler(folded_word) && concept.is_none_or(|(_, taken)| taken == 1) {
             fillers.push(match concept {
                 Some((concept, _)) => format!("{CONCEPT}{concept}"),
                 None => fold_accents(&stemmer.stem(word)),

@@ -135,6 +135,8 @@ impl<'a> Readings<'a> {
 struct Signals {
     same_subject: bool,
     subject_likeness: f64,
+    /// One subject is a name and the other a description, which may stand for it.
+    described: bool,
     same_property: bool,
     property_likeness: f64,
     /// One property wording only qualifies the other.
@@ -146,6 +148,8 @@ struct Signals {
     languages_differ: bool,
     comparable: bool,
     agree: bool,
+    /// Some values agree, texts word for word.
+    same_value: bool,
     /// The values agree, and their equality would be no coincidence.
     telling_agreement: bool,
     evidence_likeness: f64,
@@ -223,7 +227,9 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
 /// Whether the signals are enough to suggest aligning the two groups: each way needs two
 /// signals or more (tuned on the `tune` part of tests/labelled/alignment/pairs.yaml).
 fn aligned(s: &Signals) -> bool {
-    if !s.comparable || s.contrasting || (s.narrower && !s.telling_agreement) {
+    // A qualifier or a concept of its own on a side makes another fact, unless the values
+    // agree beyond coincidence.
+    if !s.comparable || ((s.narrower || s.contrasting) && !s.telling_agreement) {
         return false;
     }
     let instances = s.instances_agree >= 2 && s.instances_agree >= 3 * s.instances_differ;
@@ -239,6 +245,8 @@ fn aligned(s: &Signals) -> bool {
     } else {
         (s.same_property && s.telling_agreement)
             || (s.subject_likeness >= 0.5 && s.property_likeness >= 0.4 && s.telling_agreement)
+            // A description standing for a name (`the Norwegian carrier`, `Nordvik Line`).
+            || (s.described && s.same_property && s.same_value)
             || same_evidence
     }
 }
@@ -412,12 +420,14 @@ struct Values {
     comparable: bool,
     /// Some agree.
     agree: bool,
+    /// Some agree, texts word for word.
+    same: bool,
     /// Some agree, and their equality would be no coincidence.
     telling: bool,
 }
 
 fn compare_values(a: &View, b: &View) -> Values {
-    let (mut comparable, mut agree, mut telling) = (false, false, false);
+    let (mut comparable, mut agree, mut same, mut telling) = (false, false, false, false);
     for x in &a.values {
         for y in &b.values {
             if comparable_kinds(x, y) {
@@ -429,6 +439,7 @@ fn compare_values(a: &View, b: &View) -> Values {
                         (Normal::Text(a), Normal::Text(b)) => a.key == b.key,
                         _ => true,
                     };
+                    same |= same_text;
                     telling |= same_text && telling_value(x);
                 }
             }
@@ -437,6 +448,7 @@ fn compare_values(a: &View, b: &View) -> Values {
     Values {
         comparable,
         agree,
+        same,
         telling,
     }
 }
@@ -510,6 +522,7 @@ fn signals<'a>(
         } else {
             best(&a.subjects, &b.subjects, wordings)
         },
+        described: a.named != b.named,
         same_property: a.set.key.property == b.set.key.property,
         property_likeness: matches.iter().map(|m| m.likeness).fold(0.0, f64::max),
         narrower: matches.iter().any(|m| m.narrower),
@@ -523,6 +536,7 @@ fn signals<'a>(
             && b.languages.iter().any(Option::is_some),
         comparable: values.comparable,
         agree: values.agree,
+        same_value: values.same,
         telling_agreement: values.telling,
         evidence_likeness: best(&a.evidence, &b.evidence, sentences),
         ..Signals::default()
