@@ -268,7 +268,16 @@ fn alignment_held_aside() {
 
 #[test]
 fn alignment_fresh() {
-    // A set written after the rule was tuned, by a writer who had not seen it.
+    // Written by a hand that had not seen the rule, measured once (precision 0.89, recall 0.52
+    // with the lexicon of the first set), then tuned on: its figures are no longer unseen.
     let counts = alignment_counts("alignment-fresh", "fresh");
-    assert_eq!(counts.all(), [64, 2, 33, 89], "the figures changed");
+    assert_eq!(counts.all(), [67, 2, 30, 89], "the figures changed");
+}
+
+#[test]
+fn alignment_unseen() {
+    // A second set, written by another hand after the rule was tuned on the three above, and
+    // measured once, before any look at what the rule finds on it.
+    let counts = alignment_counts("alignment-unseen", "unseen");
+    assert_eq!(counts.all(), [35, 1, 46, 67], "the figures changed");
 }

@@ -229,7 +229,7 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
 fn aligned(s: &Signals) -> bool {
     // A qualifier or a concept of its own on a side makes another fact, unless the values
     // agree beyond coincidence.
-    if !s.comparable || ((s.narrower || s.contrasting) && !s.telling_agreement) {
+    if !s.comparable || (s.narrower && !s.same_value) || (s.contrasting && !s.telling_agreement) {
         return false;
     }
     let instances = s.instances_agree >= 2 && s.instances_agree >= 3 * s.instances_differ;
@@ -240,7 +240,7 @@ fn aligned(s: &Signals) -> bool {
     if s.same_subject {
         (s.telling_agreement && wordings_allow)
             || instances
-            || (s.property_likeness >= 0.5 && !s.narrower)
+            || (s.property_likeness >= 0.5 && (!s.narrower || s.same_value))
             || same_evidence
     } else {
         (s.same_property && s.telling_agreement)
