@@ -306,8 +306,8 @@ mod tests {
                 "pluie en 48 heures",
                 "a déclaré",
                 "a dit",
-                "conteneurs à l'export",
-                "conteneurs à l'import",
+                "conteneurs pleins à l'export",
+                "conteneurs pleins à l'import",
             ]
             .into_iter()
             .map(claim)
@@ -322,6 +322,9 @@ mod tests {
         assert_ne!(key("pluie en 24 heures"), key("pluie en 48 heures"));
         assert_ne!(key("a déclaré"), key("a dit"));
         // Alike by their letters, opposite by their meaning.
-        assert_ne!(key("conteneurs à l'export"), key("conteneurs à l'import"));
+        assert_ne!(
+            key("conteneurs pleins à l'export"),
+            key("conteneurs pleins à l'import")
+        );
     }
 }

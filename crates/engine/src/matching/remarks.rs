@@ -412,6 +412,27 @@ mod tests {
     }
 
     #[test]
+    fn wordings_that_each_name_their_own_concept_contrast() {
+        let en = |t| Remark::wording(t, Some(Language::English));
+        let fr = |t| Remark::wording(t, Some(Language::French));
+        assert!(en("strike start date").contrasts(&en("walkout ends")));
+        assert!(fr("participation").contrasts(&fr("taux d'abstention")));
+        assert!(!en("strike start date").contrasts(&en("walkout begins")));
+        assert!(!en("death toll").contrasts(&fr("nombre de morts")));
+        // One concept more is a qualifier, not a contrast.
+        assert!(!en("revenue").contrasts(&en("annual revenue")));
+    }
+
+    #[test]
+    fn a_qualifier_narrows_a_wording_across_languages() {
+        let en = |t| Remark::wording(t, Some(Language::English));
+        let fr = |t| Remark::wording(t, Some(Language::French));
+        assert!(en("revenue at risk in Europe").narrows(&fr("chiffre d'affaires en Europe")));
+        assert!(!fr("chiffre d'affaires en Europe").narrows(&en("revenue at risk in Europe")));
+        assert!(!fr("bilan des morts").narrows(&en("death toll")));
+    }
+
+    #[test]
     fn trigrams_mark_the_ends_of_a_stem() {
         assert_eq!(trigrams("ven"), ["_ve", "ven", "en_"]);
     }

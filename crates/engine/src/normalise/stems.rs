@@ -182,6 +182,28 @@ mod tests {
     }
 
     #[test]
+    fn a_wording_reads_alike_in_either_language() {
+        let fr = |t| wording_content(t, Language::French).stems;
+        let en = |t| wording_content(t, Language::English).stems;
+        assert_eq!(fr("bilan des morts"), ["#dead"]);
+        assert_eq!(fr("nombre de morts"), en("death toll"));
+        // Read in the other language, a wording keeps its reading.
+        assert_eq!(en("nombre de morts"), fr("nombre de morts"));
+        assert_ne!(fr("nombre de disparus"), fr("nombre de morts"));
+        assert_eq!(fr("a rencontré"), en("met"));
+    }
+
+    #[test]
+    fn counting_words_go_unless_nothing_else_is_left() {
+        let fr = |t| wording_content(t, Language::French).stems;
+        assert_eq!(fr("personnes évacuées"), fr("habitants évacués"));
+        assert_eq!(fr("habitants"), ["#population"]);
+        assert_eq!(fr("total"), ["total"]);
+        // A counting word that starts a phrase of the lexicon belongs to the phrase.
+        assert_eq!(fr("date limite"), ["#deadline"]);
+    }
+
+    #[test]
     fn negation_is_kept_aside() {
         assert!(content("Nous ne vendrons pas", Language::French).negated);
         assert!(content("we won't sell", Language::English).negated);
