@@ -253,7 +253,7 @@ fn alignment_tuned_on() {
     let counts = alignment_counts("alignment", "tune");
     assert!(counts.precision() >= 0.9, "{counts:?}");
     assert!(counts.recall() >= 0.7, "{counts:?}");
-    assert_eq!(counts.all(), [53, 1, 6, 51], "the figures changed");
+    assert_eq!(counts.all(), [54, 1, 5, 51], "the figures changed");
 }
 
 #[test]
@@ -263,7 +263,7 @@ fn alignment_held_aside() {
     let counts = alignment_counts("alignment", "held");
     assert!(counts.precision() >= 0.85, "{counts:?}");
     assert!(counts.recall() >= 0.55, "{counts:?}");
-    assert_eq!(counts.all(), [36, 0, 5, 36], "the figures changed");
+    assert_eq!(counts.all(), [37, 0, 4, 36], "the figures changed");
 }
 
 #[test]
@@ -271,7 +271,7 @@ fn alignment_fresh() {
     // Written by a hand that had not seen the rule, measured once (precision 0.89, recall 0.52
     // with the lexicon of the first set), then tuned on: its figures are no longer unseen.
     let counts = alignment_counts("alignment-fresh", "fresh");
-    assert_eq!(counts.all(), [67, 2, 30, 89], "the figures changed");
+    assert_eq!(counts.all(), [69, 2, 28, 89], "the figures changed");
 }
 
 #[test]

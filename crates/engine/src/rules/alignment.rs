@@ -245,6 +245,8 @@ fn aligned(s: &Signals) -> bool {
     } else {
         (s.same_property && s.telling_agreement)
             || (s.subject_likeness >= 0.5 && s.property_likeness >= 0.4 && s.telling_agreement)
+            // Two wordings of one subject (`hauts dirigeants` / `hauts responsables`).
+            || (s.subject_likeness >= 0.9 && s.property_likeness >= 0.5 && s.same_value)
             // A description standing for a name (`the Norwegian carrier`, `Nordvik Line`).
             || (s.described && s.same_property && s.same_value)
             || same_evidence
