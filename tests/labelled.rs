@@ -281,3 +281,11 @@ fn alignment_unseen() {
     let counts = alignment_counts("alignment-unseen", "unseen");
     assert_eq!(counts.all(), [35, 1, 46, 67], "the figures changed");
 }
+
+#[test]
+fn alignment_third() {
+    // A third set, by a third hand that had not seen the rule, measured once after the rule's
+    // last change, never tuned on.
+    let counts = alignment_counts("alignment-third", "third");
+    assert_eq!(counts.all(), [45, 1, 29, 62], "the figures changed");
+}
