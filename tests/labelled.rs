@@ -253,13 +253,14 @@ fn alignment_tuned_on() {
     let counts = alignment_counts("alignment", "tune");
     assert!(counts.precision() >= 0.9, "{counts:?}");
     assert!(counts.recall() >= 0.7, "{counts:?}");
-    assert_eq!(counts.all(), [54, 1, 5, 51], "the figures changed");
+    assert_eq!(counts.all(), [55, 1, 4, 51], "the figures changed");
 }
 
 #[test]
 fn alignment_held_aside() {
-    // Measured after tuning on the other part: precision 0.88, recall 0.56, short of the
-    // goals (0.9 and 0.7) that the tuned-on part meets.
+    // Kept aside from the first tuning (precision 0.88, recall 0.56 then); its misses were
+    // read in later rounds, so it is no longer unseen: see alignment_unseen and
+    // alignment_third for that.
     let counts = alignment_counts("alignment", "held");
     assert!(counts.precision() >= 0.85, "{counts:?}");
     assert!(counts.recall() >= 0.55, "{counts:?}");
@@ -271,21 +272,23 @@ fn alignment_fresh() {
     // Written by a hand that had not seen the rule, measured once (precision 0.89, recall 0.52
     // with the lexicon of the first set), then tuned on: its figures are no longer unseen.
     let counts = alignment_counts("alignment-fresh", "fresh");
-    assert_eq!(counts.all(), [69, 2, 28, 89], "the figures changed");
+    assert_eq!(counts.all(), [71, 2, 26, 89], "the figures changed");
 }
 
 #[test]
 fn alignment_unseen() {
     // A second set, written by another hand after the rule was tuned on the three above, and
-    // measured once, before any look at what the rule finds on it.
+    // measured once, before any look at what the rule finds on it: [35, 1, 46, 67], precision
+    // 0.97, recall 0.43. Never tuned on; the figures below follow the review's mends (stricter
+    // same values, sibling contrasts, names kept out of the lexicon in subjects).
     let counts = alignment_counts("alignment-unseen", "unseen");
-    assert_eq!(counts.all(), [35, 1, 46, 67], "the figures changed");
+    assert_eq!(counts.all(), [34, 1, 47, 67], "the figures changed");
 }
 
 #[test]
 fn alignment_third() {
-    // A third set, by a third hand that had not seen the rule, measured once after the rule's
-    // last change, never tuned on.
+    // A third set, by a third hand that had not seen the rule, measured once: [45, 1, 29, 62],
+    // precision 0.98, recall 0.61. Never tuned on; the figures below follow the review's mends.
     let counts = alignment_counts("alignment-third", "third");
-    assert_eq!(counts.all(), [45, 1, 29, 62], "the figures changed");
+    assert_eq!(counts.all(), [45, 0, 29, 63], "the figures changed");
 }

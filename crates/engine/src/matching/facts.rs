@@ -164,7 +164,7 @@ fn same_property(a: &str, b: &str) -> bool {
     !within(&words_a, &words_b)
         && !within(&words_b, &words_a)
         && figures(&words_a) == figures(&words_b)
-        && !Remark::wording(a, None).contrasts(&Remark::wording(b, None))
+        && !Remark::property(a, None).contrasts(&Remark::property(b, None))
 }
 
 /// What each property wording of the corpus names: a registry property (by folded id, name or

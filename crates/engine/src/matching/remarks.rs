@@ -12,9 +12,10 @@
 //! de`): two remarks that differ by a negation are the likelier reading.
 
 use super::alike::shared;
+use crate::normalise::concepts::contrast;
 use crate::normalise::date::Moment;
 use crate::normalise::quantity::Language;
-use crate::normalise::stems::{CONCEPT, Content, content, language_of, wording_content};
+use crate::normalise::stems::{CONCEPT, Content, Reading, language_of, read};
 use crate::normalise::text::fold_key;
 
 /// A score at least this high is one remark (tuned on the `tune` half of
@@ -38,7 +39,7 @@ pub const TRIGRAM_FLOOR: f64 = 0.2;
 /// How many trigrams a concept counts for: as many as a word of four letters.
 const CONCEPT_TRIGRAMS: usize = 4;
 
-/// A quotation read for comparison.
+/// A quotation, or a fact's subject or property, read for comparison.
 #[derive(Clone, Debug)]
 pub struct Remark {
     text: String,
@@ -48,28 +49,28 @@ pub struct Remark {
     trigrams: Vec<String>,
     /// The figures written in digits, sorted.
     figures: Vec<String>,
-    /// Read as a fact's wording ([`wording_content`]), not as a quotation.
-    wording: bool,
+    /// What the text is, which says how it was read.
+    reading: Reading,
 }
 
 impl Remark {
     /// The quotation `text`, read in its own language (`hint`: its source's language).
     pub fn new(text: &str, hint: Option<Language>) -> Self {
-        Self::read_as(text, language_of(text, hint), false)
+        Self::read_as(text, language_of(text, hint), Reading::Quotation)
     }
 
-    /// A fact's wording (a subject, a property), read as [`wording_content`] reads it, in its
-    /// own language.
-    pub fn wording(text: &str, hint: Option<Language>) -> Self {
-        Self::read_as(text, language_of(text, hint), true)
+    /// A fact's subject, read as [`Reading::Subject`] in its own language.
+    pub fn subject(text: &str, hint: Option<Language>) -> Self {
+        Self::read_as(text, language_of(text, hint), Reading::Subject)
     }
 
-    fn read_as(text: &str, language: Language, wording: bool) -> Self {
-        let content = if wording {
-            wording_content(text, language)
-        } else {
-            content(text, language)
-        };
+    /// A fact's property, read as [`Reading::Property`] in its own language.
+    pub fn property(text: &str, hint: Option<Language>) -> Self {
+        Self::read_as(text, language_of(text, hint), Reading::Property)
+    }
+
+    fn read_as(text: &str, language: Language, reading: Reading) -> Self {
+        let content = read(text, language, reading);
         let mut trigrams: Vec<String> = content.stems.iter().flat_map(|s| trigrams(s)).collect();
         trigrams.sort_unstable();
         let mut figures: Vec<String> = content
@@ -85,7 +86,7 @@ impl Remark {
             content,
             trigrams,
             figures,
-            wording,
+            reading,
         }
     }
 
@@ -94,25 +95,30 @@ impl Remark {
     /// Two wordings of two languages are compared read in one, as [`likeness`] does.
     pub fn narrows(&self, other: &Remark) -> bool {
         if self.language != other.language {
-            let other_as_mine = Remark::read_as(&other.text, self.language, other.wording);
-            let mine_as_other = Remark::read_as(&self.text, other.language, self.wording);
+            let other_as_mine = Remark::read_as(&other.text, self.language, other.reading);
+            let mine_as_other = Remark::read_as(&self.text, other.language, self.reading);
             return self.narrows(&other_as_mine) || mine_as_other.narrows(other);
         }
         let (mine, theirs) = (sorted(&self.content.stems), sorted(&other.content.stems));
-        mine.len() > theirs.len() && shared(&mine, &theirs) == theirs.len()
+        !theirs.is_empty() && mine.len() > theirs.len() && shared(&mine, &theirs) == theirs.len()
     }
 
-    /// Whether each of two wordings names a concept of the [lexicon](crate::normalise::concepts)
-    /// that the other does not (`strike start` / `strike ends`): two facts, whatever else they
-    /// share.
+    /// Whether two wordings differ by two concepts of the [lexicon](crate::normalise::concepts)
+    /// that are different facts of one kind (`strike start` / `strike ends`): two facts,
+    /// whatever else they share.
     pub fn contrasts(&self, other: &Remark) -> bool {
-        let lacks = |a: &Remark, b: &Remark| {
+        let only = |a: &'_ Remark, b: &Remark| -> Vec<String> {
             a.concepts()
-                .any(|concept| !b.concepts().any(|other| other == concept))
+                .filter(|concept| !b.concepts().any(|other| other == *concept))
+                .map(str::to_string)
+                .collect()
         };
-        lacks(self, other) && lacks(other, self)
+        let (mine, theirs) = (only(self, other), only(other, self));
+        mine.iter()
+            .any(|a| theirs.iter().any(|b| contrast(&a[1..], &b[1..])))
     }
 
+    /// The concepts of the lexicon the wording names (`#ceo`).
     fn concepts(&self) -> impl Iterator<Item = &str> + '_ {
         self.content
             .stems
@@ -223,8 +229,8 @@ pub fn likeness(a: &Remark, b: &Remark) -> Likeness {
     if a.language == b.language {
         return likeness_as_read(a, b);
     }
-    let as_a = likeness_as_read(a, &Remark::read_as(&b.text, a.language, b.wording));
-    let as_b = likeness_as_read(&Remark::read_as(&a.text, b.language, a.wording), b);
+    let as_a = likeness_as_read(a, &Remark::read_as(&b.text, a.language, b.reading));
+    let as_b = likeness_as_read(&Remark::read_as(&a.text, b.language, a.reading), b);
     if as_a.score >= as_b.score { as_a } else { as_b }
 }
 
@@ -413,9 +419,12 @@ mod tests {
 
     #[test]
     fn wordings_that_each_name_their_own_concept_contrast() {
-        let en = |t| Remark::wording(t, Some(Language::English));
-        let fr = |t| Remark::wording(t, Some(Language::French));
+        let en = |t| Remark::property(t, Some(Language::English));
+        let fr = |t| Remark::property(t, Some(Language::French));
         assert!(en("strike start date").contrasts(&en("walkout ends")));
+        // Near-synonyms of one kind do not contrast (`head` / `boss`).
+        assert!(!en("head").contrasts(&en("boss")));
+        assert!(en("trains cancelled").contrasts(&en("trains delayed")));
         assert!(fr("participation").contrasts(&fr("taux d'abstention")));
         assert!(!en("strike start date").contrasts(&en("walkout begins")));
         assert!(!en("death toll").contrasts(&fr("nombre de morts")));
@@ -425,8 +434,8 @@ mod tests {
 
     #[test]
     fn a_qualifier_narrows_a_wording_across_languages() {
-        let en = |t| Remark::wording(t, Some(Language::English));
-        let fr = |t| Remark::wording(t, Some(Language::French));
+        let en = |t| Remark::property(t, Some(Language::English));
+        let fr = |t| Remark::property(t, Some(Language::French));
         assert!(en("revenue at risk in Europe").narrows(&fr("chiffre d'affaires en Europe")));
         assert!(!fr("chiffre d'affaires en Europe").narrows(&en("revenue at risk in Europe")));
         assert!(!fr("bilan des morts").narrows(&en("death toll")));

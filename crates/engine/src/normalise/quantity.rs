@@ -170,10 +170,9 @@ pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Opti
             rest = after.trim_start();
         }
     }
-    // `une garantie de prêt`, `a loan`: an article, not the figure one.
-    let article = ["un ", "une ", "a ", "an "]
-        .iter()
-        .any(|a| rest.starts_with(a));
+    // `une garantie de prêt de 500 millions`: an article, not the figure one, when another
+    // figure follows.
+    let article = ["un ", "une "].iter().any(|a| rest.starts_with(a));
     let (mut value, mut half_step, after) = number(rest, language)?;
     rest = after.trim_start();
     let scale = scale_word(rest, language);
@@ -183,7 +182,8 @@ pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Opti
         rest = after.trim_start();
     }
     let unit_written = found_unit.or_else(|| unit_after(rest));
-    if article && value == 1.0 && scale.is_none() && unit_written.is_none() && !rest.is_empty() {
+    let figure_follows = rest.contains(|c: char| c.is_ascii_digit());
+    if article && value == 1.0 && scale.is_none() && unit_written.is_none() && figure_follows {
         return None;
     }
     let found_unit = unit_written.or_else(|| unit.and_then(unit_of));
@@ -443,8 +443,8 @@ mod tests {
             parse("une garantie de prêt de 500 millions", FR, None),
             None
         );
-        assert_eq!(parse("a loan guarantee", EN, None), None);
         // One of something, counted or measured, is a figure.
+        assert!(agree(("un mort", FR), ("1", FR)));
         assert!(agree(("un million", FR), ("1 000 000", FR)));
         assert!(agree(("une heure", FR), ("1 hour", EN)));
         assert!(agree(("un", FR), ("1", FR)));

@@ -4,6 +4,10 @@
 //!
 //! Negations are function words too, but they turn a statement around (`nous vendrons` /
 //! `nous ne vendrons pas`): they are kept aside as the wording's polarity.
+//!
+//! A fact's subject or property is read further ([`Reading`]): the phrases of the bilingual
+//! [lexicon](super::concepts) become their concepts, so that the wordings of two languages
+//! meet, and counting words (`nombre de`) are set aside.
 
 use std::sync::OnceLock;
 
@@ -44,59 +48,77 @@ pub fn language_of(text: &str, hint: Option<Language>) -> Language {
         .unwrap_or(Language::English)
 }
 
-/// The content of `text`, read as `language`.
-pub fn content(text: &str, language: Language) -> Content {
-    read(text, language, false)
+/// What a text is, which says how it is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reading {
+    /// A quotation or a sentence: its own language's function words aside, the rest stemmed.
+    Quotation,
+    /// A fact's subject: also the common function words of the other language, and the
+    /// phrases of the [lexicon](super::concepts) as their concepts (`#government`), but for
+    /// capitalised words, which are names (`Bill Gates`, `Grant`).
+    Subject,
+    /// A fact's property: as a subject, every phrase of the lexicon as its concept, and the
+    /// words that only say how the fact is counted (`nombre de`, `people`) set aside unless
+    /// nothing else is left.
+    Property,
 }
 
-/// The content of a fact's wording (a subject, a property), read as `language`: the phrases
-/// of the [lexicon](super::concepts) become their concepts (`#ceo`), and the words that only
-/// say how the fact is counted (`nombre de`) are set aside unless nothing else is left.
-pub fn wording_content(text: &str, language: Language) -> Content {
-    read(text, language, true)
+/// The content of `text`, read as `language`, as a quotation.
+pub fn content(text: &str, language: Language) -> Content {
+    read(text, language, Reading::Quotation)
 }
 
 /// The words of `text`, lowercase, accents folded.
 pub fn words(text: &str) -> Vec<String> {
-    split(&text.to_lowercase())
+    split(text)
         .into_iter()
-        .map(fold_accents)
+        .map(|w| fold_accents(&w.to_lowercase()))
         .collect()
 }
 
-/// The words of a lowercase text, apostrophes splitting them (`l'aide`).
-fn split(lower: &str) -> Vec<&str> {
-    lower
-        .split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c))
+/// The words of a text, apostrophes splitting them (`l'aide`).
+fn split(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c))
         .flat_map(|w| w.split(is_apostrophe))
         .filter(|w| !w.is_empty())
         .collect()
 }
 
-fn read(text: &str, language: Language, wording: bool) -> Content {
+/// Function words common in wordings of either language (folded), set aside in a wording
+/// whatever language it is read in: too short to tell, it may be read in the other one.
+const SHARED_FUNCTION_WORDS: &[&str] = &[
+    "de", "des", "du", "d", "la", "le", "les", "l", "un", "une", "et", "en", "au", "aux", "a",
+    "pour", "par", "sur", "dans", "avec", "sa", "son", "ses", "leur", "leurs", "ce", "cette",
+    "ces", "of", "the", "an", "and", "in", "for", "by", "on", "to", "at", "from", "with", "its",
+    "their", "his", "her", "this", "that",
+];
+
+/// The content of `text`, read as `language`, as what it is.
+pub fn read(text: &str, language: Language, reading: Reading) -> Content {
     let (stop_words, stemmer) = tools(language);
-    // A wording is too short for its language to be told for sure: the function words of the
-    // other language go too, so that it reads alike whichever language it is read in.
-    let other_stop = |word: &str| {
-        let other = match language {
-            Language::French => Language::English,
-            Language::English => Language::French,
-        };
-        tools(other).0.contains(word)
-    };
-    let lower = text.to_lowercase();
-    let words = split(&lower);
+    let wording = reading != Reading::Quotation;
+    let written = split(text);
+    let words: Vec<String> = written.iter().map(|w| w.to_lowercase()).collect();
     let folded: Vec<String> = words.iter().map(|w| fold_accents(w)).collect();
+    // An acronym (`UN`, `EU`, `IT`) is no function word.
+    let acronym =
+        |i: usize| written[i].chars().count() > 1 && !written[i].chars().any(char::is_lowercase);
+    let name = |i: usize| written[i].starts_with(char::is_uppercase) && !acronym(i);
     let mut content = Content::default();
     let mut fillers = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let (word, folded_word) = (words[i], folded[i].as_str());
+        let (word, folded_word) = (words[i].as_str(), folded[i].as_str());
         // `don't`, `isn't`: the `t` after an `n` is a negation.
         let contracted_not = folded_word == "t" && i > 0 && words[i - 1].ends_with('n');
-        let concept = wording.then(|| concept_at(&folded[i..])).flatten();
+        let concept = match reading {
+            Reading::Quotation => None,
+            Reading::Subject if name(i) => None,
+            _ => concept_at(&folded[i..]),
+        };
+        let filler = reading == Reading::Property && is_filler(folded_word);
         // A filler that starts a phrase of the lexicon (`date limite`) is part of the phrase.
-        if wording && is_filler(folded_word) && concept.is_none_or(|(_, taken)| taken == 1) {
+        if filler && concept.is_none_or(|(_, taken)| taken == 1) {
             fillers.push(match concept {
                 Some((concept, _)) => format!("{CONCEPT}{concept}"),
                 None => fold_accents(&stemmer.stem(word)),
@@ -107,13 +129,26 @@ fn read(text: &str, language: Language, wording: bool) -> Content {
             continue;
         } else if NEGATIONS.contains(&folded_word) || contracted_not {
             content.negated = true;
-        } else if !(stop_words.contains(folded_word) || (wording && other_stop(folded_word))) {
+        } else if !(stop_words.contains(folded_word)
+            || (wording && !acronym(i) && SHARED_FUNCTION_WORDS.contains(&folded_word)))
+        {
             content.stems.push(fold_accents(&stemmer.stem(word)));
         }
         i += 1;
     }
     if content.stems.is_empty() {
-        content.stems = fillers;
+        // `nombre d'habitants` is the population: a counting word read as a concept is what
+        // the wording counts.
+        let concepts: Vec<String> = fillers
+            .iter()
+            .filter(|f| f.starts_with(CONCEPT))
+            .cloned()
+            .collect();
+        content.stems = if concepts.is_empty() {
+            fillers
+        } else {
+            concepts
+        };
     }
     content
 }
@@ -183,8 +218,8 @@ mod tests {
 
     #[test]
     fn a_wording_reads_alike_in_either_language() {
-        let fr = |t| wording_content(t, Language::French).stems;
-        let en = |t| wording_content(t, Language::English).stems;
+        let fr = |t| read(t, Language::French, Reading::Property).stems;
+        let en = |t| read(t, Language::English, Reading::Property).stems;
         assert_eq!(fr("bilan des morts"), ["#dead"]);
         assert_eq!(fr("nombre de morts"), en("death toll"));
         // Read in the other language, a wording keeps its reading.
@@ -195,12 +230,26 @@ mod tests {
 
     #[test]
     fn counting_words_go_unless_nothing_else_is_left() {
-        let fr = |t| wording_content(t, Language::French).stems;
+        let fr = |t| read(t, Language::French, Reading::Property).stems;
         assert_eq!(fr("personnes évacuées"), fr("habitants évacués"));
         assert_eq!(fr("habitants"), ["#population"]);
+        assert_eq!(fr("nombre d'habitants"), ["#population"]);
         assert_eq!(fr("total"), ["total"]);
         // A counting word that starts a phrase of the lexicon belongs to the phrase.
         assert_eq!(fr("date limite"), ["#deadline"]);
+    }
+
+    #[test]
+    fn a_subject_keeps_its_names_and_acronyms() {
+        let en = |t| read(t, Language::English, Reading::Subject).stems;
+        // A capitalised word is a name, not a word of the lexicon.
+        assert_eq!(en("Bill Gates"), ["bill", "gate"]);
+        assert_eq!(en("the French government"), ["french", "#government"]);
+        // An acronym is no function word of the other language (`UN`, `un`).
+        assert_eq!(en("UN agency"), ["un", "agenc"]);
+        assert_eq!(en("un agency"), ["agenc"]);
+        // Counting words are a property's, not a subject's.
+        assert_ne!(en("people of Lyon"), en("Lyon"));
     }
 
     #[test]

@@ -6,10 +6,13 @@
 //! subjects share a content word, both with the same `when` and `where`. A pair is suggested on
 //! several signals at once, never one alone:
 //!
-//! - the subjects: one entity, or wordings alike by their content stems and trigrams;
-//! - the properties: one property, or wordings alike by their content stems and trigrams
-//!   (a wording that only adds a qualifier to the other, `revenus menacés en Chine` beside
-//!   `revenus en Chine`, is another fact);
+//! - the subjects: one entity, or wordings alike by their content stems and trigrams, or a
+//!   name and a description that may stand for it;
+//! - the properties: one property, or wordings alike by their content stems and trigrams,
+//!   each read through the bilingual lexicon of [`crate::normalise::concepts`] (`CEO` and
+//!   `PDG` read alike). A wording that only adds a qualifier to the other (`revenus menacés
+//!   en Chine` beside `revenus en Chine`), or that differs from it by a contrasting concept
+//!   (`strike start` / `strike ends`), is another fact unless the values say otherwise;
 //! - the values: of kinds that compare, and equal where equality would be no coincidence (a
 //!   figure with a unit or of three digits, a day, a long text);
 //! - the instances: two property wordings whose values agree for one subject after another
@@ -37,7 +40,7 @@ use crate::model::{Corpus, Location};
 use crate::normalise::codes::is_code;
 use crate::normalise::names::is_proper_name;
 use crate::normalise::quantity::Language;
-use crate::normalise::stems::wording_content;
+use crate::normalise::stems::{Reading, read};
 use crate::normalise::value::Normal;
 
 /// Groups whose subjects share a content word are compared only when fewer than this many
@@ -148,7 +151,7 @@ struct Signals {
     languages_differ: bool,
     comparable: bool,
     agree: bool,
-    /// Some values agree, texts word for word.
+    /// Some values are the [same](same_value), not only in agreement.
     same_value: bool,
     /// The values agree, and their equality would be no coincidence.
     telling_agreement: bool,
@@ -173,9 +176,9 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         .par_iter()
         .filter_map(|set| view(corpus, set, normals, &languages))
         .collect();
-    let mut readings = Readings::new(Remark::wording);
-    read_blocking_subjects(&views, &mut readings);
-    let pairs: Vec<(usize, usize, Values)> = candidate_pairs(&views, &readings)
+    let mut subjects = Readings::new(Remark::subject);
+    read_blocking_subjects(&views, &mut subjects);
+    let pairs: Vec<(usize, usize, Values)> = candidate_pairs(&views, &subjects)
         .into_par_iter()
         .filter(|&(a, b)| {
             disjoint(&views[a].sources, &views[b].sources) && !two_entities(&views[a], &views[b])
@@ -184,21 +187,26 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         .filter(|(_, _, values)| values.comparable)
         .collect();
     // The wordings the signals compare: the subjects only of two subjects.
-    readings.read(pairs.iter().flat_map(|&(a, b, _)| {
+    subjects.read(pairs.iter().flat_map(|&(a, b, _)| {
         let (a, b) = (&views[a], &views[b]);
-        let subjects = (a.set.key.subject != b.set.key.subject)
+        (a.set.key.subject != b.set.key.subject)
             .then(|| a.subjects.iter().chain(&b.subjects).copied())
             .into_iter()
-            .flatten();
-        subjects.chain(a.properties()).chain(b.properties())
+            .flatten()
     }));
+    let mut property_readings = Readings::new(Remark::property);
+    property_readings.read(
+        pairs
+            .iter()
+            .flat_map(|&(a, b, _)| views[a].properties().chain(views[b].properties())),
+    );
     let mut evidence = Readings::new(Remark::new);
     evidence.read(
         pairs
             .iter()
             .flat_map(|&(a, b, _)| views[a].evidence.iter().chain(&views[b].evidence).copied()),
     );
-    let properties = property_matches(&views, &pairs, &readings);
+    let properties = property_matches(&views, &pairs, &property_readings);
     let mut signals: Vec<Pair> = pairs
         .into_par_iter()
         .map(|(a, b, values)| {
@@ -206,7 +214,7 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
             (
                 a,
                 b,
-                signals(a_view, b_view, values, &properties, [&readings, &evidence]),
+                signals(a_view, b_view, values, &properties, &subjects, &evidence),
             )
         })
         .collect();
@@ -240,7 +248,7 @@ fn aligned(s: &Signals) -> bool {
     if s.same_subject {
         (s.telling_agreement && wordings_allow)
             || instances
-            || (s.property_likeness >= 0.5 && (!s.narrower || s.same_value))
+            || s.property_likeness >= 0.5
             || same_evidence
     } else {
         (s.same_property && s.telling_agreement)
@@ -330,7 +338,7 @@ fn read_blocking_subjects<'a>(views: &[View<'a>], readings: &mut Readings<'a>) {
         .into_par_iter()
         .filter(|text| {
             [Language::French, Language::English].into_iter().any(|l| {
-                wording_content(text, l)
+                read(text, l, Reading::Subject)
                     .stems
                     .iter()
                     .any(|s| words.contains(s))
@@ -422,7 +430,7 @@ struct Values {
     comparable: bool,
     /// Some agree.
     agree: bool,
-    /// Some agree, texts word for word.
+    /// Some are the [same](same_value).
     same: bool,
     /// Some agree, and their equality would be no coincidence.
     telling: bool,
@@ -434,15 +442,12 @@ fn compare_values(a: &View, b: &View) -> Values {
         for y in &b.values {
             if comparable_kinds(x, y) {
                 comparable = true;
-                if x.agrees_with(y, 0.0) {
-                    agree = true;
-                    // Texts agree when alike; only the same text is telling.
-                    let same_text = match (x, y) {
-                        (Normal::Text(a), Normal::Text(b)) => a.key == b.key,
-                        _ => true,
-                    };
-                    same |= same_text;
-                    telling |= same_text && telling_value(x);
+                agree |= x.agrees_with(y, 0.0);
+                // Values that only can both be right (texts alike, overlapping figures) are
+                // not telling; the same value is.
+                if same_value(x, y) {
+                    same = true;
+                    telling |= telling_value(x);
                 }
             }
         }
@@ -502,7 +507,8 @@ fn signals<'a>(
     b: &View<'a>,
     values: Values,
     properties: &FxHashMap<(Key<'a>, Key<'a>), PropertyMatch>,
-    [wordings, sentences]: [&Readings<'a>; 2],
+    subjects: &Readings<'a>,
+    sentences: &Readings<'a>,
 ) -> Signals {
     let best = |xs: &[Wording<'a>], ys: &[Wording<'a>], readings: &Readings<'a>| {
         xs.iter()
@@ -522,7 +528,7 @@ fn signals<'a>(
         subject_likeness: if same_subject {
             1.0
         } else {
-            best(&a.subjects, &b.subjects, wordings)
+            best(&a.subjects, &b.subjects, subjects)
         },
         described: a.named != b.named,
         same_property: a.set.key.property == b.set.key.property,
@@ -573,6 +579,19 @@ fn count_instances(views: &[View], signals: &mut [Pair]) {
             s.instances_agree = agree - usize::from(s.agree);
             s.instances_differ = differ - usize::from(!s.agree);
         }
+    }
+}
+
+/// Whether two values are the same value, not only values that can both be right: figures
+/// each within the other's rounding, one day or period, one entity, one text word for word.
+fn same_value(a: &Normal, b: &Normal) -> bool {
+    match (a, b) {
+        (Normal::Quantity(x), Normal::Quantity(y)) => x.same_value(y),
+        (Normal::Moment(x), Normal::Moment(y)) => x == y,
+        (Normal::Entity(x), Normal::Entity(y)) => x == y,
+        (Normal::Text(x), Normal::Text(y)) => x.key == y.key,
+        (Normal::Names(_), Normal::Names(_)) => a.agrees_with(b, 0.0),
+        _ => false,
     }
 }
 
