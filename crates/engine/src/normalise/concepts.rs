@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::text::folded_words;
+
 /// Each concept with its phrases, in English and in French, as written (inflections listed,
 /// since the phrases are matched word for word before stemming).
 #[rustfmt::skip]
@@ -292,7 +294,7 @@ fn phrases() -> &'static Phrases {
         let mut phrases: Phrases = FxHashMap::default();
         for &(concept, wordings) in LEXICON {
             for wording in wordings {
-                let words = super::stems::words(wording);
+                let words = folded_words(wording);
                 let (first, rest) = words.split_first().expect("a phrase has words");
                 phrases
                     .entry(first.clone())
@@ -327,7 +329,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        super::super::stems::words(text)
+        folded_words(text)
     }
 
     #[test]

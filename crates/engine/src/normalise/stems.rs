@@ -13,12 +13,10 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 use super::concepts::{concept_at, is_filler};
 use super::quantity::Language;
-use super::text::is_apostrophe;
+use super::text::{fold_accents, split_words};
 
 /// A wording's content: its stems in order, and whether it is negated.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -68,22 +66,6 @@ pub fn content(text: &str, language: Language) -> Content {
     read(text, language, Reading::Quotation)
 }
 
-/// The words of `text`, lowercase, accents folded.
-pub fn words(text: &str) -> Vec<String> {
-    split(text)
-        .into_iter()
-        .map(|w| fold_accents(&w.to_lowercase()))
-        .collect()
-}
-
-/// The words of a text, apostrophes splitting them (`l'aide`).
-fn split(text: &str) -> Vec<&str> {
-    text.split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c))
-        .flat_map(|w| w.split(is_apostrophe))
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
 /// Function words common in wordings of either language (folded), set aside in a wording
 /// whatever language it is read in: too short to tell, it may be read in the other one.
 const SHARED_FUNCTION_WORDS: &[&str] = &[
@@ -97,7 +79,7 @@ const SHARED_FUNCTION_WORDS: &[&str] = &[
 pub fn read(text: &str, language: Language, reading: Reading) -> Content {
     let (stop_words, stemmer) = tools(language);
     let wording = reading != Reading::Quotation;
-    let written = split(text);
+    let written = split_words(text);
     let words: Vec<String> = written.iter().map(|w| w.to_lowercase()).collect();
     let folded: Vec<String> = words.iter().map(|w| fold_accents(w)).collect();
     // An acronym (`UN`, `EU`, `IT`) is no function word.
@@ -179,14 +161,6 @@ fn tools(language: Language) -> &'static (FxHashSet<String>, Stemmer) {
             .collect();
         (words, Stemmer::create(algorithm))
     })
-}
-
-/// The text without its accents (`é` → `e`).
-fn fold_accents(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_string();
-    }
-    text.nfkd().filter(|c| !is_combining_mark(*c)).collect()
 }
 
 #[cfg(test)]

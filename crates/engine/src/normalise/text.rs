@@ -23,6 +23,30 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ' | '′' | '‚' | '‛' | '`' | '´')
 }
 
+/// The words of a text, apostrophes splitting them (`l'aide`), as written.
+pub fn split_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c))
+        .flat_map(|w| w.split(is_apostrophe))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The words of `text`, lowercase, accents folded.
+pub fn folded_words(text: &str) -> Vec<String> {
+    split_words(text)
+        .into_iter()
+        .map(|w| fold_accents(&w.to_lowercase()))
+        .collect()
+}
+
+/// The text without its accents (`é` → `e`).
+pub fn fold_accents(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    text.nfkd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
 /// The characters of a text as [`fold_evidence`] keeps them, each with the byte offset of the
 /// character it comes from. White space runs become one space; spaces just inside guillemets
 /// (`« mot »`) are dropped, so that `« mot »` and `"mot"` fold alike.
