@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::remarks::Remark;
 use crate::model::{Claim, Corpus, Located, PartialDate, ValueKind};
 use crate::normalise::date;
+use crate::normalise::quantity::Language;
+use crate::normalise::stems::{Content, Reading, read};
 use crate::normalise::text::{comparison_words, fold_key, wording_similarity};
 
 /// The key of a qualifier (`when`, `where`): the interval of a date, else the folded text.
@@ -164,7 +165,13 @@ fn same_property(a: &str, b: &str) -> bool {
     !within(&words_a, &words_b)
         && !within(&words_b, &words_a)
         && figures(&words_a) == figures(&words_b)
-        && !Remark::property(a, None).contrasts(&Remark::property(b, None))
+        && !property(a).contrasts(&property(b))
+}
+
+/// A property wording's content, as far as its concepts go: they are the same whatever
+/// language it is read in, so no language is detected.
+fn property(text: &str) -> Content {
+    read(text, Language::English, Reading::Property)
 }
 
 /// What each property wording of the corpus names: a registry property (by folded id, name or

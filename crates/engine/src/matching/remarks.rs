@@ -12,7 +12,6 @@
 //! de`): two remarks that differ by a negation are the likelier reading.
 
 use super::alike::shared;
-use crate::normalise::concepts::contrast;
 use crate::normalise::date::Moment;
 use crate::normalise::quantity::Language;
 use crate::normalise::stems::{CONCEPT, Content, Reading, language_of, read};
@@ -103,28 +102,9 @@ impl Remark {
         !theirs.is_empty() && mine.len() > theirs.len() && shared(&mine, &theirs) == theirs.len()
     }
 
-    /// Whether two wordings differ by two concepts of the [lexicon](crate::normalise::concepts)
-    /// that are different facts of one kind (`strike start` / `strike ends`): two facts,
-    /// whatever else they share.
+    /// Whether two wordings differ by two contrasting concepts ([`Content::contrasts`]).
     pub fn contrasts(&self, other: &Remark) -> bool {
-        let only = |a: &'_ Remark, b: &Remark| -> Vec<String> {
-            a.concepts()
-                .filter(|concept| !b.concepts().any(|other| other == *concept))
-                .map(str::to_string)
-                .collect()
-        };
-        let (mine, theirs) = (only(self, other), only(other, self));
-        mine.iter()
-            .any(|a| theirs.iter().any(|b| contrast(&a[1..], &b[1..])))
-    }
-
-    /// The concepts of the lexicon the wording names (`#ceo`).
-    fn concepts(&self) -> impl Iterator<Item = &str> + '_ {
-        self.content
-            .stems
-            .iter()
-            .map(String::as_str)
-            .filter(|stem| stem.starts_with(CONCEPT))
+        self.content.contrasts(&other.content)
     }
 
     /// The content stems.
@@ -417,10 +397,17 @@ mod tests {
         assert!(!english.narrows(&french("revenus en Chine")));
     }
 
+    fn english_property(text: &str) -> Remark {
+        Remark::property(text, Some(Language::English))
+    }
+
+    fn french_property(text: &str) -> Remark {
+        Remark::property(text, Some(Language::French))
+    }
+
     #[test]
     fn wordings_that_each_name_their_own_concept_contrast() {
-        let en = |t| Remark::property(t, Some(Language::English));
-        let fr = |t| Remark::property(t, Some(Language::French));
+        let (en, fr) = (english_property, french_property);
         assert!(en("strike start date").contrasts(&en("walkout ends")));
         // Near-synonyms of one kind do not contrast (`head` / `boss`).
         assert!(!en("head").contrasts(&en("boss")));
@@ -434,8 +421,7 @@ mod tests {
 
     #[test]
     fn a_qualifier_narrows_a_wording_across_languages() {
-        let en = |t| Remark::property(t, Some(Language::English));
-        let fr = |t| Remark::property(t, Some(Language::French));
+        let (en, fr) = (english_property, french_property);
         assert!(en("revenue at risk in Europe").narrows(&fr("chiffre d'affaires en Europe")));
         assert!(!fr("chiffre d'affaires en Europe").narrows(&en("revenue at risk in Europe")));
         assert!(!fr("bilan des morts").narrows(&en("death toll")));

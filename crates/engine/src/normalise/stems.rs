@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
 
-use super::concepts::{concept_at, is_filler};
+use super::concepts::{concept_at, contrast, is_filler};
 use super::quantity::Language;
 use super::text::{fold_accents, split_words};
 
@@ -29,6 +29,30 @@ pub struct Content {
 
 /// What marks a concept of the lexicon among the stems (`#ceo`).
 pub const CONCEPT: char = '#';
+
+impl Content {
+    /// The concepts of the [lexicon](super::concepts) the content names (`#ceo`), without
+    /// their mark.
+    fn concepts(&self) -> impl Iterator<Item = &str> + '_ {
+        self.stems
+            .iter()
+            .filter_map(|stem| stem.strip_prefix(CONCEPT))
+    }
+
+    /// Whether two wordings differ by two concepts of the lexicon that are different facts
+    /// of one kind (`strike start` / `strike ends`): two facts, whatever else they share.
+    /// Concepts do not depend on the language a wording is read in.
+    pub fn contrasts(&self, other: &Content) -> bool {
+        let only = |a: &Content, b: &Content| -> Vec<String> {
+            a.concepts()
+                .filter(|concept| !b.concepts().any(|other| other == *concept))
+                .map(str::to_string)
+                .collect()
+        };
+        let (mine, theirs) = (only(self, other), only(other, self));
+        mine.iter().any(|a| theirs.iter().any(|b| contrast(a, b)))
+    }
+}
 
 /// Words that turn a statement around, in either language (folded: no accents).
 const NEGATIONS: [&str; 17] = [

@@ -94,7 +94,7 @@ fn key<'a>((text, hint): Wording<'a>) -> Key<'a> {
 
 /// The wordings read so far, each distinct wording (text and hint) once.
 struct Readings<'a> {
-    /// How a wording is read: as a fact's wording, or as a sentence.
+    /// How a wording is read: as a subject, a property or a sentence.
     reader: fn(&str, Option<Language>) -> Remark,
     read: FxHashMap<Key<'a>, Remark>,
 }
@@ -235,8 +235,8 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
 /// Whether the signals are enough to suggest aligning the two groups: each way needs two
 /// signals or more (tuned on the `tune` part of tests/labelled/alignment/pairs.yaml).
 fn aligned(s: &Signals) -> bool {
-    // A qualifier or a concept of its own on a side makes another fact, unless the values
-    // agree beyond coincidence.
+    // A qualifier on one side makes another fact unless the values are the same; a
+    // contrasting concept, unless they are the same beyond coincidence.
     if !s.comparable || (s.narrower && !s.same_value) || (s.contrasting && !s.telling_agreement) {
         return false;
     }
@@ -583,15 +583,12 @@ fn count_instances(views: &[View], signals: &mut [Pair]) {
 }
 
 /// Whether two values are the same value, not only values that can both be right: figures
-/// each within the other's rounding, one day or period, one entity, one text word for word.
+/// each within the other's rounding, else one value class (one day, one entity, one text word
+/// for word), as the value rule counts them.
 fn same_value(a: &Normal, b: &Normal) -> bool {
     match (a, b) {
         (Normal::Quantity(x), Normal::Quantity(y)) => x.same_value(y),
-        (Normal::Moment(x), Normal::Moment(y)) => x == y,
-        (Normal::Entity(x), Normal::Entity(y)) => x == y,
-        (Normal::Text(x), Normal::Text(y)) => x.key == y.key,
-        (Normal::Names(_), Normal::Names(_)) => a.agrees_with(b, 0.0),
-        _ => false,
+        _ => a.class_key() == b.class_key(),
     }
 }
 
