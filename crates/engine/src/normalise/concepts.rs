@@ -13,307 +13,112 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::text::folded_words;
 
-/// Each concept with its phrases, in English and in French, as written (inflections listed,
-/// since the phrases are matched word for word before stemming).
-#[rustfmt::skip]
-const LEXICON: &[(&str, &[&str])] = &[
-    // Tolls.
-    ("dead", &["dead", "deaths", "death", "death toll", "killed", "fatalities", "died", "morts",
-        "mort", "décès", "tués", "tuées", "décédés", "victimes décédées", "morte", "mortes", "tué",
-        "tuée", "décédé", "décédée", "fatality"]),
-    ("injured", &["injured", "wounded", "injuries", "hurt", "blessés", "blessées", "blessé",
-        "blessures", "blessée", "injury"]),
-    ("missing", &["missing", "disappeared", "disparus", "disparues", "disparu", "disparue"]),
-    ("evacuated", &["evacuated", "evacuees", "évacués", "évacuées", "évacué", "évacuée",
-        "évacuation", "evacuation", "evacuations", "évacuations"]),
-    ("displaced", &["displaced", "déplacés", "déplacées"]),
-    // Who leads.
-    ("ceo", &["chief executive", "chief executive officer", "ceo", "boss", "pdg",
-        "directeur général", "directrice générale", "président directeur général",
-        "présidente directrice générale", "patron", "patronne"]),
-    ("president", &["president", "président", "présidente", "presidents", "présidents",
-        "présidentes"]),
-    ("chair", &["chairman", "chairwoman", "chair", "chairperson"]),
-    ("mayor", &["mayor", "maire", "mayors", "maires"]),
-    ("minister", &["minister", "ministre", "secretary", "ministers", "ministres"]),
-    ("government", &["government", "gouvernement", "executive branch"]),
-    // Money.
-    ("revenue", &["revenue", "revenues", "turnover", "sales", "income", "chiffre d affaires",
-        "recettes", "revenus", "ventes"]),
-    ("profit", &["profit", "profits", "earnings", "net income", "bénéfice", "bénéfices",
-        "résultat net"]),
-    ("loss", &["loss", "losses", "perte", "pertes", "déficit", "deficit"]),
-    ("investment", &["investment", "investments", "invest", "invests", "invested", "investissement",
-        "investissements", "investir", "investi", "investit"]),
-    ("cost", &["cost", "costs", "price tag", "coût", "coûts", "coûte", "coûté", "facture"]),
-    ("spending", &["spending", "spent", "expenditure", "expenses", "dépenses", "dépensé",
-        "dépense"]),
-    ("budget", &["budget", "budgets", "enveloppe"]),
-    ("funding", &["funding", "financing", "funds", "financement", "financements", "fonds"]),
-    ("subsidy", &["subsidy", "subsidies", "grant", "grants", "subvention", "subventions"]),
-    ("tax", &["tax", "taxes", "impôt", "impôts", "taxe"]),
-    ("fee", &["fee", "fees", "frais", "redevance", "redevances"]),
-    ("threat", &["threatened", "threatens", "threat", "at risk", "at stake", "menacé", "menacée",
-        "menacés", "menacées", "menace", "en jeu", "à risque", "en danger", "threats", "menaces"]),
-    ("price", &["price", "prices", "prix", "tarif", "tarifs"]),
-    ("debt", &["debt", "debts", "dette", "dettes", "endettement"]),
-    // `salaries` is left out: without its accent, `salariés` (employees) is written alike.
-    ("salary", &["salary", "wage", "wages", "pay", "salaire", "salaires", "rémunération"]),
-    ("fine", &["fine", "fined", "amende", "amendes", "fines"]),
-    ("damage", &["damage", "damages", "dégâts", "dommages"]),
-    ("aid", &["aid", "relief", "assistance", "aide", "aides"]),
-    ("emergency", &["emergency", "urgence", "d urgence", "urgent", "urgences", "emergencies"]),
-    ("loan", &["loan", "loans", "prêt", "prêts"]),
-    // Work.
-    ("employees", &["employees", "staff", "workers", "workforce", "headcount", "employs", "employ",
-        "salariés", "employés", "effectifs", "effectif", "personnel", "travailleurs", "emploie",
-        "employee", "worker", "salarié", "employé", "salariée", "employée"]),
-    ("jobs", &["jobs", "job", "positions", "emplois", "emploi", "postes", "position", "poste"]),
-    ("strike", &["strike", "strikes", "walkout", "industrial action", "grève", "grèves"]),
-    ("layoffs", &["layoffs", "lay offs", "redundancies", "job cuts", "job losses", "dismissals",
-        "headcount reduction", "staff cuts", "workforce reduction", "licenciements", "licenciement",
-        "suppressions d emplois", "suppressions de postes", "plan social",
-        "réduction des effectifs", "réduction d effectifs", "postes supprimés", "emplois supprimés",
-        "jobs cut", "jobs axed", "positions eliminated", "suppression d emplois",
-        "suppression de postes", "suppressions d emploi"]),
-    ("hiring", &["hire", "hired", "hiring", "recruit", "recruited", "recruitment", "embauche",
-        "embauches", "embauché", "recrutement", "recrutements", "recruté"]),
-    ("union", &["union", "unions", "trade union", "syndicat", "syndicats"]),
-    ("talks", &["talks", "held talks", "negotiations", "negotiated", "négociations", "négocié",
-        "pourparlers", "discussions", "négociation", "negotiation"]),
-    ("unemployment", &["unemployment", "jobless", "chômage"]),
-    // Acts between people.
-    ("met", &["met", "meet", "meets", "met with", "meeting", "rencontré", "rencontre", "rencontrer",
-        "s est entretenu avec", "s est entretenue avec", "réunion", "réunions", "meetings"]),
-    ("phoned", &["phoned", "called", "telephoned", "appelé", "téléphoné", "a appelé",
-        "a téléphoné"]),
-    ("promised", &["promised", "pledged", "promises", "pledges", "promis", "promet",
-        "s est engagé à", "s est engagée à"]),
-    ("announced", &["announced", "annoncé", "annonce", "announces", "announcement", "announce",
-        "annonces"]),
-    ("approved", &["approved", "approves", "approval", "authorised", "authorized", "validated",
-        "cleared", "green light", "approuvé", "approuvée", "approbation", "validé", "validée",
-        "validation", "autorisé", "autorisée", "autorisation", "feu vert"]),
-    ("accepted", &["accepted", "accepts", "agreed to", "accepté", "acceptée", "accepte"]),
-    ("rejected", &["rejected", "refused", "turned down", "rejeté", "rejetée", "refusé", "refusée",
-        "rejet", "refus"]),
-    ("demanded", &["demanded", "demands", "demand", "called for", "exigé", "exige", "exigence",
-        "réclamé", "réclame", "revendication", "revendications"]),
-    ("signed", &["signed", "signing", "signature", "signé", "signée", "signés"]),
-    ("agreement", &["agreement", "deal", "pact", "accord", "accords", "entente", "deals",
-        "agreements"]),
-    ("merger", &["merger", "merge", "merged", "fusion", "fusionné", "fusionnés", "fusionner",
-        "mergers", "fusions"]),
-    ("acquisition", &["acquisition", "takeover", "acquired", "rachat", "racheté", "rachète"]),
-    ("apologised", &["apologised", "apologized", "apologises", "apology", "apologies", "excuses",
-        "s est excusé", "s est excusée", "présenté ses excuses"]),
-    ("resigned", &["resigned", "resignation", "stepped down", "démissionné", "démission"]),
-    ("appointed", &["appointed", "nominated", "nommé", "nommée", "nomination", "désigné",
-        "désignée"]),
-    ("officials", &["officials", "leaders", "dirigeants", "responsables", "official",
-        "responsable"]),
-    ("leader", &["head", "leader", "headed by", "led by", "run by", "dirigé par", "dirigée par",
-        "dirigeant", "dirigeante", "chef", "à la tête de"]),
-    ("leave", &["leave", "leaves", "quit", "pull out", "pull out of", "withdraw from", "exit",
-        "quitter", "quitte", "quitté"]),
-    ("decided", &["decided", "decision", "décidé", "décidée", "décision"]),
-    // When and how often.
-    ("annual", &["annual", "yearly", "per year", "annuel", "annuelle", "annuels", "annuelles",
-        "par an"]),
-    ("start", &["start", "starts", "began", "begins", "beginning", "first day", "début", "commence",
-        "premier jour"]),
-    ("end", &["end", "ends", "ended", "finish", "last day", "fin", "se termine", "termine",
-        "dernier jour", "terminé", "terminée"]),
-    ("offered", &["offered", "offers", "offer", "proposed", "proposé", "proposée", "proposés",
-        "offre", "offert"]),
-    ("duration", &["duration", "lasted", "lasts", "durée", "a duré"]),
-    // Votes.
-    ("seats", &["seats", "seat", "sièges", "siège"]),
-    ("votes", &["votes", "vote", "voix", "suffrages"]),
-    ("turnout", &["turnout", "participation", "taux de participation"]),
-    ("abstention", &["abstention", "abstentions", "abstentionnistes", "taux d abstention",
-        "stayed away"]),
-    ("won", &["won", "win", "obtained", "secured", "obtenus", "obtenues", "remportés", "remporté",
-        "obtenu", "obtenue"]),
-    // Places and things.
-    ("area", &["area", "surface", "acreage", "hectares", "acres", "superficie"]),
-    ("burned", &["burned", "burnt", "brûlés", "brûlées", "brûlé", "brûlée", "incendiés",
-        "ravagés"]),
-    ("passengers", &["passengers", "travellers", "travelers", "riders", "commuters", "passagers",
-        "voyageurs", "usagers", "passenger", "passager", "voyageur"]),
-    ("affected", &["affected", "hit", "disrupted", "impacted", "touchés", "touchées", "concernés",
-        "affectés", "perturbés"]),
-    ("capacity", &["capacity", "capacité", "capacités"]),
-    ("beds", &["beds", "bed", "lits", "lit"]),
-    ("hospitalised", &["hospitalised", "hospitalized", "hospitalisations", "hospitalizations",
-        "hospitalisation", "hospitalisés", "hospitalisées", "admitted to hospital"]),
-    ("visits", &["visits", "visit", "passages", "consultations"]),
-    ("side_effects", &["side effects", "adverse effects", "adverse reactions", "adverse events",
-        "effets indésirables", "effets secondaires", "réactions indésirables"]),
-    ("reported", &["reported", "reports", "signalés", "signalées", "signalé", "déclarés",
-        "déclarées", "signalements", "signalement"]),
-    ("notice", &["notice", "notification", "advisory", "avis", "alerte", "alert"]),
-    ("cases", &["cases", "case", "cas"]),
-    ("recalled", &["recalled", "recall", "recalls", "withdrawn", "pulled from shelves",
-        "taken off shelves", "withdrawn from sale", "rappel", "rappels", "rappelé", "rappelés",
-        "rappelées", "retirés du marché", "retirées du marché", "retiré du marché"]),
-    ("batches", &["batches", "batch", "lots"]),
-    ("units", &["units", "unit", "unités", "unité", "items"]),
-    ("bottles", &["bottles", "bottle", "flacons", "flacon", "bouteilles", "bouteille"]),
-    ("defect", &["defect", "defects", "flaw", "fault", "défaut", "défauts", "malfaçon"]),
-    ("children", &["children", "kids", "minors", "enfants", "enfant", "mineurs", "child"]),
-    ("ships", &["ships", "ship", "vessels", "vessel", "boats", "navires", "navire", "bateaux"]),
-    ("diverted", &["diverted", "rerouted", "redirected", "déroutés", "déroutées", "dérouté",
-        "détournés", "réorientés"]),
-    ("cancelled", &["cancelled", "canceled", "cancellation", "cancellations", "scrapped", "annulé",
-        "annulés", "annulées", "annulée", "annulation", "annulations"]),
-    ("port_calls", &["port calls", "stopovers", "escales", "escale"]),
-    ("anchor", &["at anchor", "anchored", "au mouillage", "mouillage", "en rade"]),
-    ("waiting", &["waiting", "queued", "en attente"]),
-    ("flights", &["flights", "flight", "vols"]),
-    ("routes", &["routes", "lignes", "liaison", "liaisons"]),
-    ("delays", &["delay", "delays", "delayed", "retard", "retards", "retardé", "retardés"]),
-    ("volume", &["volume", "volumes", "traffic", "throughput", "handled", "trafic",
-        "manutentionnés"]),
-    ("restart", &["restart", "resumption", "resume", "resumed", "reopening", "reopen", "reopened",
-        "reprise", "reprend", "redémarrage", "réouverture", "rouvre", "rouvert"]),
-    ("closure", &["closure", "closed", "shut", "shutdown", "fermeture", "fermé", "fermée",
-        "closures", "fermetures"]),
-    ("deadline", &["deadline", "ultimatum", "date butoir", "date limite", "échéance"]),
-    ("production", &["production", "output", "produced", "produite", "produites"]),
-    ("exports", &["exports", "exported", "export", "exportations", "exportation", "exporté",
-        "exportés"]),
-    ("imports", &["imports", "imported", "import", "importations", "importation", "importé",
-        "importés"]),
-    ("orders", &["orders", "order", "commandes", "commande", "commandé"]),
-    ("reduced", &["cut", "cuts", "reduced", "lowered", "slashed", "réduit", "diminué", "baissé",
-        "réduction", "baisse"]),
-    ("increased", &["rose", "increased", "risen", "grew", "rise", "rises", "raise", "augmenté",
-        "hausse", "augmentation", "progressé", "increase", "increases", "augmente"]),
-    ("population", &["population", "inhabitants", "habitants", "residents", "résidents"]),
-    ("plant", &["plant", "factory", "usine"]),
-    ("born", &["born", "birth", "née", "naissance"]),
-    ("age", &["age", "aged", "âge", "âgé", "âgée"]),
-    ("founded", &["founded", "established", "fondé", "fondée", "fondation"]),
-];
-
-/// Concepts that are different facts of one kind: two wordings that differ by two of them
-/// (`strike start` / `strike ends`, `taux de participation` / `taux d'abstention`) are two
-/// facts, whatever else they share. Near-synonyms (`#leader`, `#officials`, `#ceo`) are not
-/// set against each other.
-const CONTRASTS: &[&[&str]] = &[
-    &["start", "end", "duration"],
-    &["exports", "imports"],
-    &["turnout", "abstention"],
-    &["seats", "votes"],
-    &[
-        "dead",
-        "injured",
-        "missing",
-        "evacuated",
-        "displaced",
-        "hospitalised",
-    ],
-    &["accepted", "rejected"],
-    &["approved", "rejected"],
-    &["increased", "reduced"],
-    &["threat", "decided"],
-    &["met", "phoned"],
-    &["closure", "restart"],
-    &["flights", "routes"],
-    &["cancelled", "delays", "diverted"],
-    &["employees", "jobs", "layoffs", "hiring", "unemployment"],
-    &["ceo", "president", "chair", "mayor", "minister"],
-    &[
-        "revenue",
-        "profit",
-        "loss",
-        "investment",
-        "cost",
-        "spending",
-        "budget",
-        "funding",
-        "subsidy",
-        "tax",
-        "fee",
-        "price",
-        "debt",
-        "salary",
-        "fine",
-        "damage",
-        "aid",
-        "loan",
-    ],
-];
-
-/// Whether two concepts are different facts of one kind.
-pub fn contrast(a: &str, b: &str) -> bool {
-    a != b
-        && CONTRASTS
-            .iter()
-            .any(|kind| kind.contains(&a) && kind.contains(&b))
-}
-
-/// Words that say how a property is counted or of whom, not what it is (folded: no accents).
-const FILLERS: &[&str] = &[
-    "number",
-    "count",
-    "total",
-    "amount",
-    "tally",
-    "nombre",
-    "montant",
-    "bilan",
-    "cumul",
-    "teu",
-    "evp",
-    "people",
-    "persons",
-    "individuals",
-    "personnes",
-    "gens",
-    "individus",
-    "inhabitants",
-    "habitants",
-    "residents",
-    "residents",
-    "date",
-];
+/// The lexicon as written: see its header for the format.
+const LEXICON: &str = include_str!("lexicon.txt");
 
 /// The lexicon's phrases by their first word: the rest of each phrase's words, longest first,
 /// and its concept. Words are lowercase, accents folded.
 type Phrases = FxHashMap<String, Vec<(Vec<String>, &'static str)>>;
 
-fn phrases() -> &'static Phrases {
-    static PHRASES: OnceLock<Phrases> = OnceLock::new();
-    PHRASES.get_or_init(|| {
-        let mut phrases: Phrases = FxHashMap::default();
-        for &(concept, wordings) in LEXICON {
-            for wording in wordings {
-                let words = folded_words(wording);
-                let (first, rest) = words.split_first().expect("a phrase has words");
-                phrases
-                    .entry(first.clone())
-                    .or_default()
-                    .push((rest.to_vec(), concept));
+/// The lexicon, read.
+struct Lexicon {
+    phrases: Phrases,
+    /// Each kind of concepts that are different facts.
+    contrasts: Vec<Vec<&'static str>>,
+    fillers: FxHashSet<&'static str>,
+}
+
+/// Reads the lexicon's text; an error names the line (1-based) and what is wrong with it.
+fn read_lexicon(text: &'static str) -> Result<Lexicon, String> {
+    let mut lexicon = Lexicon {
+        phrases: FxHashMap::default(),
+        contrasts: Vec::new(),
+        fillers: FxHashSet::default(),
+    };
+    let mut concepts: FxHashSet<&str> = FxHashSet::default();
+    let mut concept_of: FxHashMap<Vec<String>, &str> = FxHashMap::default();
+    let mut section = "";
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        let at = |problem: String| format!("lexicon.txt line {}: {problem}", index + 1);
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        match section {
+            "concepts" => {
+                let (concept, list) = line
+                    .split_once(':')
+                    .ok_or_else(|| at("expected `concept: phrase, phrase`".into()))?;
+                let concept = concept.trim();
+                if !concepts.insert(concept) {
+                    return Err(at(format!("concept `{concept}` is listed twice")));
+                }
+                for phrase in list.split(',') {
+                    let words = folded_words(phrase);
+                    let Some((first, rest)) = words.split_first() else {
+                        return Err(at(format!("an empty phrase in `{concept}`")));
+                    };
+                    if let Some(other) = concept_of.insert(words.clone(), concept) {
+                        let phrase = phrase.trim();
+                        return Err(at(if other == concept {
+                            format!("`{phrase}` is listed twice in `{concept}`")
+                        } else {
+                            format!("`{phrase}` is of `{other}` and `{concept}`")
+                        }));
+                    }
+                    lexicon
+                        .phrases
+                        .entry(first.clone())
+                        .or_default()
+                        .push((rest.to_vec(), concept));
+                }
             }
+            "contrasts" => {
+                let kind: Vec<&str> = line.split_whitespace().collect();
+                if let Some(unknown) = kind.iter().find(|c| !concepts.contains(*c)) {
+                    return Err(at(format!("`{unknown}` is not a concept of the lexicon")));
+                }
+                lexicon.contrasts.push(kind);
+            }
+            "fillers" => lexicon.fillers.extend(line.split_whitespace()),
+            _ => return Err(at(format!("a line outside a known section: `{line}`"))),
         }
-        for list in phrases.values_mut() {
-            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
-        }
-        phrases
-    })
+    }
+    for list in lexicon.phrases.values_mut() {
+        list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+    }
+    Ok(lexicon)
+}
+
+fn lexicon() -> &'static Lexicon {
+    static READ: OnceLock<Lexicon> = OnceLock::new();
+    // The text is built in and read by a test: an error here is a fault of the build.
+    READ.get_or_init(|| read_lexicon(LEXICON).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// Whether two concepts are different facts of one kind.
+pub fn contrast(a: &str, b: &str) -> bool {
+    a != b
+        && lexicon()
+            .contrasts
+            .iter()
+            .any(|kind| kind.contains(&a) && kind.contains(&b))
 }
 
 /// The concept of the longest phrase that `words` (lowercase, accents folded) start with, and
 /// how many words it takes.
 pub fn concept_at(words: &[String]) -> Option<(&'static str, usize)> {
     let (first, rest) = words.split_first()?;
-    phrases()
+    lexicon()
+        .phrases
         .get(first)?
         .iter()
         .find_map(|(tail, concept)| rest.starts_with(tail).then_some((*concept, 1 + tail.len())))
@@ -321,7 +126,7 @@ pub fn concept_at(words: &[String]) -> Option<(&'static str, usize)> {
 
 /// Whether a word (lowercase, accents folded) only says how a property is counted or of whom.
 pub fn is_filler(word: &str) -> bool {
-    FILLERS.contains(&word)
+    lexicon().fillers.contains(word)
 }
 
 #[cfg(test)]
@@ -354,28 +159,44 @@ mod tests {
     }
 
     #[test]
-    fn each_phrase_names_one_concept() {
-        let mut seen: FxHashMap<Vec<String>, &str> = FxHashMap::default();
-        for &(concept, wordings) in LEXICON {
-            for wording in wordings {
-                if let Some(other) = seen.insert(words(wording), concept) {
-                    assert_eq!(other, concept, "`{wording}` is of two concepts");
-                }
-            }
+    fn the_lexicon_reads() {
+        if let Err(e) = read_lexicon(LEXICON) {
+            panic!("{e}");
         }
     }
 
     #[test]
-    fn contrasting_concepts_are_concepts_of_the_lexicon() {
-        for concept in CONTRASTS.iter().flat_map(|kind| kind.iter()) {
-            assert!(
-                LEXICON.iter().any(|(c, _)| c == concept),
-                "`{concept}` is not in the lexicon"
-            );
-        }
+    fn a_faulty_lexicon_is_refused_with_its_line() {
+        let refused = |text: &'static str| read_lexicon(text).err().unwrap_or_default();
+        assert_eq!(
+            refused("[concepts]\ndead: morts\nkilled: tués, morts\n"),
+            "lexicon.txt line 3: `morts` is of `dead` and `killed`"
+        );
+        assert_eq!(
+            refused("[concepts]\ndead: morts, décès, deces\n"),
+            "lexicon.txt line 2: `deces` is listed twice in `dead`"
+        );
+        assert_eq!(
+            refused("[concepts]\ndead: morts\n[contrasts]\ndead alive\n"),
+            "lexicon.txt line 4: `alive` is not a concept of the lexicon"
+        );
+        assert_eq!(
+            refused("[concepts]\ndead morts\n"),
+            "lexicon.txt line 2: expected `concept: phrase, phrase`"
+        );
+        assert_eq!(
+            refused("dead: morts\n"),
+            "lexicon.txt line 1: a line outside a known section: `dead: morts`"
+        );
+    }
+
+    #[test]
+    fn contrasting_concepts_are_set_apart() {
         assert!(contrast("start", "end"));
         assert!(!contrast("start", "start"));
         assert!(!contrast("ceo", "leader"));
+        assert!(is_filler("nombre"));
+        assert!(!is_filler("morts"));
     }
 
     #[test]
