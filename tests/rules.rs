@@ -1921,3 +1921,41 @@ fn a_subject_described_rather_than_named_is_suggested_and_two_codes_never_are() 
     // Nor does the qualified wording join the plain one's fact group.
     assert!(findings_with(&run.json, "value-conflict", &["600 millions"]).is_empty());
 }
+
+#[test]
+fn two_wordings_of_one_subject_meet_and_subjects_of_two_places_or_two_names_do_not() {
+    let run =
+        report_at(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/alignment/subjects"));
+    // `hauts dirigeants` and `hauts responsables` are one group of Chinese officials.
+    let officials = finding(
+        &run.json,
+        "unaligned-fact",
+        &["hauts dirigeants chinois", "hauts responsables chinois"],
+    );
+    assert_eq!(officials["alignment"]["agree"], 1, "{officials}");
+    // The Korean officials who said the same are other officials.
+    assert!(findings_with(&run.json, "unaligned-fact", &["coréens"]).is_empty());
+    // A description meets the one name with its figure; with two names of one figure (240
+    // sailors), it cannot tell which, and with another figure (14 routes, 9) it is no match.
+    let carrier = finding(
+        &run.json,
+        "unaligned-fact",
+        &["the Norwegian carrier / ferries in service", "Nordvik Line"],
+    );
+    assert_eq!(
+        carrier["alignment"]["pairs"].as_array().map(Vec::len),
+        Some(1)
+    );
+    for forms in [
+        ["sailors employed", "sailors employed"],
+        ["routes", "routes"],
+    ] {
+        assert!(
+            !has_finding(&run.json, "unaligned-fact", &forms),
+            "{forms:?}: {}",
+            describe(&run.json)
+        );
+    }
+    assert!(findings_with(&run.json, "unaligned-fact", &["Baltic Link"]).is_empty());
+    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(2));
+}

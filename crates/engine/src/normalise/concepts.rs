@@ -30,6 +30,8 @@ struct Lexicon {
     /// Each kind of concepts that are different facts.
     contrasts: Vec<Vec<&'static str>>,
     fillers: FxHashSet<&'static str>,
+    /// The concepts that are places.
+    places: FxHashSet<&'static str>,
 }
 
 /// Reads the lexicon's text; an error names the line (1-based) and what is wrong with it.
@@ -38,6 +40,7 @@ fn read_lexicon(text: &'static str) -> Result<Lexicon, String> {
         phrases: FxHashMap::default(),
         contrasts: Vec::new(),
         fillers: FxHashSet::default(),
+        places: FxHashSet::default(),
     };
     let mut concepts: FxHashSet<&str> = FxHashSet::default();
     let mut concept_of: FxHashMap<Vec<String>, &str> = FxHashMap::default();
@@ -53,13 +56,16 @@ fn read_lexicon(text: &'static str) -> Result<Lexicon, String> {
             continue;
         }
         match section {
-            "concepts" => {
+            "concepts" | "places" => {
                 let (concept, list) = line
                     .split_once(':')
                     .ok_or_else(|| at("expected `concept: phrase, phrase`".into()))?;
                 let concept = concept.trim();
                 if !concepts.insert(concept) {
                     return Err(at(format!("concept `{concept}` is listed twice")));
+                }
+                if section == "places" {
+                    lexicon.places.insert(concept);
                 }
                 for phrase in list.split(',') {
                     let words = folded_words(phrase);
@@ -104,13 +110,20 @@ fn lexicon() -> &'static Lexicon {
     READ.get_or_init(|| read_lexicon(LEXICON).unwrap_or_else(|e| panic!("{e}")))
 }
 
-/// Whether two concepts are different facts of one kind.
+/// Whether two concepts are different facts of one kind, or two places.
 pub fn contrast(a: &str, b: &str) -> bool {
+    let lexicon = lexicon();
     a != b
-        && lexicon()
+        && (lexicon
             .contrasts
             .iter()
             .any(|kind| kind.contains(&a) && kind.contains(&b))
+            || (lexicon.places.contains(a) && lexicon.places.contains(b)))
+}
+
+/// Whether a concept is a place (a country or a region).
+pub fn is_place(concept: &str) -> bool {
+    lexicon().places.contains(concept)
 }
 
 /// The concept of the longest phrase that `words` (lowercase, accents folded) start with, and
@@ -195,6 +208,8 @@ mod tests {
         assert!(contrast("start", "end"));
         assert!(!contrast("start", "start"));
         assert!(!contrast("ceo", "leader"));
+        assert!(contrast("china", "korea"));
+        assert!(!contrast("china", "dead"));
         assert!(is_filler("nombre"));
         assert!(!is_filler("morts"));
     }
@@ -204,6 +219,14 @@ mod tests {
         assert_ne!(concept_at(&words("disparus")), concept_at(&words("morts")));
         assert_ne!(concept_at(&words("jobs")), concept_at(&words("employees")));
         assert_ne!(concept_at(&words("president")), concept_at(&words("ceo")));
+        assert_ne!(
+            concept_at(&words("nord-coréens")),
+            concept_at(&words("sud-coréens"))
+        );
+        assert_eq!(
+            concept_at(&words("Chinese")),
+            concept_at(&words("chinoises"))
+        );
         assert_ne!(
             concept_at(&words("turnout")),
             concept_at(&words("abstention"))

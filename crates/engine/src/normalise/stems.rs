@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
 
-use super::concepts::{concept_at, contrast, is_filler};
+use super::concepts::{concept_at, contrast, is_filler, is_place};
 use super::quantity::Language;
 use super::text::{fold_accents, split_words};
 
@@ -77,7 +77,7 @@ pub enum Reading {
     Quotation,
     /// A fact's subject: also the common function words of the other language, and the
     /// phrases of the [lexicon](super::concepts) as their concepts (`#government`), but for
-    /// capitalised words, which are names (`Bill Gates`, `Grant`).
+    /// capitalised words, which are names (`Bill Gates`, `Grant`) unless they name a place.
     Subject,
     /// A fact's property: as a subject, every phrase of the lexicon as its concept, and the
     /// words that only say how the fact is counted (`nombre de`, `people`) set aside unless
@@ -119,7 +119,10 @@ pub fn read(text: &str, language: Language, reading: Reading) -> Content {
         let contracted_not = folded_word == "t" && i > 0 && words[i - 1].ends_with('n');
         let concept = match reading {
             Reading::Quotation => None,
-            Reading::Subject if name(i) => None,
+            // A capitalised word is a name, unless it names a place (`Chinese`, `Corée`).
+            Reading::Subject if name(i) => {
+                concept_at(&folded[i..]).filter(|(concept, _)| is_place(concept))
+            }
             _ => concept_at(&folded[i..]),
         };
         let filler = reading == Reading::Property && is_filler(folded_word);
@@ -240,9 +243,13 @@ mod tests {
     #[test]
     fn a_subject_keeps_its_names_and_acronyms() {
         let en = |t| read(t, Language::English, Reading::Subject).stems;
-        // A capitalised word is a name, not a word of the lexicon.
+        // A capitalised word is a name, not a word of the lexicon, unless it names a place.
         assert_eq!(en("Bill Gates"), ["bill", "gate"]);
-        assert_eq!(en("the French government"), ["french", "#government"]);
+        assert_eq!(en("the French government"), ["#france", "#government"]);
+        assert_eq!(
+            en("senior Korean officials"),
+            ["senior", "#korea", "#officials"]
+        );
         // An acronym is no function word of the other language (`UN`, `un`).
         assert_eq!(en("UN agency"), ["un", "agenc"]);
         assert_eq!(en("un agency"), ["agenc"]);

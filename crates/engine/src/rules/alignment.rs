@@ -140,6 +140,9 @@ struct Signals {
     subject_likeness: f64,
     /// One subject is a name and the other a description, which may stand for it.
     described: bool,
+    /// Each subject wording names a place the other does not (`hauts responsables chinois` /
+    /// `coréens`): two subjects.
+    subjects_contrast: bool,
     same_property: bool,
     property_likeness: f64,
     /// One property wording only qualifies the other.
@@ -219,8 +222,10 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         })
         .collect();
     count_instances(&views, &mut signals);
+    signals.retain(|(_, _, s)| aligned(s));
+    drop_ambiguous_descriptions(&views, &mut signals);
     let mut by_edit: BTreeMap<(String, String), Vec<Pair>> = BTreeMap::new();
-    for (a, b, s) in signals.into_iter().filter(|(_, _, s)| aligned(s)) {
+    for (a, b, s) in signals {
         by_edit
             .entry(edit_key(&views[a], &views[b]))
             .or_default()
@@ -235,9 +240,14 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
 /// Whether the signals are enough to suggest aligning the two groups: each way needs two
 /// signals or more (tuned on the `tune` part of tests/labelled/alignment/pairs.yaml).
 fn aligned(s: &Signals) -> bool {
-    // A qualifier on one side makes another fact unless the values are the same; a
-    // contrasting concept, unless they are the same beyond coincidence.
-    if !s.comparable || (s.narrower && !s.same_value) || (s.contrasting && !s.telling_agreement) {
+    // Subjects of two places are two subjects. A qualifier on one side makes another fact
+    // unless the values are the same; a contrasting concept, unless they are the same beyond
+    // coincidence.
+    if !s.comparable
+        || s.subjects_contrast
+        || (s.narrower && !s.same_value)
+        || (s.contrasting && !s.telling_agreement)
+    {
         return false;
     }
     let instances = s.instances_agree >= 2 && s.instances_agree >= 3 * s.instances_differ;
@@ -259,6 +269,27 @@ fn aligned(s: &Signals) -> bool {
             || (s.described && s.same_property && s.same_value)
             || same_evidence
     }
+}
+
+/// Drops the pairs where a description meets two or more named subjects on one property (`the
+/// Norwegian carrier` with `Nordvik Line` and with `Baltic Link`, all with 12 ferries): the
+/// description stands for one of them at most, and the values cannot tell which.
+fn drop_ambiguous_descriptions(views: &[View], pairs: &mut Vec<Pair>) {
+    let description = |&(a, b, ref s): &Pair| {
+        (s.described && !s.same_subject).then(|| if views[a].named { (b, a) } else { (a, b) })
+    };
+    let mut names_met: FxHashMap<(usize, &str), FxHashSet<&str>> = FxHashMap::default();
+    for (described, named) in pairs.iter().filter_map(description) {
+        names_met
+            .entry((described, views[named].set.key.property.as_str()))
+            .or_default()
+            .insert(views[named].set.key.subject.as_str());
+    }
+    pairs.retain(|pair| {
+        description(pair).is_none_or(|(described, named)| {
+            names_met[&(described, views[named].set.key.property.as_str())].len() < 2
+        })
+    });
 }
 
 /// One group's view: its sources, wordings, values and evidence (the wordings not read yet);
@@ -531,6 +562,12 @@ fn signals<'a>(
             best(&a.subjects, &b.subjects, subjects)
         },
         described: a.named != b.named,
+        subjects_contrast: !same_subject
+            && a.subjects.iter().all(|&x| {
+                b.subjects
+                    .iter()
+                    .all(|&y| subjects.get(x).contrasts(subjects.get(y)))
+            }),
         same_property: a.set.key.property == b.set.key.property,
         property_likeness: matches.iter().map(|m| m.likeness).fold(0.0, f64::max),
         narrower: matches.iter().any(|m| m.narrower),
