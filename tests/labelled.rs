@@ -292,3 +292,12 @@ fn alignment_third() {
     let counts = alignment_counts("alignment-third", "third");
     assert_eq!(counts.all(), [45, 0, 29, 63], "the figures changed");
 }
+
+#[test]
+fn alignment_fourth() {
+    // A fourth set (a corruption trial, a takeover bid), by a fourth hand that had not seen the
+    // rule, measured once at c3a74e1 before any look at what the rule finds on it: precision
+    // 0.94, recall 0.41. Never tuned on.
+    let counts = alignment_counts("alignment-fourth", "fourth");
+    assert_eq!(counts.all(), [30, 2, 43, 70], "the figures changed");
+}
