@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -699,4 +700,153 @@ fn registering_an_unaligned_fact_makes_the_facts_meet_and_shows_their_conflict()
         registry,
         "the server writes nothing"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edits in any order: the server's diagnostics equal a fresh server's on the same texts
+// ---------------------------------------------------------------------------------------------
+
+/// The claims a file of the edited corpus may hold: spellings of one name, figures that agree
+/// or conflict, and a line that breaks the YAML.
+const CLAIM_LINES: [&str; 6] = [
+    "  - {subject: Howard Lutnick, property: role, value: secretary}\n",
+    "  - {subject: Howard Latnik, property: role, value: secretary}\n",
+    "  - {subject: Acme, property: revenue, value: 4.6 billion dollars}\n",
+    "  - {subject: Acme, property: revenue, value: 46 billion dollars}\n",
+    "  - {subject: Acme, property: founded, value: March 3, 2001}\n",
+    "  - {subject: Acme, property: founded: value: 2001}\n",
+];
+
+/// One file's text: the source `id` with the claim lines `chosen` picks (a bit each of the
+/// five low bits), and the broken line when the three high bits are set (one time in eight).
+fn edited_text(id: usize, chosen: u8) -> String {
+    let mut text = format!("source: {{id: s{id}, language: en}}\nclaims:\n");
+    let (claims, broken) = CLAIM_LINES.split_at(5);
+    for (bit, line) in claims.iter().enumerate() {
+        if chosen & (1 << bit) != 0 {
+            text.push_str(line);
+        }
+    }
+    if chosen >> 5 == 0b111 {
+        text.push_str(broken[0]);
+    }
+    if text.ends_with("claims:\n") {
+        text = text.replace("claims:\n", "claims: []\n");
+    }
+    text
+}
+
+/// What an editor and the disk do to the corpus.
+#[derive(Clone, Debug)]
+enum Edit {
+    /// The editor opens or changes a buffer of the file.
+    Type(usize, u8),
+    /// The editor closes the file's buffer: the disk counts again.
+    Close(usize),
+    /// The file is written on disk, then the watched-files notification comes.
+    Write(usize, u8),
+    /// The file is deleted on disk, then the watched-files notification comes.
+    Delete(usize),
+}
+
+fn edits() -> impl proptest::strategy::Strategy<Value = Vec<Edit>> {
+    use proptest::prelude::*;
+    let file = 0..4usize;
+    let edit = prop_oneof![
+        (file.clone(), any::<u8>()).prop_map(|(f, c)| Edit::Type(f, c)),
+        file.clone().prop_map(Edit::Close),
+        (file.clone(), any::<u8>()).prop_map(|(f, c)| Edit::Write(f, c)),
+        file.prop_map(Edit::Delete),
+    ];
+    proptest::collection::vec(edit, 1..8)
+}
+
+/// The diagnostics last published for each file that has some, once the server has taken
+/// every message sent so far (a request is answered after them).
+fn settled_diagnostics(client: &mut Client, published: &mut BTreeMap<String, Value>) {
+    let id = client.next_id;
+    client.next_id += 1;
+    client.send_raw(
+        &json!({"jsonrpc": "2.0", "id": id, "method": "shutdown-unknown-method", "params": {}})
+            .to_string(),
+    );
+    loop {
+        let message = client.next();
+        if message["id"] == json!(id) {
+            published.retain(|_, diagnostics| diagnostics != &json!([]));
+            return;
+        }
+        if message["method"] == "textDocument/publishDiagnostics" {
+            let params = &message["params"];
+            published.insert(
+                params["uri"].as_str().unwrap().to_string(),
+                params["diagnostics"].clone(),
+            );
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    #[test]
+    fn after_any_edits_the_diagnostics_are_a_fresh_servers(
+        start in proptest::collection::vec(proptest::prelude::any::<u8>(), 4),
+        edits in edits(),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let name = |file: usize| format!("facts/s{file}.yaml");
+        std::fs::create_dir_all(root.join("facts")).unwrap();
+        for (file, chosen) in start.iter().enumerate().take(3) {
+            std::fs::write(root.join(name(file)), edited_text(file, *chosen)).unwrap();
+        }
+        let mut warm = Client::start(root);
+        let mut buffers: BTreeMap<usize, String> = BTreeMap::new();
+        let mut version = 1;
+        let watched = |client: &mut Client, file: usize, kind: u8| {
+            client.notify(
+                "workspace/didChangeWatchedFiles",
+                json!({"changes": [{"uri": uri(root, &name(file)), "type": kind}]}),
+            );
+        };
+        for edit in &edits {
+            match *edit {
+                Edit::Type(file, chosen) => {
+                    let text = edited_text(file, chosen);
+                    if buffers.contains_key(&file) {
+                        version += 1;
+                        warm.change(root, &name(file), version, &text);
+                    } else {
+                        warm.open(root, &name(file), &text);
+                    }
+                    buffers.insert(file, text);
+                }
+                Edit::Close(file) => {
+                    warm.notify(
+                        "textDocument/didClose",
+                        json!({"textDocument": {"uri": uri(root, &name(file))}}),
+                    );
+                    buffers.remove(&file);
+                }
+                Edit::Write(file, chosen) => {
+                    std::fs::write(root.join(name(file)), edited_text(file, chosen)).unwrap();
+                    watched(&mut warm, file, 2);
+                }
+                Edit::Delete(file) => {
+                    let _ = std::fs::remove_file(root.join(name(file)));
+                    watched(&mut warm, file, 3);
+                }
+            }
+        }
+        let mut warm_diagnostics = BTreeMap::new();
+        settled_diagnostics(&mut warm, &mut warm_diagnostics);
+
+        let mut cold = Client::start(root);
+        for (file, text) in &buffers {
+            cold.open(root, &name(*file), text);
+        }
+        let mut cold_diagnostics = BTreeMap::new();
+        settled_diagnostics(&mut cold, &mut cold_diagnostics);
+        proptest::prop_assert_eq!(warm_diagnostics, cold_diagnostics, "edits: {:?}", edits);
+    }
 }

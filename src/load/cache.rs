@@ -169,13 +169,47 @@ impl Cache {
 
     /// Writes the pack again when this run parsed a file or left an entry unused, with exactly
     /// the entries it used and made. A failure only costs a parse next time, so it is not
-    /// reported.
+    /// reported. A cache in memory is never written.
     pub fn save(&self) {
+        let Some(folder) = &self.folder else { return };
+        if let Some(pack) = self.repacked()
+            && Self::ensure_folder(folder).is_ok()
+        {
+            let _ = atomic_write_unsynced(&folder.join(PACK), &pack);
+        }
+    }
+
+    /// A cache in memory only, starting from the pack of the corpus at `root` when a run of
+    /// `check` left one: for the language server, which keeps it between analyses ([`Cache::keep`])
+    /// and never writes it.
+    pub fn in_memory_from(root: &Path) -> Self {
+        Self {
+            folder: None,
+            ..Self::open(root)
+        }
+    }
+
+    /// Keeps in memory, for the next run, exactly the entries this run used and made.
+    pub fn keep(&mut self) {
+        if let Some(pack) = self.repacked() {
+            self.index = index_entries(&pack, MAGIC.len() + HASH_LEN);
+            self.pack = pack;
+        }
+        if let Ok(used) = self.used.get_mut() {
+            used.clear();
+        }
+        if let Ok(made) = self.made.get_mut() {
+            made.clear();
+        }
+    }
+
+    /// The pack of the entries this run used and made; `None` when it would be the pack as read.
+    fn repacked(&self) -> Option<Vec<u8>> {
         let (Ok(used), Ok(made)) = (self.used.lock(), self.made.lock()) else {
-            return;
+            return None;
         };
         if made.is_empty() && used.len() == self.index.len() {
-            return;
+            return None;
         }
         let mut pack = Vec::with_capacity(self.pack.len());
         pack.extend_from_slice(MAGIC);
@@ -188,11 +222,7 @@ impl Cache {
         for (key, payload) in made.iter() {
             push_entry(&mut pack, key, payload);
         }
-        if let Some(folder) = &self.folder
-            && Self::ensure_folder(folder).is_ok()
-        {
-            let _ = atomic_write_unsynced(&folder.join(PACK), &pack);
-        }
+        Some(pack)
     }
 
     /// Creates the folder, with a `.gitignore` that ignores it and a cache directory tag that
@@ -361,6 +391,32 @@ mod tests {
         assert_eq!(got.claims[0].when.as_ref().unwrap().at.line, 7);
         assert_eq!(got.claims[0].subject.at.file, file);
         assert_eq!(got.claims[0].at.file, file);
+    }
+
+    #[test]
+    fn a_cache_kept_in_memory_holds_what_the_last_run_used_and_made_and_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let on_disk = Cache::open(dir.path());
+        let key_a = store(&on_disk, "a");
+        on_disk.save();
+        // The pack a `check` left is the start; what the runs make stays in memory.
+        let mut cache = Cache::in_memory_from(dir.path());
+        let file: Arc<str> = "facts/a.yaml".into();
+        assert!(cache.get(&key_a, &file).is_some());
+        let key_b = store(&cache, "b");
+        cache.keep();
+        // A run that reads both keeps both.
+        assert!(cache.get(&key_a, &file).is_some() && cache.get(&key_b, &file).is_some());
+        cache.keep();
+        // A run that no longer reads `a` (its text changed) drops it.
+        cache.get(&key_b, &file);
+        cache.keep();
+        assert!(cache.get(&key_a, &file).is_none());
+        assert!(cache.get(&key_b, &file).is_some());
+        // Saving a cache in memory writes nothing: the disk still holds the pack of `check`.
+        cache.save();
+        let disk = Cache::open(dir.path());
+        assert!(disk.get(&key_a, &file).is_some() && disk.get(&key_b, &file).is_none());
     }
 
     #[test]

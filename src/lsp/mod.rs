@@ -34,6 +34,7 @@ use lsp_types::{
 use serde_json::{Value, json};
 
 use crate::diagnostic::{InputError, SourceTexts};
+use crate::load::cache::Cache;
 use crate::load::{self, Overlay};
 use crate::report::span_skip;
 
@@ -119,6 +120,9 @@ fn capabilities() -> Value {
 struct Server {
     root: PathBuf,
     overlay: Overlay,
+    /// What each source file's text parsed to, kept between analyses so that an edit parses
+    /// only the files whose text changed.
+    cache: Cache,
     /// Reviewed findings are shown as hints, or not at all (`initializationOptions`:
     /// `{"reviewed": "hide"}`).
     show_reviewed: bool,
@@ -148,8 +152,10 @@ impl Server {
             .and_then(|o| o.get("reviewed"))
             .and_then(Value::as_str)
             != Some("hide");
+        let root = corpus_root(&folder);
         Self {
-            root: corpus_root(&folder),
+            cache: Cache::in_memory_from(&root),
+            root,
             overlay: Overlay::default(),
             show_reviewed,
             corpus: None,
@@ -214,7 +220,8 @@ impl Server {
     }
 
     fn analyse_and_publish(&mut self, output: &mut impl Write) {
-        let loaded = load::load_with(&self.root, None, &self.overlay);
+        let loaded = load::load_with(&self.root, Some(&self.cache), &self.overlay);
+        self.cache.keep();
         let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         if loaded.errors.is_empty() {
             let options = Options {
