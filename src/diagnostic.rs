@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use concord_engine::model::Location;
 
@@ -68,21 +68,35 @@ impl fmt::Display for InputError {
 /// errors and findings point at.
 #[derive(Clone, Debug, Default)]
 pub struct SourceTexts {
-    texts: HashMap<Arc<str>, Arc<str>>,
+    texts: HashMap<Arc<str>, FileText>,
+}
+
+/// A file's text, and where each of its lines starts, found at the first line asked for.
+#[derive(Clone, Debug)]
+struct FileText {
+    text: Arc<str>,
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceTexts {
     pub fn insert(&mut self, file: Arc<str>, text: Arc<str>) {
-        self.texts.insert(file, text);
+        let line_starts = OnceLock::new();
+        self.texts.insert(file, FileText { text, line_starts });
     }
 
     /// Line `line` (1-based) of `file`, without its line ending.
     pub fn line(&self, file: &str, line: u32) -> Option<&str> {
-        let text = self.texts.get(file)?;
+        let FileText { text, line_starts } = self.texts.get(file)?;
+        let starts = line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+                .collect()
+        });
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
-        text.split('\n')
-            .nth(index)
-            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        let start = *starts.get(index)?;
+        let end = starts.get(index + 1).map_or(text.len(), |next| next - 1);
+        let line = &text[start..end];
+        Some(line.strip_suffix('\r').unwrap_or(line))
     }
 }
 
@@ -113,8 +127,12 @@ mod tests {
         let mut texts = SourceTexts::default();
         texts.insert("a".into(), "one\r\ntwo\nthree".into());
         assert_eq!(texts.line("a", 1), Some("one"));
+        assert_eq!(texts.line("a", 2), Some("two"));
         assert_eq!(texts.line("a", 3), Some("three"));
         assert_eq!(texts.line("a", 4), None);
         assert_eq!(texts.line("a", 0), None);
+        texts.insert("b".into(), "one\n".into());
+        assert_eq!(texts.line("b", 2), Some(""));
+        assert_eq!(texts.line("b", 3), None);
     }
 }

@@ -20,6 +20,8 @@ struct Client {
     input: ChildStdin,
     messages: Receiver<Value>,
     next_id: i64,
+    /// The diagnostics last published for each file, as an editor keeps them.
+    published: BTreeMap<String, Vec<Value>>,
 }
 
 impl Client {
@@ -62,6 +64,7 @@ impl Client {
             input,
             messages,
             next_id: 1,
+            published: BTreeMap::new(),
         };
         let uri = uri(root, "");
         let reply = client.request(
@@ -102,22 +105,34 @@ impl Client {
     }
 
     fn next(&mut self) -> Value {
-        self.messages
+        let message = self
+            .messages
             .recv_timeout(Duration::from_secs(20))
-            .expect("the server answers")
+            .expect("the server answers");
+        if message["method"] == "textDocument/publishDiagnostics" {
+            let params = &message["params"];
+            self.published.insert(
+                params["uri"].as_str().unwrap().to_string(),
+                params["diagnostics"].as_array().unwrap().clone(),
+            );
+        }
+        message
     }
 
-    /// The diagnostics next published for the file `name` of `root`.
+    /// Waits until the server has taken every message sent so far: it answers a request after
+    /// them (here one of a method it does not know).
+    fn settle(&mut self) {
+        self.request("concord/settle", json!({}));
+    }
+
+    /// The diagnostics of the file `name` of `root` once the server has taken every message
+    /// sent so far, as the editor shows them: the last published.
     fn diagnostics_for(&mut self, root: &Path, name: &str) -> Vec<Value> {
-        let wanted = uri(root, name);
-        loop {
-            let message = self.next();
-            if message["method"] == "textDocument/publishDiagnostics"
-                && message["params"]["uri"] == json!(wanted)
-            {
-                return message["params"]["diagnostics"].as_array().unwrap().clone();
-            }
-        }
+        self.settle();
+        self.published
+            .get(&uri(root, name))
+            .cloned()
+            .unwrap_or_default()
     }
 
     fn open(&mut self, root: &Path, name: &str, text: &str) {
@@ -551,38 +566,14 @@ fn a_conflicting_value_shows_on_both_files_and_broken_yaml_is_located() {
         "facts/a.yaml",
         &A.replace("4.6 billion", "46 billion"),
     );
-    // Each analysis publishes in file order; c.yaml (its misspelling) comes last.
-    let mut published = Vec::new();
-    loop {
-        let message = client.next();
-        if message["method"] != "textDocument/publishDiagnostics" {
-            continue;
-        }
-        let file = message["params"]["uri"]
-            .as_str()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .to_string();
-        let conflicts = message["params"]["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|d| d["code"] == "value-conflict")
-            .count();
-        published.push((file.clone(), conflicts));
-        if file == "c.yaml" {
-            break;
-        }
-    }
+    let conflicts = |client: &mut Client, name: &str| {
+        let diagnostics = client.diagnostics_for(root, name);
+        let is_conflict = |d: &&Value| d["code"] == "value-conflict";
+        diagnostics.iter().filter(is_conflict).count()
+    };
     assert_eq!(
-        published,
-        [
-            ("a.yaml".to_string(), 1),
-            ("b.yaml".to_string(), 1),
-            ("c.yaml".to_string(), 0)
-        ],
+        ["facts/a.yaml", "facts/b.yaml", "facts/c.yaml"].map(|name| conflicts(&mut client, name)),
+        [1, 1, 0],
         "the conflict shows on both files that state the fact"
     );
 
@@ -656,6 +647,13 @@ fn registering_an_unaligned_fact_makes_the_facts_meet_and_shows_their_conflict()
             .all(|d| d["code"] == "unaligned-fact" && d["severity"] == 3),
         "{diagnostics:?}"
     );
+    // Each points at the one fact it would meet: the same town's in the other paper.
+    for diagnostic in &diagnostics {
+        let related = diagnostic["relatedInformation"].as_array().unwrap();
+        assert_eq!(related.len(), 1, "{related:?}");
+        let place = related[0]["location"]["uri"].as_str().unwrap();
+        assert!(place.ends_with("courrier-ardeche.yaml"), "{place}");
+    }
     let actions = client.request(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": uri(root, "facts/valley-post.yaml")}, "range": diagnostics[0]["range"],
@@ -762,28 +760,12 @@ fn edits() -> impl proptest::strategy::Strategy<Value = Vec<Edit>> {
 }
 
 /// The diagnostics last published for each file that has some, once the server has taken
-/// every message sent so far (a request is answered after them).
-fn settled_diagnostics(client: &mut Client, published: &mut BTreeMap<String, Value>) {
-    let id = client.next_id;
-    client.next_id += 1;
-    client.send_raw(
-        &json!({"jsonrpc": "2.0", "id": id, "method": "shutdown-unknown-method", "params": {}})
-            .to_string(),
-    );
-    loop {
-        let message = client.next();
-        if message["id"] == json!(id) {
-            published.retain(|_, diagnostics| diagnostics != &json!([]));
-            return;
-        }
-        if message["method"] == "textDocument/publishDiagnostics" {
-            let params = &message["params"];
-            published.insert(
-                params["uri"].as_str().unwrap().to_string(),
-                params["diagnostics"].clone(),
-            );
-        }
-    }
+/// every message sent so far.
+fn settled_diagnostics(client: &mut Client) -> BTreeMap<String, Vec<Value>> {
+    client.settle();
+    let mut published = client.published.clone();
+    published.retain(|_, diagnostics| !diagnostics.is_empty());
+    published
 }
 
 proptest::proptest! {
@@ -838,15 +820,46 @@ proptest::proptest! {
                 }
             }
         }
-        let mut warm_diagnostics = BTreeMap::new();
-        settled_diagnostics(&mut warm, &mut warm_diagnostics);
+        let warm_diagnostics = settled_diagnostics(&mut warm);
 
         let mut cold = Client::start(root);
         for (file, text) in &buffers {
             cold.open(root, &name(*file), text);
         }
-        let mut cold_diagnostics = BTreeMap::new();
-        settled_diagnostics(&mut cold, &mut cold_diagnostics);
+        let cold_diagnostics = settled_diagnostics(&mut cold);
         proptest::prop_assert_eq!(warm_diagnostics, cold_diagnostics, "edits: {:?}", edits);
     }
+}
+
+#[test]
+fn a_finding_of_many_places_points_each_at_a_few_others() {
+    // Six sources give one figure; twelve others give twelve other figures.
+    let mut files = Vec::new();
+    for n in 0..18 {
+        let figure = if n < 6 {
+            "4.6".to_string()
+        } else {
+            format!("{}.1", n + 10)
+        };
+        files.push((
+            format!("facts/s{n}.yaml"),
+            format!(
+                "source: {{id: s{n}, language: en}}\nclaims:\n  - {{subject: Acme, property: revenue, value: {figure} billion dollars}}\n"
+            ),
+        ));
+    }
+    let dir = common::scratch_corpus(&files);
+    let root = dir.path();
+    let mut client = Client::start(root);
+    let diagnostics = client.diagnostics_for(root, "facts/s17.yaml");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let related = diagnostics[0]["relatedInformation"].as_array().unwrap();
+    assert_eq!(related.len(), 10, "{related:?}");
+    // The figure six sources give names five of them, and how many more.
+    let likely = related
+        .iter()
+        .map(|r| r["message"].as_str().unwrap())
+        .find(|m| m.starts_with("\"4.6 billion dollars\""))
+        .expect("the likely value is among the places shown");
+    assert!(likely.ends_with(": s0, s1, s2, s3, s4 and 1 more"), "{likely}");
 }

@@ -21,7 +21,7 @@ use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 use concord_engine::analysis::Group;
-use concord_engine::finding::{Finding, FindingCode, Severity};
+use concord_engine::finding::{Finding, FindingCode, Severity, Variant};
 use concord_engine::model::{Corpus, Location};
 use concord_engine::{Baseline, Options, analyse};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -132,8 +132,11 @@ struct Server {
     /// analysis, so that diagnostics do not wait for them.
     facts: OnceCell<Facts>,
     texts: SourceTexts,
-    /// The files diagnostics were last published for, to clear those that have none now.
-    published: BTreeSet<String>,
+    /// The diagnostics last published for each file that has some: a file whose diagnostics
+    /// did not change is not sent again, and one that has none now is cleared.
+    published: BTreeMap<String, Vec<Diagnostic>>,
+    /// The files opened, changed or closed since the last analysis: theirs are sent whatever.
+    touched: BTreeSet<String>,
 }
 
 impl Server {
@@ -162,7 +165,8 @@ impl Server {
             findings: Vec::new(),
             facts: OnceCell::new(),
             texts: SourceTexts::default(),
-            published: BTreeSet::new(),
+            published: BTreeMap::new(),
+            touched: BTreeSet::new(),
         }
     }
 
@@ -205,6 +209,7 @@ impl Server {
             Some(text) => self.overlay.insert(&name, text),
             None => self.overlay.remove(&name),
         }
+        self.touched.insert(name);
         true
     }
 
@@ -249,13 +254,15 @@ impl Server {
         }
         self.texts = loaded.texts;
         self.facts = OnceCell::new();
-        let files: BTreeSet<String> = by_file.keys().cloned().collect();
-        for file in self.published.difference(&files) {
+        for file in self.published.keys().chain(&self.touched) {
             by_file.entry(file.clone()).or_default();
         }
         for (file, diagnostics) in by_file {
+            if self.published.get(&file) == Some(&diagnostics) && !self.touched.contains(&file) {
+                continue;
+            }
             let Some(uri) = self.uri(&file) else { continue };
-            let params = PublishDiagnosticsParams::new(uri, diagnostics, None);
+            let params = PublishDiagnosticsParams::new(uri, diagnostics.clone(), None);
             send(
                 output,
                 &Message::Notification(Notification::new(
@@ -263,8 +270,13 @@ impl Server {
                     params,
                 )),
             );
+            if diagnostics.is_empty() {
+                self.published.remove(&file);
+            } else {
+                self.published.insert(file, diagnostics);
+            }
         }
-        self.published = files;
+        self.touched.clear();
     }
 
     /// A finding's diagnostics: one at each place of a form other than the suggested one, each
@@ -298,19 +310,19 @@ impl Server {
             };
             for location in &variant.locations {
                 let range = range_of(texts, location, &variant.text);
-                let related = finding
-                    .variants
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != index)
-                    .filter_map(|(_, other)| {
+                let related = related_variants(finding, index)
+                    .filter_map(|other| {
                         let at = other.locations.first()?;
                         Some(DiagnosticRelatedInformation {
                             location: lsp_types::Location::new(
                                 self.uri(&at.file)?,
                                 range_of(texts, at, &other.text),
                             ),
-                            message: format!("\"{}\": {}", other.text, other.sources.join(", ")),
+                            message: format!(
+                                "\"{}\": {}",
+                                other.text,
+                                some_sources(&other.sources)
+                            ),
                         })
                     })
                     .collect();
@@ -387,6 +399,44 @@ impl Facts {
                 .map(|s| (s.id, s.reliability))
                 .collect(),
         }
+    }
+}
+
+/// The variants a diagnostic on variant `index` points at: the facts it would meet for an
+/// alignment suggestion, else the other variants; at most [`RELATED_SHOWN`], since a finding
+/// with hundreds of variants would otherwise send each place hundreds of others.
+fn related_variants(finding: &Finding, index: usize) -> impl Iterator<Item = &Variant> {
+    let paired: Option<Vec<usize>> = finding.alignment.as_ref().map(|alignment| {
+        alignment
+            .pairs
+            .iter()
+            .filter_map(|&[a, b]| match index {
+                _ if a == index => Some(b),
+                _ if b == index => Some(a),
+                _ => None,
+            })
+            .collect()
+    });
+    finding
+        .variants
+        .iter()
+        .enumerate()
+        .filter(move |(i, _)| *i != index && paired.as_ref().is_none_or(|p| p.contains(i)))
+        .map(|(_, variant)| variant)
+        .take(RELATED_SHOWN)
+}
+
+/// The most other places a diagnostic points at.
+const RELATED_SHOWN: usize = 10;
+
+/// The first few of `sources`, and how many more: a value stated by hundreds of sources would
+/// otherwise fill every related place's message.
+fn some_sources(sources: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let shown = sources[..sources.len().min(SHOWN)].join(", ");
+    match sources.len().saturating_sub(SHOWN) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
     }
 }
 
