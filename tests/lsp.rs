@@ -861,5 +861,8 @@ fn a_finding_of_many_places_points_each_at_a_few_others() {
         .map(|r| r["message"].as_str().unwrap())
         .find(|m| m.starts_with("\"4.6 billion dollars\""))
         .expect("the likely value is among the places shown");
-    assert!(likely.ends_with(": s0, s1, s2, s3, s4 and 1 more"), "{likely}");
+    assert!(
+        likely.ends_with(": s0, s1, s2, s3, s4 and 1 more"),
+        "{likely}"
+    );
 }

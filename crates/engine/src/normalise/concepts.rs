@@ -210,12 +210,6 @@ mod tests {
         assert!(!contrast("ceo", "leader"));
         assert!(contrast("china", "korea"));
         assert!(!contrast("china", "dead"));
-        assert!(contrast("goals", "assists"));
-        assert!(contrast("offered", "price_paid"));
-        assert!(contrast("cases", "dead"));
-        assert!(contrast("home", "away"));
-        // Hiring 500 and creating 500 jobs are often one announcement.
-        assert!(!contrast("hiring", "job_creation"));
         assert!(is_filler("nombre"));
         assert!(!is_filler("morts"));
     }
@@ -237,49 +231,5 @@ mod tests {
             concept_at(&words("turnout")),
             concept_at(&words("abstention"))
         );
-        for (a, b) in [
-            ("blessés", "morts"),
-            ("cases", "deaths"),
-            ("bid", "price paid"),
-            ("buts", "passes décisives"),
-            ("arrivées", "départs"),
-            ("minimum", "maximum"),
-            ("élèves", "étudiants"),
-            ("exportations", "importations"),
-        ] {
-            assert_ne!(concept_at(&words(a)), concept_at(&words(b)), "{a} / {b}");
-        }
-    }
-
-    #[test]
-    fn one_fact_in_two_languages_is_one_concept() {
-        for (a, b) in [
-            ("grounded", "cloués au sol"),
-            ("immobilisés", "grounded"),
-            ("chairman", "président"),
-            ("squad number", "numéro de maillot"),
-            ("transfer fee", "indemnité de transfert"),
-            ("turnover", "chiffre d'affaires"),
-            ("earthquake", "tremblement de terre"),
-            ("data breach", "fuite de données"),
-            ("spokesman", "porte-parole"),
-            ("layoffs", "suppressions d'emplois"),
-        ] {
-            let (x, y) = (concept_at(&words(a)), concept_at(&words(b)));
-            assert!(x.is_some() && x.map(|c| c.0) == y.map(|c| c.0), "{a} / {b}");
-        }
-    }
-
-    #[test]
-    fn words_with_another_common_meaning_are_no_concept() {
-        // `vols` are flights and thefts, `won` is left of `won't`, `né` folds to the negation
-        // `ne`, `maïs` to `mais`, `marchés` (markets) to `marches`, `livrés` to `livres`.
-        let risky =
-            "vols won case hit head pay called but or ne mais marches livres retraites bond";
-        for word in risky.split_whitespace() {
-            assert_eq!(concept_at(&words(word)), None, "{word}");
-        }
-        // `à peine` (barely) is no sentence.
-        assert_ne!(concept_at(&words("à peine")), concept_at(&words("peine")));
     }
 }

@@ -265,6 +265,14 @@ mod tests {
         assert!(!content("Nous vendrons", Language::French).negated);
         // `n` alone is a negation only as French `n'`; an English word ending in n is not.
         assert!(!content("the plan to sell", Language::English).negated);
+        // What `won't` leaves is no victory.
+        let property = read("won't sell", Language::English, Reading::Property);
+        assert!(property.negated);
+        assert_eq!(property.stems, ["sell"]);
+        assert_eq!(
+            read("has won", Language::English, Reading::Property).stems,
+            ["#won"]
+        );
     }
 
     #[test]
