@@ -272,7 +272,7 @@ fn aligned(s: &Signals) -> bool {
 }
 
 /// Drops the pairs where a description meets two or more named subjects on one property (`the
-/// Norwegian carrier` with `Nordvik Line` and with `Baltic Link`, all with 12 ferries): the
+/// Norwegian carrier` with `Nordvik Line` and with `Baltic Link`, each with 240 sailors): the
 /// description stands for one of them at most, and the values cannot tell which.
 fn drop_ambiguous_descriptions(views: &[View], pairs: &mut Vec<Pair>) {
     let description = |&(a, b, ref s): &Pair| {
