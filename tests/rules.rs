@@ -1959,3 +1959,23 @@ fn two_wordings_of_one_subject_meet_and_subjects_of_two_places_or_two_names_do_n
     assert!(findings_with(&run.json, "unaligned-fact", &["Baltic Link"]).is_empty());
     assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(2));
 }
+
+#[test]
+fn a_month_or_a_minute_shared_across_languages_is_no_coincidence_unless_three_facts_share_it() {
+    let run =
+        report_at(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/alignment/dates"));
+    for forms in [
+        ["retour des machines", "target for getting the mill running"],
+        ["heure du départ de feu", "time the fire broke out"],
+    ] {
+        let found = finding(&run.json, "unaligned-fact", &forms);
+        assert_eq!(found["alignment"]["agree"], 1, "{found}");
+    }
+    // Three facts of Tulle's plant give March 2026: the month says nothing about which are one.
+    assert!(
+        findings_with(&run.json, "unaligned-fact", &["Cartonnerie de Tulle"]).is_empty(),
+        "{}",
+        describe(&run.json)
+    );
+    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(2));
+}

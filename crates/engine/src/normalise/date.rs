@@ -43,6 +43,15 @@ impl Moment {
         matches!(self, Moment::Days { first, last } if first == last)
     }
 
+    /// True when it is a known month or less (`juin 2030`), or a time of day to the minute.
+    pub fn is_at_most_a_month(&self) -> bool {
+        match *self {
+            Moment::Days { first, last } => last - first < 31,
+            Moment::TimeOfDay { first, last } => first == last,
+            Moment::EitherDay { .. } => false,
+        }
+    }
+
     /// True when the two can be the same moment: for an ambiguous numeric date, when either
     /// reading can.
     pub fn overlaps(&self, other: &Moment) -> bool {

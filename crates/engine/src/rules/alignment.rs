@@ -179,6 +179,7 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         .par_iter()
         .filter_map(|set| view(corpus, set, normals, &languages))
         .collect();
+    let common_months = common_months(&views);
     let mut subjects = Readings::new(Remark::subject);
     read_blocking_subjects(&views, &mut subjects);
     let pairs: Vec<(usize, usize, Values)> = candidate_pairs(&views, &subjects)
@@ -186,7 +187,7 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         .filter(|&(a, b)| {
             disjoint(&views[a].sources, &views[b].sources) && !two_entities(&views[a], &views[b])
         })
-        .map(|(a, b)| (a, b, compare_values(&views[a], &views[b])))
+        .map(|(a, b)| (a, b, compare_values(&views[a], &views[b], &common_months)))
         .filter(|(_, _, values)| values.comparable)
         .collect();
     // The wordings the signals compare: the subjects only of two subjects.
@@ -467,7 +468,32 @@ struct Values {
     telling: bool,
 }
 
-fn compare_values(a: &View, b: &View) -> Values {
+/// The months (or weeks) that three facts of one subject or more state, by subject and value:
+/// a month two facts share may be no coincidence, but one that three share says nothing
+/// about which of them are one fact (`reprise prévue`, `rapport attendu`: April 2026).
+fn common_months<'a>(views: &[View<'a>]) -> FxHashSet<(&'a str, String)> {
+    let mut facts: FxHashMap<(&str, String), usize> = FxHashMap::default();
+    for view in views {
+        let months: FxHashSet<String> = view
+            .values
+            .iter()
+            .filter(|value| matches!(value, Normal::Moment(m) if m.is_at_most_a_month() && !m.is_one_day()))
+            .map(|value| value.class_key())
+            .collect();
+        for month in months {
+            *facts
+                .entry((view.set.key.subject.as_str(), month))
+                .or_default() += 1;
+        }
+    }
+    facts
+        .into_iter()
+        .filter(|&(_, count)| count >= 3)
+        .map(|(key, _)| key)
+        .collect()
+}
+
+fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>) -> Values {
     let (mut comparable, mut agree, mut same, mut telling) = (false, false, false, false);
     for x in &a.values {
         for y in &b.values {
@@ -478,7 +504,11 @@ fn compare_values(a: &View, b: &View) -> Values {
                 // not telling; the same value is.
                 if same_value(x, y) {
                     same = true;
-                    telling |= telling_value(x);
+                    let common = || {
+                        let subject = a.set.key.subject.as_str();
+                        common_months.contains(&(subject, x.class_key()))
+                    };
+                    telling |= telling_value(x) && !common();
                 }
             }
         }
@@ -644,15 +674,15 @@ fn comparable_kinds(a: &Normal, b: &Normal) -> bool {
 }
 
 /// Whether two sources writing this value for two facts of one subject would hardly be a
-/// coincidence: a figure with a unit, of three digits or more, or with decimals; a day; a
-/// product code; a text of four words or more.
+/// coincidence: a figure with a unit, of three digits or more, or with decimals; a day or a
+/// month, or a time to the minute; a product code; a text of four words or more.
 fn telling_value(value: &Normal) -> bool {
     match value {
         Normal::Quantity(q) => {
             let middle = (q.low + q.high) / 2.0;
             q.unit.is_some() || middle.abs() >= 100.0 || middle.fract() != 0.0
         }
-        Normal::Moment(m) => m.is_one_day(),
+        Normal::Moment(m) => m.is_at_most_a_month(),
         // A product code names one thing (`HX20`); a person is met and phoned alike.
         Normal::Entity(key) => is_code(key.split_once(':').map_or(key.as_str(), |(_, k)| k)),
         Normal::Text(w) => w.key.split(' ').count() >= 4,
