@@ -272,7 +272,7 @@ fn alignment_fresh() {
     // Written by a hand that had not seen the rule, measured once (precision 0.89, recall 0.52
     // with the lexicon of the first set), then tuned on: its figures are no longer unseen.
     let counts = alignment_counts("alignment-fresh", "fresh");
-    assert_eq!(counts.all(), [71, 2, 26, 89], "the figures changed");
+    assert_eq!(counts.all(), [72, 2, 25, 89], "the figures changed");
 }
 
 #[test]
@@ -281,25 +281,27 @@ fn alignment_unseen() {
     // measured once, before any look at what the rule finds on it: [35, 1, 46, 67], precision
     // 0.97, recall 0.43. Never tuned on; the figures below follow the review's mends (stricter
     // same values, sibling contrasts, names kept out of the lexicon in subjects).
-    // Since 2026-12-06 its misses have been read (a month or a time to the minute is telling),
-    // so it is tuned on now.
+    // Since 2026-12-06 its misses have been read (a month or a time to the minute is telling;
+    // one named value across languages), so it is tuned on now.
     let counts = alignment_counts("alignment-unseen", "unseen");
-    assert_eq!(counts.all(), [38, 1, 43, 67], "the figures changed");
+    assert_eq!(counts.all(), [42, 1, 39, 67], "the figures changed");
 }
 
 #[test]
 fn alignment_third() {
     // A third set, by a third hand that had not seen the rule, measured once: [45, 1, 29, 62],
-    // precision 0.98, recall 0.61. Never tuned on; the figures below follow the review's mends.
+    // precision 0.98, recall 0.61. Its misses were read on 2026-12-06 (with alignment-unseen's),
+    // so it is tuned on now.
     let counts = alignment_counts("alignment-third", "third");
-    assert_eq!(counts.all(), [45, 0, 29, 63], "the figures changed");
+    assert_eq!(counts.all(), [47, 0, 27, 63], "the figures changed");
 }
 
 #[test]
 fn alignment_fourth() {
     // A fourth set (a corruption trial, a takeover bid), by a fourth hand that had not seen the
     // rule, measured once at c3a74e1 before any look at what the rule finds on it: precision
-    // 0.94, recall 0.41. Never tuned on.
+    // 0.94, recall 0.41. Never tuned on: the later changes were chosen on the other sets (its
+    // aggregate figures were seen after each, never its pairs).
     let counts = alignment_counts("alignment-fourth", "fourth");
-    assert_eq!(counts.all(), [30, 2, 43, 70], "the figures changed");
+    assert_eq!(counts.all(), [31, 2, 42, 70], "the figures changed");
 }

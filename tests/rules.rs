@@ -1979,3 +1979,31 @@ fn a_month_or_a_minute_shared_across_languages_is_no_coincidence_unless_three_fa
     );
     assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(2));
 }
+
+#[test]
+fn one_named_value_across_languages_meets_unless_the_wordings_contrast() {
+    let run = report_at(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/alignment/named-values"),
+    );
+    let found = finding(
+        &run.json,
+        "unaligned-fact",
+        &[
+            "sous-traitant chargé de l'entretien",
+            "maintenance contractor",
+        ],
+    );
+    assert_eq!(found["alignment"]["agree"], 1, "{found}");
+    // One person met and phoned: two facts; two subjects one paper reported: two subjects.
+    assert!(!has_finding(
+        &run.json,
+        "unaligned-fact",
+        &["a rencontré", "phoned"]
+    ));
+    assert!(!has_finding(
+        &run.json,
+        "unaligned-fact",
+        &["baisse des commandes", "départ du directeur"]
+    ));
+    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(1));
+}

@@ -158,6 +158,9 @@ struct Signals {
     same_value: bool,
     /// The values agree, and their equality would be no coincidence.
     telling_agreement: bool,
+    /// The values are one named entity (a person, an organisation): telling too, but a person
+    /// is met and phoned alike, so it does not outweigh contrasting wordings.
+    named_agreement: bool,
     evidence_likeness: f64,
     /// For two property wordings of one subject: on how many other subjects their values
     /// agree, and on how many they do not.
@@ -251,16 +254,16 @@ fn aligned(s: &Signals) -> bool {
     {
         return false;
     }
+    // One named value speaks for one subject's two wordings only: a paper reports on many
+    // subjects (`rapporté par: Financial Times`).
+    let telling = s.telling_agreement || s.named_agreement;
     let instances = s.instances_agree >= 2 && s.instances_agree >= 3 * s.instances_differ;
     // Two wordings of one language that share almost nothing are two properties, whatever
     // their values (`budget` / `dette`); across languages their words cannot tell.
     let wordings_allow = s.languages_differ || s.property_likeness >= 0.25 || s.narrower;
     let same_evidence = s.evidence_likeness >= 0.5 && (s.same_subject || s.subject_likeness >= 0.5);
     if s.same_subject {
-        (s.telling_agreement && wordings_allow)
-            || instances
-            || s.property_likeness >= 0.5
-            || same_evidence
+        (telling && wordings_allow) || instances || s.property_likeness >= 0.5 || same_evidence
     } else {
         (s.same_property && s.telling_agreement)
             || (s.subject_likeness >= 0.5 && s.property_likeness >= 0.4 && s.telling_agreement)
@@ -466,6 +469,8 @@ struct Values {
     same: bool,
     /// Some agree, and their equality would be no coincidence.
     telling: bool,
+    /// Some are one named entity.
+    named: bool,
 }
 
 /// The months (or weeks) that three facts of one subject or more state, by subject and value:
@@ -494,7 +499,8 @@ fn common_months<'a>(views: &[View<'a>]) -> FxHashSet<(&'a str, String)> {
 }
 
 fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>) -> Values {
-    let (mut comparable, mut agree, mut same, mut telling) = (false, false, false, false);
+    let (mut comparable, mut agree, mut same, mut telling, mut named) =
+        (false, false, false, false, false);
     for x in &a.values {
         for y in &b.values {
             if comparable_kinds(x, y) {
@@ -509,6 +515,7 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
                         common_months.contains(&(subject, x.class_key()))
                     };
                     telling |= telling_value(x) && !common();
+                    named |= matches!(x, Normal::Entity(_));
                 }
             }
         }
@@ -518,6 +525,7 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
         agree,
         same,
         telling,
+        named,
     }
 }
 
@@ -613,6 +621,7 @@ fn signals<'a>(
         agree: values.agree,
         same_value: values.same,
         telling_agreement: values.telling,
+        named_agreement: values.named,
         evidence_likeness: best(&a.evidence, &b.evidence, sentences),
         ..Signals::default()
     }
@@ -683,7 +692,8 @@ fn telling_value(value: &Normal) -> bool {
             q.unit.is_some() || middle.abs() >= 100.0 || middle.fract() != 0.0
         }
         Normal::Moment(m) => m.is_at_most_a_month(),
-        // A product code names one thing (`HX20`); a person is met and phoned alike.
+        // A product code names one thing (`HX20`); another entity is a named value (see
+        // `Signals::named_agreement`).
         Normal::Entity(key) => is_code(key.split_once(':').map_or(key.as_str(), |(_, k)| k)),
         Normal::Text(w) => w.key.split(' ').count() >= 4,
         _ => false,
@@ -866,6 +876,8 @@ fn explain(a: &View, b: &View, s: &Signals) -> String {
     }
     if s.telling_agreement {
         signals.push("equal values that are no coincidence".to_string());
+    } else if s.named_agreement {
+        signals.push("one named value".to_string());
     } else if s.agree {
         signals.push("values agree".to_string());
     } else {
