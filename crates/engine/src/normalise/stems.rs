@@ -245,6 +245,8 @@ mod tests {
         let en = |t| read(t, Language::English, Reading::Subject).stems;
         // A capitalised word is a name, not a word of the lexicon, unless it names a place.
         assert_eq!(en("Bill Gates"), ["bill", "gate"]);
+        assert_eq!(en("Hugh Grant"), ["hugh", "grant"]);
+        assert_eq!(en("grant"), ["#subsidy"]);
         assert_eq!(en("the French government"), ["#france", "#government"]);
         assert_eq!(
             en("senior Korean officials"),
