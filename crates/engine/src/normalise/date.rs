@@ -437,6 +437,26 @@ mod tests {
     }
 
     #[test]
+    fn a_month_a_day_or_a_minute_is_precise_and_more_is_not() {
+        let precise = |text: &str| parse(text, None).is_some_and(|m| m.is_at_most_a_month());
+        for text in [
+            "juillet 2025",
+            "February 2024",
+            "14 juillet 2025",
+            "3 h 40",
+            "3:40 a.m.",
+        ] {
+            assert!(precise(text), "{text}");
+        }
+        for text in ["2025", "T3 2025", "Q4 2024"] {
+            assert!(!precise(text), "{text}");
+        }
+        // 31 days at most: a month and one day more is not a month.
+        let span = |last| Moment::Days { first: 0, last }.is_at_most_a_month();
+        assert!(span(30) && !span(31));
+    }
+
+    #[test]
     fn day_numbers() {
         assert_eq!(day_number(1970, 1, 1), 0);
         assert_eq!(day_number(2000, 3, 1), 11_017);
