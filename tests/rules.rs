@@ -1933,6 +1933,14 @@ fn two_wordings_of_one_subject_meet_and_subjects_of_two_places_or_two_names_do_n
         &["hauts dirigeants chinois", "hauts responsables chinois"],
     );
     assert_eq!(officials["alignment"]["agree"], 1, "{officials}");
+    // A third wording meets both: only a description meeting two names is ambiguous.
+    for other in ["hauts dirigeants chinois", "hauts responsables chinois"] {
+        finding(
+            &run.json,
+            "unaligned-fact",
+            &["hauts leaders chinois", other],
+        );
+    }
     // The Korean officials who said the same are other officials.
     assert!(findings_with(&run.json, "unaligned-fact", &["coréens"]).is_empty());
     // A description meets the one name with its figure; with two names of one figure (240
@@ -1957,7 +1965,7 @@ fn two_wordings_of_one_subject_meet_and_subjects_of_two_places_or_two_names_do_n
         );
     }
     assert!(findings_with(&run.json, "unaligned-fact", &["Baltic Link"]).is_empty());
-    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(2));
+    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(4));
 }
 
 #[test]
