@@ -1922,10 +1922,18 @@ fn a_subject_described_rather_than_named_is_suggested_and_two_codes_never_are() 
     assert!(findings_with(&run.json, "value-conflict", &["600 millions"]).is_empty());
 }
 
+/// The report of a hand-made corpus of facts that should meet, `tests/corpora/alignment/NAME`.
+fn alignment_corpus(name: &str) -> Report {
+    report_at(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpora/alignment")
+            .join(name),
+    )
+}
+
 #[test]
 fn two_wordings_of_one_subject_meet_and_subjects_of_two_places_or_two_names_do_not() {
-    let run =
-        report_at(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/alignment/subjects"));
+    let run = alignment_corpus("subjects");
     // `hauts dirigeants` and `hauts responsables` are one group of Chinese officials.
     let officials = finding(
         &run.json,
@@ -1970,8 +1978,7 @@ fn two_wordings_of_one_subject_meet_and_subjects_of_two_places_or_two_names_do_n
 
 #[test]
 fn a_month_or_a_minute_shared_across_languages_is_no_coincidence_unless_three_facts_share_it() {
-    let run =
-        report_at(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/alignment/dates"));
+    let run = alignment_corpus("dates");
     for forms in [
         ["retour des machines", "target for getting the mill running"],
         ["heure du départ de feu", "time the fire broke out"],
@@ -1990,9 +1997,7 @@ fn a_month_or_a_minute_shared_across_languages_is_no_coincidence_unless_three_fa
 
 #[test]
 fn one_named_value_across_languages_meets_unless_the_wordings_contrast() {
-    let run = report_at(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/alignment/named-values"),
-    );
+    let run = alignment_corpus("named-values");
     let found = finding(
         &run.json,
         "unaligned-fact",

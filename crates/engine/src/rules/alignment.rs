@@ -482,7 +482,7 @@ fn common_months<'a>(views: &[View<'a>]) -> FxHashSet<(&'a str, String)> {
         let months: FxHashSet<String> = view
             .values
             .iter()
-            .filter(|value| matches!(value, Normal::Moment(m) if m.is_at_most_a_month() && !m.is_one_day()))
+            .filter(|value| is_month(value))
             .map(|value| value.class_key())
             .collect();
         for month in months {
@@ -498,6 +498,11 @@ fn common_months<'a>(views: &[View<'a>]) -> FxHashSet<(&'a str, String)> {
         .collect()
 }
 
+/// Whether a value is a month (or a few weeks): precise, but coarser than a day.
+fn is_month(value: &Normal) -> bool {
+    matches!(value, Normal::Moment(m) if m.is_at_most_a_month() && !m.is_one_day())
+}
+
 fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>) -> Values {
     let (mut comparable, mut agree, mut same, mut telling, mut named) =
         (false, false, false, false, false);
@@ -510,9 +515,10 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
                 // not telling; the same value is.
                 if same_value(x, y) {
                     same = true;
+                    // Only a month can be common: no key is made for other values.
                     let common = || {
                         let subject = a.set.key.subject.as_str();
-                        common_months.contains(&(subject, x.class_key()))
+                        is_month(x) && common_months.contains(&(subject, x.class_key()))
                     };
                     telling |= telling_value(x) && !common();
                     named |= matches!(x, Normal::Entity(_));
