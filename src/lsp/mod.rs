@@ -225,6 +225,12 @@ impl Server {
     }
 
     fn analyse_and_publish(&mut self, output: &mut impl Write) {
+        // The last analysis goes before the next is made, so that the two are never held
+        // together (at a million claims each takes hundreds of megabytes).
+        self.corpus = None;
+        self.findings = Vec::new();
+        self.facts = OnceCell::new();
+        self.texts = SourceTexts::default();
         let loaded = load::load_with(&self.root, Some(&self.cache), &self.overlay);
         self.cache.keep();
         let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
@@ -249,11 +255,8 @@ impl Server {
                 let (file, diagnostic) = input_error(error, &loaded.texts);
                 by_file.entry(file).or_default().push(diagnostic);
             }
-            self.findings.clear();
-            self.corpus = None;
         }
         self.texts = loaded.texts;
-        self.facts = OnceCell::new();
         for file in self.published.keys().chain(&self.touched) {
             by_file.entry(file.clone()).or_default();
         }

@@ -227,6 +227,7 @@ fn reconcile(corpus: &Corpus, full_report: bool, observer: &dyn Observer) -> Rec
         .collect();
     observer.stage("reading the evidence");
     findings.extend(support::check(corpus, &normals, &entity_of));
+    observer.stage("comparing quotations");
     let mut group_findings: HashMap<FactKey, Vec<String>> = HashMap::new();
     for (finding, keys) in quotes::quote_findings(corpus, &groups, &normals, &trust) {
         for key in keys {
