@@ -203,4 +203,32 @@ mod tests {
         assert_eq!(split.text, "a");
         assert!(split.confidence < three.confidence);
     }
+
+    #[test]
+    fn the_registry_outweighs_a_few_sources_for_a_spelling_it_lists() {
+        let trust = Trust::estimate(3, &[]);
+        let mut listed = candidate("Lutnick", &[0]);
+        listed.registered = true;
+        let (suggestion, _) = trust
+            .suggest(&[candidate("Latnik", &[1, 2]), listed.clone()])
+            .unwrap();
+        assert_eq!(suggestion.text, "Lutnick");
+        // Listed, a spelling is more credible than the same spelling unlisted.
+        let alone = |c: Candidate| trust.suggest(&[c]).unwrap().0.confidence;
+        assert!(alone(listed) > alone(candidate("Lutnick", &[0])));
+    }
+
+    #[test]
+    fn confidence_is_a_probability_in_hundredths_short_of_certainty() {
+        let trust = Trust::estimate(8, &[]);
+        let (split, _) = trust
+            .suggest(&[candidate("a", &[0, 1]), candidate("b", &[2])])
+            .unwrap();
+        // Sources of the prior reliability 0.8 vote ln 5 each: e^(2 ln 5) / (25 + 5 + 1).
+        assert_eq!(split.confidence, 0.81);
+        let (unanimous, _) = trust
+            .suggest(&[candidate("a", &[0, 1, 2, 3, 4, 5, 6, 7])])
+            .unwrap();
+        assert_eq!(unanimous.confidence, 0.99);
+    }
 }
