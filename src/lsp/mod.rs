@@ -232,7 +232,6 @@ impl Server {
         self.facts = OnceCell::new();
         self.texts = SourceTexts::default();
         let loaded = load::load_with(&self.root, Some(&self.cache), &self.overlay);
-        self.cache.keep();
         let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         if loaded.errors.is_empty() {
             let options = Options {
@@ -280,6 +279,9 @@ impl Server {
             }
         }
         self.touched.clear();
+        // What the files parsed to is packed for the next analysis once the diagnostics are
+        // out: the editor does not wait for it.
+        self.cache.keep();
     }
 
     /// A finding's diagnostics: one at each place of a form other than the suggested one, each
