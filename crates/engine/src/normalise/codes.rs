@@ -121,4 +121,14 @@ mod tests {
         assert_eq!(loose_key("Pékin"), loose_key("Pekin"));
         assert_ne!(loose_key("H20"), loose_key("H200"));
     }
+
+    #[test]
+    fn a_code_written_in_letters_alone_is_a_look_alike_of_its_digits() {
+        // Only one side has a digit: the OCR pairs count all the same (`8` / `B`, `5` / `S`,
+        // which the Unicode skeleton alone does not fold).
+        assert!(look_alike("HB", "H8"));
+        assert!(look_alike("XS", "X5"));
+        assert!(look_alike("HlOO", "H100"));
+        assert!(!look_alike("HB", "H88"));
+    }
 }
