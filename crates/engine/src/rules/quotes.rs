@@ -122,7 +122,7 @@ fn speaker_quote_findings(
             .iter()
             .all(|&q| keys[q] == keys[member_indexes[0]])
         {
-            continue; // one wording: nothing to report
+            continue; // one wording: nothing to report; two or more make as many options
         }
         let members: Vec<&(ClaimRef, &FactKey, &Wording)> =
             member_indexes.iter().map(|&q| &quotes[q]).collect();
@@ -145,9 +145,6 @@ fn speaker_quote_findings(
                     });
                 }
             }
-        }
-        if options.len() < 2 {
-            continue;
         }
         let (suggestion, _) = split(trust.suggest(&options));
         let subject = &corpus.sources[members[0].0.0].claims[members[0].0.1]
