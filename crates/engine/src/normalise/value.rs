@@ -132,6 +132,100 @@ pub fn is_empty_value(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalise::people::parse_list;
+    use crate::normalise::quantity::{Language, parse as quantity};
+
+    fn figure(text: &str) -> Normal {
+        Normal::Quantity(quantity(text, Some(Language::English), None).unwrap())
+    }
+
+    fn moment(text: &str) -> Normal {
+        Normal::Moment(super::super::date::parse(text, None).unwrap())
+    }
+
+    fn text(text: &str) -> Normal {
+        Normal::Text(Wording::new(text))
+    }
+
+    #[test]
+    fn values_of_each_kind_agree_only_when_both_can_be_right() {
+        let agree = |a: &Normal, b: &Normal| a.agrees_with(b, 0.0) && b.agrees_with(a, 0.0);
+        assert!(agree(&figure("4.6 billion"), &figure("4,600 million")));
+        assert!(!agree(&figure("4.6 billion"), &figure("46 billion")));
+        // A property's tolerance lets figures differ by that much.
+        assert!(figure("100").agrees_with(&figure("104"), 0.05));
+        assert!(!figure("100").agrees_with(&figure("104"), 0.0));
+        assert!(agree(&moment("July 2025"), &moment("July 14, 2025")));
+        assert!(!agree(&moment("July 14, 2025"), &moment("July 15, 2025")));
+        let entity = |key: &str| Normal::Entity(key.into());
+        assert!(agree(&entity("entity:nvidia"), &entity("entity:nvidia")));
+        assert!(!agree(&entity("entity:nvidia"), &entity("entity:amd")));
+        let people = |list: &str| Normal::Names(parse_list(list).0);
+        assert!(agree(
+            &people("Ana Ruiz, Li Wei"),
+            &people("A. Ruiz and L. Wei")
+        ));
+        assert!(!agree(
+            &people("Ana Ruiz, Li Wei"),
+            &people("Ana Ruiz, Tom Hale")
+        ));
+        // Texts agree when their folded keys are one or their words mostly are.
+        assert!(agree(&text("Chief Executive"), &text("chief executive")));
+        assert!(agree(
+            &text("chief executive officer"),
+            &text("the chief executive")
+        ));
+        assert!(!agree(&text("chief executive"), &text("finance director")));
+    }
+
+    #[test]
+    fn values_that_are_not_compared_always_agree() {
+        let quote = |t: &str| Normal::Quote(Wording::new(t));
+        for (a, b) in [
+            (figure("12"), moment("July 2025")),
+            (Normal::Empty, figure("12")),
+            (quote("We will not sell."), quote("We shall sell.")),
+        ] {
+            assert!(
+                a.agrees_with(&b, 0.0) && b.agrees_with(&a, 0.0),
+                "{a:?} / {b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn equal_values_share_a_class_key_and_others_do_not() {
+        // Written alike in two languages, a figure is one value; `4,600 million` is another
+        // (it says the figure to the million), though the two agree.
+        let french = quantity("4,6 milliards", Some(Language::French), None).unwrap();
+        assert_eq!(
+            figure("4.6 billion").class_key(),
+            Normal::Quantity(french).class_key()
+        );
+        assert_ne!(
+            figure("4.6 billion").class_key(),
+            figure("4,600 million").class_key()
+        );
+        assert_ne!(
+            figure("4.6 billion").class_key(),
+            figure("46 billion").class_key()
+        );
+        assert_eq!(
+            text("Chief Executive").class_key(),
+            text("chief executive").class_key()
+        );
+        assert_ne!(text("chief executive").class_key(), figure("4").class_key());
+        assert_eq!(Normal::Empty.class_key(), "");
+    }
+
+    #[test]
+    fn explain_describes_a_value_in_words() {
+        assert_eq!(figure("more than 400,000").describe(), "at least 400000");
+        // A figure stands for what rounds to it.
+        assert_eq!(figure("12").describe(), "between 11.5 and 12.5");
+        assert_eq!(Normal::Empty.describe(), "no value");
+        assert_eq!(text("Paris").describe(), "the text \"Paris\"");
+    }
 
     #[test]
     fn empty_values_are_recognised() {
@@ -147,6 +241,9 @@ mod tests {
         ] {
             assert!(is_empty_value(value), "{value}");
         }
+        // Only the last two words are folded: a first letter of two bytes does not throw the
+        // reading off.
+        assert!(is_empty_value("Été 2025 non communiqué"));
         for value in ["0", "Dec 02 N/A", "available", "a, b, c"] {
             assert!(!is_empty_value(value), "{value}");
         }
