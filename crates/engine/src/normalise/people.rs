@@ -47,7 +47,6 @@ pub fn parse_list(text: &str) -> (Vec<Person>, bool) {
             .filter(|p| !p.is_empty())
             .collect();
         match pieces.as_slice() {
-            [] => {}
             // `Knuth, Donald E.`: a surname, then given names.
             [surname, given] if is_surname(surname) && looks_given(given) => {
                 people.push(person(given, surname));
@@ -157,5 +156,20 @@ mod tests {
             }]
         );
         assert!(!incomplete);
+    }
+
+    #[test]
+    fn a_surname_with_its_particle_comes_before_the_comma() {
+        assert!(agree("van Rossum, Guido", "van Rossum, G."));
+        assert!(!agree("van Rossum, Guido", "van Rossum, Karl"));
+    }
+
+    #[test]
+    fn what_follows_a_comma_is_a_given_name_only_when_it_looks_like_one() {
+        let count = |list: &str| parse_list(list).0.len();
+        assert_eq!(count("Knuth, Donald E."), 1);
+        // A word too long for a given name, or four names: a list of two people.
+        assert_eq!(count("Curie, Schwarzenegger"), 2);
+        assert_eq!(count("Curie, Jean Paul Marc Dupont"), 2);
     }
 }
