@@ -280,10 +280,10 @@ pub fn comparison_words(text: &str) -> Vec<String> {
 /// How alike two wordings are: the Dice coefficient of their word multisets (0 to 1).
 pub fn wording_similarity(a: &str, b: &str) -> f64 {
     let (mut a, b) = (comparison_words(a), comparison_words(b));
-    if a.is_empty() || b.is_empty() {
+    let total = a.len() + b.len();
+    if total == 0 {
         return 0.0;
     }
-    let total = a.len() + b.len();
     let mut shared = 0;
     for word in &b {
         if let Some(i) = a.iter().position(|w| w == word) {
