@@ -305,3 +305,12 @@ fn alignment_fourth() {
     let counts = alignment_counts("alignment-fourth", "fourth");
     assert_eq!(counts.all(), [31, 2, 42, 70], "the figures changed");
 }
+
+#[test]
+fn alignment_fifth() {
+    // A fifth set (a museum theft, a rocket launch failure), by a fifth hand that had not seen
+    // the rule, measured once at 0f86ab3 before any look at what the rule finds on it:
+    // precision 0.92, recall 0.42. Never tuned on.
+    let counts = alignment_counts("alignment-fifth", "fifth");
+    assert_eq!(counts.all(), [33, 3, 46, 63], "the figures changed");
+}
