@@ -340,4 +340,38 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_two_digit_year_without_a_publication_date_is_in_1950_to_2049() {
+        let undated = |text: &str| parse_value(text, None, Some(DayOrder::DayFirst), Numeric::All);
+        assert_eq!(undated("14/07/25"), on(2025, 7, 14));
+        assert_eq!(undated("14/07/49"), on(2049, 7, 14));
+        assert_eq!(undated("14/07/50"), on(1950, 7, 14));
+        assert_eq!(undated("14/07/75"), on(1975, 7, 14));
+    }
+
+    #[test]
+    fn only_plain_digits_of_one_or_two_figures_before_the_year_are_a_date() {
+        let day_first = Some(DayOrder::DayFirst);
+        assert_eq!(numeric("14/+7/2025", day_first), None);
+        assert_eq!(numeric("007/14/2025", day_first), None);
+        assert_eq!(numeric("14/007/2025", day_first), None);
+        assert_eq!(
+            numeric("7/14/2025", Some(DayOrder::MonthFirst)),
+            on(2025, 7, 14)
+        );
+    }
+
+    #[test]
+    fn the_region_of_a_locale_is_its_two_letter_part() {
+        // `Latn` is a script, not a region: the region is `US`.
+        assert_eq!(
+            day_order(None, Some("en-Latn-US")),
+            Some(DayOrder::MonthFirst)
+        );
+        assert_eq!(
+            day_order(None, Some("en-Latn-GB")),
+            Some(DayOrder::DayFirst)
+        );
+    }
 }
