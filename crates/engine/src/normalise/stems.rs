@@ -300,4 +300,12 @@ mod tests {
             Language::English
         );
     }
+
+    #[test]
+    fn a_lone_t_opening_a_quotation_is_a_word_not_a_negation() {
+        // `don't` splits into `don` and `t`; a `t` with nothing before it is not that.
+        let read = content("T minus ten and counting", Language::English);
+        assert!(!read.negated);
+        assert!(content("We don't sell", Language::English).negated);
+    }
 }
