@@ -308,4 +308,17 @@ mod tests {
         assert!(!read.negated);
         assert!(content("We don't sell", Language::English).negated);
     }
+
+    #[test]
+    fn an_elided_article_is_a_function_word_capitalised_or_not() {
+        // `L'` is one letter, not an acronym such as `UN`: `L'Oréal` and `l'Oréal` read alike.
+        for reading in [Reading::Subject, Reading::Property] {
+            let capitalised = read("L'Oréal", Language::English, reading).stems;
+            assert_eq!(
+                capitalised,
+                read("l'Oréal", Language::English, reading).stems
+            );
+            assert_eq!(capitalised, ["oreal"], "{reading:?}");
+        }
+    }
 }
