@@ -106,4 +106,26 @@ mod tests {
         assert_eq!(iso_date(day_number(2025, 3, 1) - 1), "2025-02-28");
         assert_eq!(iso_date(day_number(1999, 12, 31) + 1), "2000-01-01");
     }
+
+    #[test]
+    fn months_and_days_are_written_with_two_figures() {
+        assert_eq!(parse_iso_date("2025-7"), None);
+        assert_eq!(parse_iso_date("2025-07-4"), None);
+        assert_eq!(parse_iso_date("2025-007-04"), None);
+        assert!(parse_iso_date("2025-07-04").is_some());
+    }
+
+    #[test]
+    fn february_has_29_days_in_leap_years_only() {
+        for (year, days) in [
+            (2024, 29),
+            (2023, 28),
+            (2000, 29),
+            (1900, 28),
+            (2100, 28),
+            (1996, 29),
+        ] {
+            assert_eq!(days_in_month(year, 2), days, "{year}");
+        }
+    }
 }

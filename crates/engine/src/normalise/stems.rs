@@ -321,4 +321,29 @@ mod tests {
             assert_eq!(capitalised, ["oreal"], "{reading:?}");
         }
     }
+
+    #[test]
+    fn a_reliably_detected_language_outweighs_the_sources() {
+        // An English remark quoted by a French source is read as English, and the other way.
+        let english = "We will not sell our most advanced chips to anyone in that market";
+        assert_eq!(
+            language_of(english, Some(Language::French)),
+            Language::English
+        );
+        let french = "Nous ne vendrons pas nos puces les plus avancées sur ce marché";
+        assert_eq!(
+            language_of(french, Some(Language::English)),
+            Language::French
+        );
+    }
+
+    #[test]
+    fn a_text_too_short_to_tell_takes_its_sources_language() {
+        // `Non` looks English to the detector and `le plan` French, but neither reliably.
+        assert_eq!(language_of("Non", Some(Language::French)), Language::French);
+        assert_eq!(
+            language_of("le plan", Some(Language::English)),
+            Language::English
+        );
+    }
 }
