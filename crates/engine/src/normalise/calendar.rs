@@ -128,4 +128,19 @@ mod tests {
             assert_eq!(days_in_month(year, 2), days, "{year}");
         }
     }
+
+    #[test]
+    fn every_day_of_four_centuries_and_more_round_trips() {
+        // Through the century years that are leap (1600, 2000, 2400) and those that are not.
+        let mut expected = day_number(1599, 1, 1);
+        for year in 1599..=2401 {
+            for month in 1..=12 {
+                for day in 1..=days_in_month(year, month) {
+                    assert_eq!(day_number(year, month, day), expected);
+                    assert_eq!(iso_date(expected), format!("{year:04}-{month:02}-{day:02}"));
+                    expected += 1;
+                }
+            }
+        }
+    }
 }
