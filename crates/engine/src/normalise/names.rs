@@ -119,10 +119,8 @@ pub fn spelling_match(a: &str, b: &str) -> Option<NameMatch> {
     if is_acronym(a) || is_acronym(b) {
         return None;
     }
+    // Names of the same words, or with no word, have no word that differs: nothing matches.
     let (ta, tb) = (tokens(a), tokens(b));
-    if ta.is_empty() || tb.is_empty() || ta == tb {
-        return None;
-    }
     // Names of different lengths align on their last words, as a surname does with a full
     // name; a longer phrase (`Cyberspace Administration of China`) is no full name.
     if ta.len() != tb.len() && ta.len().max(tb.len()) > 3 {
@@ -188,7 +186,8 @@ pub fn romanised_key(token: &str) -> String {
         .chars()
         .collect();
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
-    if word.len() > 5 && word.starts_with(&['a', 'b', 'd']) && is_vowel(word[3]) && word[4] == 'l' {
+    if word.len() >= 5 && word.starts_with(&['a', 'b', 'd']) && is_vowel(word[3]) && word[4] == 'l'
+    {
         word[3] = 'a';
     }
     let mut letters: Vec<char> = Vec::with_capacity(word.len());
@@ -522,5 +521,46 @@ mod tests {
         ] {
             assert!(!is_proper_name(text), "{text}");
         }
+    }
+
+    #[test]
+    fn particles_are_the_small_words_inside_names() {
+        for word in ["de", "van", "von", "d'", "bin"] {
+            assert!(is_particle(word), "{word}");
+        }
+        for word in ["gaulle", "paris", "and", ""] {
+            assert!(!is_particle(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn romanisation_keys_follow_their_rules() {
+        for (word, key) in [
+            ("Chen", "chan"),   // `ch` keeps its `h`
+            ("Khan", "kan"),    // other `h`s go
+            ("Carim", "karim"), // `c` before anything but `h` is `k`
+            ("Raj", "ra"),      // a final `j` is `i`, and `ai` a run of `a`
+            ("Raja", "raja"),   // not inside a word
+            ("Park", "pak"),    // `r` between a vowel and a consonant goes
+            ("Maria", "mari"),  // not between two vowels
+            ("Abdul", "abdal"), // `Abdul` and `Abdel` alone too
+            ("Abdel", "abdal"),
+            ("Abdulaziz", "abdalasis"),
+            ("Abdelaziz", "abdalasis"),
+            ("Carolina", "karulina"), // only `abd` and a vowel and `l` becomes `abdal`
+            ("Mohamed", "mumad"),
+            ("Muhammad", "mumad"),
+        ] {
+            assert_eq!(romanised_key(word), key, "{word}");
+        }
+    }
+
+    #[test]
+    fn no_spelling_match_for_identical_names_none_at_all_or_an_acronym() {
+        assert_eq!(spelling_match("Jensen Huang", "jensen  HUANG"), None);
+        assert_eq!(spelling_match("", "Huang"), None);
+        assert_eq!(spelling_match("de la", "Huang"), None);
+        assert_eq!(spelling_match("AMD", "Amed"), None);
+        assert_eq!(spelling_match("Amed", "AMD"), None);
     }
 }
