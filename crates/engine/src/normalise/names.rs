@@ -563,4 +563,11 @@ mod tests {
         assert_eq!(spelling_match("AMD", "Amed"), None);
         assert_eq!(spelling_match("Amed", "AMD"), None);
     }
+
+    #[test]
+    fn a_letter_changed_in_a_two_letter_name_is_another_name() {
+        // `Xu` and `Su` sound alike but are two surnames: no edit is allowed in two letters.
+        assert_eq!(spelling_match("Wei Xu", "Wei Su"), None);
+        assert_eq!(spelling_match("Xu", "Su"), None);
+    }
 }
