@@ -570,4 +570,16 @@ mod tests {
         assert_eq!(spelling_match("Wei Xu", "Wei Su"), None);
         assert_eq!(spelling_match("Xu", "Su"), None);
     }
+
+    #[test]
+    fn blocking_keys_file_likely_spellings_together_and_others_apart() {
+        assert_eq!(block_key("Howard Lutnick"), block_key("Latnik"));
+        assert_ne!(block_key("Howard Lutnick"), block_key("Jensen Huang"));
+        assert!(romanised_block_keys("Abdul Aziz").contains(&romanised_key("Abdelaziz")));
+        assert_eq!(
+            romanised_block_keys("Mohammed"),
+            [romanised_key("Muhammad")]
+        );
+        assert!(!romanised_block_keys("Abdul Aziz").contains(&romanised_key("Huang")));
+    }
 }
