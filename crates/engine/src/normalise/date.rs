@@ -604,4 +604,11 @@ mod tests {
         assert!(july.overlaps(&mid_july));
         assert!(!july.overlaps(&august));
     }
+
+    #[test]
+    fn two_times_of_day_overlap_only_when_they_can_be_one_time() {
+        let time = |text: &str| parse(text, None).unwrap_or_else(|| panic!("{text}"));
+        assert!(time("3 h 40").overlaps(&time("3:40 a.m.")));
+        assert!(!time("3 h 40").overlaps(&time("4:10 a.m.")));
+    }
 }
