@@ -611,4 +611,57 @@ mod tests {
         assert!(time("3 h 40").overlaps(&time("3:40 a.m.")));
         assert!(!time("3 h 40").overlaps(&time("4:10 a.m.")));
     }
+
+    #[test]
+    fn weekdays_in_full_and_months_in_full_or_short() {
+        for day in ["Monday", "lundi", "Mercredi", "sunday"] {
+            assert!(is_weekday(day), "{day}");
+        }
+        // Three letters are also names and words: `Sun`, `Mon`, `Mar`.
+        for word in ["Sun", "Mon", "Mar", "Paris"] {
+            assert!(!is_weekday(word), "{word}");
+        }
+        for month in ["juillet", "July", "Sept", "févr"] {
+            assert!(is_month(month), "{month}");
+        }
+        assert!(!is_month("Paris"));
+    }
+
+    #[test]
+    fn a_bare_time_is_hours_then_minutes_within_the_day() {
+        let at = |minutes: u32| {
+            Some(Moment::TimeOfDay {
+                first: minutes,
+                last: minutes,
+            })
+        };
+        assert_eq!(bare_time_of_day("10 h"), at(600));
+        assert_eq!(bare_time_of_day("10 h 05"), at(605));
+        assert_eq!(bare_time_of_day("23:59"), at(23 * 60 + 59));
+        assert_eq!(bare_time_of_day("10:30 pm"), at(22 * 60 + 30));
+        // What follows a time that is no word is not read (a bracket, a comma).
+        assert_eq!(bare_time_of_day("10 h 05 (heure locale)"), at(605));
+        // A unit after the figure is no time; nor an hour or a minute beyond the day's, nor
+        // `am` or `pm` after an hour past twelve.
+        assert_eq!(bare_time_of_day("10 h 05 km"), None);
+        assert_eq!(bare_time_of_day("13:00 am"), None);
+        assert_eq!(bare_time_of_day("13:00 pm"), None);
+        assert_eq!(bare_time_of_day("24:00"), None);
+        assert_eq!(bare_time_of_day("12:60"), None);
+    }
+
+    #[test]
+    fn moments_are_written_as_iso_days_and_clock_times() {
+        assert_eq!(
+            parse("14 juillet 2025", None).unwrap().to_string(),
+            "2025-07-14"
+        );
+        assert_eq!(
+            parse("juillet 2025", None).unwrap().to_string(),
+            "2025-07-01 to 2025-07-31"
+        );
+        let time = |first, last| Moment::TimeOfDay { first, last }.to_string();
+        assert_eq!(time(605, 605), "10:05");
+        assert_eq!(time(600, 660), "10:00 to 11:00");
+    }
 }
