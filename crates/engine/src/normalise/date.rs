@@ -664,4 +664,27 @@ mod tests {
         assert_eq!(time(605, 605), "10:05");
         assert_eq!(time(600, 660), "10:00 to 11:00");
     }
+
+    #[test]
+    fn every_quarter_by_its_ordinal_in_either_language() {
+        let months = |text: &str| {
+            parse(text, None)
+                .unwrap_or_else(|| panic!("{text}"))
+                .to_string()
+        };
+        for (quarter, expected) in [
+            ("1er trimestre 2024", "2024-01-01 to 2024-03-31"),
+            ("second quarter of 2024", "2024-04-01 to 2024-06-30"),
+            ("3e trimestre 2024", "2024-07-01 to 2024-09-30"),
+            ("third quarter of 2024", "2024-07-01 to 2024-09-30"),
+            ("troisième trimestre 2024", "2024-07-01 to 2024-09-30"),
+            ("4th quarter 2024", "2024-10-01 to 2024-12-31"),
+        ] {
+            assert_eq!(months(quarter), expected, "{quarter}");
+        }
+        // One figure for the quarter, four for the year.
+        for text in ["5e trimestre 2024", "Q04 2024", "Q4 202", "T4 20245"] {
+            assert_eq!(parse(text, None), None, "{text}");
+        }
+    }
 }
