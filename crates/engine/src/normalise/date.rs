@@ -687,4 +687,49 @@ mod tests {
             assert_eq!(parse(text, None), None, "{text}");
         }
     }
+
+    #[test]
+    fn relative_wordings_land_around_the_publication_day() {
+        let published = Some(PartialDate {
+            year: 2025,
+            month: Some(8),
+            day: Some(14),
+        });
+        for (texts, expected) in [
+            (
+                ["l'année dernière", "last year"],
+                "2024-01-01 to 2024-12-31",
+            ),
+            (["ce mois-ci", "this month"], "2025-08-01 to 2025-08-31"),
+            (
+                ["le mois prochain", "next month"],
+                "2025-09-01 to 2025-09-30",
+            ),
+            (
+                ["la semaine prochaine", "next week"],
+                "2025-08-15 to 2025-08-21",
+            ),
+            (["aujourd'hui", "today"], "2025-08-14"),
+            (["hier", "yesterday"], "2025-08-13"),
+            (["demain", "tomorrow"], "2025-08-15"),
+        ] {
+            for text in texts {
+                let read = parse(text, published).unwrap_or_else(|| panic!("{text}"));
+                assert_eq!(read.to_string(), expected, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_month_alone_is_the_last_one_up_to_the_publication() {
+        let published = Some(PartialDate {
+            year: 2025,
+            month: Some(8),
+            day: Some(14),
+        });
+        let read = |text: &str| parse(text, published).unwrap().to_string();
+        assert_eq!(read("août"), "2025-08-01 to 2025-08-31");
+        assert_eq!(read("juillet"), "2025-07-01 to 2025-07-31");
+        assert_eq!(read("septembre"), "2024-09-01 to 2024-09-30");
+    }
 }
