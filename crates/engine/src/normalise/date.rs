@@ -497,6 +497,19 @@ mod tests {
                 "fourth quarter of 2024",
                 (day(2024, 10, 1), day(2024, 12, 31)),
             ),
+            // Every quarter by its ordinal, in either language.
+            ("1er trimestre 2024", (day(2024, 1, 1), day(2024, 3, 31))),
+            (
+                "second quarter of 2024",
+                (day(2024, 4, 1), day(2024, 6, 30)),
+            ),
+            ("3e trimestre 2024", (day(2024, 7, 1), day(2024, 9, 30))),
+            ("third quarter of 2024", (day(2024, 7, 1), day(2024, 9, 30))),
+            (
+                "troisième trimestre 2024",
+                (day(2024, 7, 1), day(2024, 9, 30)),
+            ),
+            ("4th quarter 2024", (day(2024, 10, 1), day(2024, 12, 31))),
             ("février 2024", (day(2024, 2, 1), day(2024, 2, 29))),
         ];
         for (text, expected) in cases {
@@ -548,6 +561,42 @@ mod tests {
             days("last week", day_precise),
             (day(2025, 3, 3), day(2025, 3, 9))
         );
+        // Every relative wording of the docs, in both languages, around a known day; a month
+        // alone is the last one up to it.
+        let aug_14 = Some(PartialDate {
+            year: 2025,
+            month: Some(8),
+            day: Some(14),
+        });
+        for (texts, expected) in [
+            (
+                ["l'année dernière", "last year"],
+                "2024-01-01 to 2024-12-31",
+            ),
+            (["ce mois-ci", "this month"], "2025-08-01 to 2025-08-31"),
+            (
+                ["le mois prochain", "next month"],
+                "2025-09-01 to 2025-09-30",
+            ),
+            (
+                ["la semaine prochaine", "next week"],
+                "2025-08-15 to 2025-08-21",
+            ),
+            (["aujourd'hui", "today"], "2025-08-14"),
+            (["hier", "yesterday"], "2025-08-13"),
+            (["demain", "tomorrow"], "2025-08-15"),
+        ] {
+            for text in texts {
+                let read = parse(text, aug_14).unwrap_or_else(|| panic!("{text}"));
+                assert_eq!(read.to_string(), expected, "{text}");
+            }
+        }
+        assert_eq!(days("août", aug_14), (day(2025, 8, 1), day(2025, 8, 31)));
+        assert_eq!(days("juillet", aug_14), (day(2025, 7, 1), day(2025, 7, 31)));
+        assert_eq!(
+            days("septembre", aug_14),
+            (day(2024, 9, 1), day(2024, 9, 30))
+        );
         assert_eq!(parse("le mois dernier", None), None);
         assert_eq!(parse("juillet", None), None);
     }
@@ -566,6 +615,12 @@ mod tests {
             ("12/2/11 6:35 a.m.", 6 * 60 + 35),
             ("Thu  6:50", 6 * 60 + 50),
             ("Dec 02 7:10 p.m.", 19 * 60 + 10),
+            ("10 h", 10 * 60),
+            ("10 h 05", 10 * 60 + 5),
+            ("23:59", 23 * 60 + 59),
+            ("10:30 pm", 22 * 60 + 30),
+            // What follows a time that is no word is not read.
+            ("10 h 05 (heure locale)", 10 * 60 + 5),
         ];
         for (text, minutes) in cases {
             assert_eq!(
@@ -591,6 +646,18 @@ mod tests {
             "H20",
             "Dec 02 Not Available",
             "Chapitre 3 6:50",
+            // A unit after the figure; an hour or a minute beyond the day's; `am` or `pm`
+            // after an hour past twelve.
+            "10 h 05 km",
+            "24:00",
+            "12:60",
+            "13:00 am",
+            "13:00 pm",
+            // One figure for a quarter, four for its year.
+            "5e trimestre 2024",
+            "Q04 2024",
+            "Q4 202",
+            "T4 20245",
         ] {
             assert_eq!(parse(text, AUG_2025), None, "{text}");
         }
@@ -603,10 +670,7 @@ mod tests {
         let august = parse("août 2025", None).unwrap();
         assert!(july.overlaps(&mid_july));
         assert!(!july.overlaps(&august));
-    }
-
-    #[test]
-    fn two_times_of_day_overlap_only_when_they_can_be_one_time() {
+        // Two times of day overlap only when they can be one time.
         let time = |text: &str| parse(text, None).unwrap_or_else(|| panic!("{text}"));
         assert!(time("3 h 40").overlaps(&time("3:40 a.m.")));
         assert!(!time("3 h 40").overlaps(&time("4:10 a.m.")));
@@ -628,29 +692,6 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_time_is_hours_then_minutes_within_the_day() {
-        let at = |minutes: u32| {
-            Some(Moment::TimeOfDay {
-                first: minutes,
-                last: minutes,
-            })
-        };
-        assert_eq!(bare_time_of_day("10 h"), at(600));
-        assert_eq!(bare_time_of_day("10 h 05"), at(605));
-        assert_eq!(bare_time_of_day("23:59"), at(23 * 60 + 59));
-        assert_eq!(bare_time_of_day("10:30 pm"), at(22 * 60 + 30));
-        // What follows a time that is no word is not read (a bracket, a comma).
-        assert_eq!(bare_time_of_day("10 h 05 (heure locale)"), at(605));
-        // A unit after the figure is no time; nor an hour or a minute beyond the day's, nor
-        // `am` or `pm` after an hour past twelve.
-        assert_eq!(bare_time_of_day("10 h 05 km"), None);
-        assert_eq!(bare_time_of_day("13:00 am"), None);
-        assert_eq!(bare_time_of_day("13:00 pm"), None);
-        assert_eq!(bare_time_of_day("24:00"), None);
-        assert_eq!(bare_time_of_day("12:60"), None);
-    }
-
-    #[test]
     fn moments_are_written_as_iso_days_and_clock_times() {
         assert_eq!(
             parse("14 juillet 2025", None).unwrap().to_string(),
@@ -663,73 +704,5 @@ mod tests {
         let time = |first, last| Moment::TimeOfDay { first, last }.to_string();
         assert_eq!(time(605, 605), "10:05");
         assert_eq!(time(600, 660), "10:00 to 11:00");
-    }
-
-    #[test]
-    fn every_quarter_by_its_ordinal_in_either_language() {
-        let months = |text: &str| {
-            parse(text, None)
-                .unwrap_or_else(|| panic!("{text}"))
-                .to_string()
-        };
-        for (quarter, expected) in [
-            ("1er trimestre 2024", "2024-01-01 to 2024-03-31"),
-            ("second quarter of 2024", "2024-04-01 to 2024-06-30"),
-            ("3e trimestre 2024", "2024-07-01 to 2024-09-30"),
-            ("third quarter of 2024", "2024-07-01 to 2024-09-30"),
-            ("troisième trimestre 2024", "2024-07-01 to 2024-09-30"),
-            ("4th quarter 2024", "2024-10-01 to 2024-12-31"),
-        ] {
-            assert_eq!(months(quarter), expected, "{quarter}");
-        }
-        // One figure for the quarter, four for the year.
-        for text in ["5e trimestre 2024", "Q04 2024", "Q4 202", "T4 20245"] {
-            assert_eq!(parse(text, None), None, "{text}");
-        }
-    }
-
-    #[test]
-    fn relative_wordings_land_around_the_publication_day() {
-        let published = Some(PartialDate {
-            year: 2025,
-            month: Some(8),
-            day: Some(14),
-        });
-        for (texts, expected) in [
-            (
-                ["l'année dernière", "last year"],
-                "2024-01-01 to 2024-12-31",
-            ),
-            (["ce mois-ci", "this month"], "2025-08-01 to 2025-08-31"),
-            (
-                ["le mois prochain", "next month"],
-                "2025-09-01 to 2025-09-30",
-            ),
-            (
-                ["la semaine prochaine", "next week"],
-                "2025-08-15 to 2025-08-21",
-            ),
-            (["aujourd'hui", "today"], "2025-08-14"),
-            (["hier", "yesterday"], "2025-08-13"),
-            (["demain", "tomorrow"], "2025-08-15"),
-        ] {
-            for text in texts {
-                let read = parse(text, published).unwrap_or_else(|| panic!("{text}"));
-                assert_eq!(read.to_string(), expected, "{text}");
-            }
-        }
-    }
-
-    #[test]
-    fn a_month_alone_is_the_last_one_up_to_the_publication() {
-        let published = Some(PartialDate {
-            year: 2025,
-            month: Some(8),
-            day: Some(14),
-        });
-        let read = |text: &str| parse(text, published).unwrap().to_string();
-        assert_eq!(read("août"), "2025-08-01 to 2025-08-31");
-        assert_eq!(read("juillet"), "2025-07-01 to 2025-07-31");
-        assert_eq!(read("septembre"), "2024-09-01 to 2024-09-30");
     }
 }
