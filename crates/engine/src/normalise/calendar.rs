@@ -97,6 +97,11 @@ mod tests {
             })
         );
         assert_eq!(parse_iso_date("août 2025"), None);
+        // Months and days are written with two figures.
+        assert_eq!(parse_iso_date("2025-7"), None);
+        assert_eq!(parse_iso_date("2025-07-4"), None);
+        assert_eq!(parse_iso_date("2025-007-04"), None);
+        assert!(parse_iso_date("2025-07-04").is_some());
     }
 
     #[test]
@@ -105,14 +110,6 @@ mod tests {
         assert_eq!(iso_date(day_number(2024, 2, 29)), "2024-02-29");
         assert_eq!(iso_date(day_number(2025, 3, 1) - 1), "2025-02-28");
         assert_eq!(iso_date(day_number(1999, 12, 31) + 1), "2000-01-01");
-    }
-
-    #[test]
-    fn months_and_days_are_written_with_two_figures() {
-        assert_eq!(parse_iso_date("2025-7"), None);
-        assert_eq!(parse_iso_date("2025-07-4"), None);
-        assert_eq!(parse_iso_date("2025-007-04"), None);
-        assert!(parse_iso_date("2025-07-04").is_some());
     }
 
     #[test]

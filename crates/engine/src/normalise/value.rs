@@ -140,7 +140,7 @@ mod tests {
     }
 
     fn moment(text: &str) -> Normal {
-        Normal::Moment(super::super::date::parse(text, None).unwrap())
+        Normal::Moment(crate::normalise::date::parse(text, None).unwrap())
     }
 
     fn text(text: &str) -> Normal {
