@@ -253,7 +253,7 @@ fn alignment_tuned_on() {
     let counts = alignment_counts("alignment", "tune");
     assert!(counts.precision() >= 0.9, "{counts:?}");
     assert!(counts.recall() >= 0.7, "{counts:?}");
-    assert_eq!(counts.all(), [55, 1, 4, 51], "the figures changed");
+    assert_eq!(counts.all(), [56, 1, 3, 51], "the figures changed");
 }
 
 #[test]
@@ -264,7 +264,7 @@ fn alignment_held_aside() {
     let counts = alignment_counts("alignment", "held");
     assert!(counts.precision() >= 0.85, "{counts:?}");
     assert!(counts.recall() >= 0.55, "{counts:?}");
-    assert_eq!(counts.all(), [37, 0, 4, 36], "the figures changed");
+    assert_eq!(counts.all(), [38, 0, 3, 36], "the figures changed");
 }
 
 #[test]
@@ -272,7 +272,7 @@ fn alignment_fresh() {
     // Written by a hand that had not seen the rule, measured once (precision 0.89, recall 0.52
     // with the lexicon of the first set), then tuned on: its figures are no longer unseen.
     let counts = alignment_counts("alignment-fresh", "fresh");
-    assert_eq!(counts.all(), [72, 2, 25, 89], "the figures changed");
+    assert_eq!(counts.all(), [77, 2, 20, 89], "the figures changed");
 }
 
 #[test]
@@ -284,7 +284,7 @@ fn alignment_unseen() {
     // Since 2026-12-06 its misses have been read (a month or a time to the minute is telling;
     // one named value across languages), so it is tuned on now.
     let counts = alignment_counts("alignment-unseen", "unseen");
-    assert_eq!(counts.all(), [42, 1, 39, 67], "the figures changed");
+    assert_eq!(counts.all(), [43, 1, 38, 67], "the figures changed");
 }
 
 #[test]
@@ -293,24 +293,27 @@ fn alignment_third() {
     // precision 0.98, recall 0.61. Its misses were read on 2026-12-06 (with alignment-unseen's),
     // so it is tuned on now.
     let counts = alignment_counts("alignment-third", "third");
-    assert_eq!(counts.all(), [47, 0, 27, 63], "the figures changed");
+    assert_eq!(counts.all(), [53, 0, 21, 63], "the figures changed");
 }
 
 #[test]
 fn alignment_fourth() {
     // A fourth set (a corruption trial, a takeover bid), by a fourth hand that had not seen the
     // rule, measured once at c3a74e1 before any look at what the rule finds on it: precision
-    // 0.94, recall 0.41. Never tuned on: the later changes were chosen on the other sets (its
-    // aggregate figures were seen after each, never its pairs).
+    // 0.94, recall 0.41. Its misses were read on 2026-12-07 (figures mistyped across
+    // languages, a description standing for a name, wordings meeting through a third), so it
+    // is tuned on now: [31, 2, 42, 70] before, precision 0.96 and recall 0.64 after.
     let counts = alignment_counts("alignment-fourth", "fourth");
-    assert_eq!(counts.all(), [31, 2, 42, 70], "the figures changed");
+    assert_eq!(counts.all(), [47, 2, 26, 70], "the figures changed");
 }
 
 #[test]
 fn alignment_fifth() {
     // A fifth set (a museum theft, a rocket launch failure), by a fifth hand that had not seen
     // the rule, measured once at 0f86ab3 before any look at what the rule finds on it:
-    // precision 0.92, recall 0.42. Never tuned on.
+    // precision 0.92, recall 0.42 ([33, 3, 46, 63]). Never tuned on: the changes of 2026-12-07,
+    // chosen on the fourth set's misses, took it to precision 0.93, recall 0.52; only these
+    // totals were read, never its pairs.
     let counts = alignment_counts("alignment-fifth", "fifth");
-    assert_eq!(counts.all(), [33, 3, 46, 63], "the figures changed");
+    assert_eq!(counts.all(), [41, 3, 38, 63], "the figures changed");
 }

@@ -1949,8 +1949,18 @@ fn two_wordings_of_one_subject_meet_and_subjects_of_two_places_or_two_names_do_n
             &["hauts leaders chinois", other],
         );
     }
-    // The Korean officials who said the same are other officials.
-    assert!(findings_with(&run.json, "unaligned-fact", &["coréens"]).is_empty());
+    // The Korean officials who said the same are other officials, even though officials of no
+    // country named meet both (and the Chinese wordings meet each other through them).
+    assert!(!has_finding(
+        &run.json,
+        "unaligned-fact",
+        &["coréens", "chinois"]
+    ));
+    finding(
+        &run.json,
+        "unaligned-fact",
+        &["hauts responsables coréens", "hauts responsables"],
+    );
     // A description meets the one name with its figure; with two names of one figure (240
     // sailors), it cannot tell which, and with another figure (14 routes, 9) it is no match.
     let carrier = finding(
@@ -1973,7 +1983,7 @@ fn two_wordings_of_one_subject_meet_and_subjects_of_two_places_or_two_names_do_n
         );
     }
     assert!(findings_with(&run.json, "unaligned-fact", &["Baltic Link"]).is_empty());
-    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(4));
+    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(8));
 }
 
 #[test]
@@ -2019,4 +2029,52 @@ fn one_named_value_across_languages_meets_unless_the_wordings_contrast() {
         &["baisse des commandes", "départ du directeur"]
     ));
     assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_figure_mistyped_a_description_standing_for_a_name_and_wordings_meeting_through_a_third() {
+    let run = alignment_corpus("slips-and-thirds");
+    // Across languages, one figure ten times the other is one cost mistyped: the facts would
+    // conflict, which is the point of making them meet.
+    let cost = finding(
+        &run.json,
+        "unaligned-fact",
+        &["coût des travaux", "construction cost"],
+    );
+    assert_eq!(cost["alignment"]["agree"], 0, "{cost}");
+    // A description stands for a name across languages when a telling figure says so, and it
+    // is found though the two share no word (1 250 employees).
+    finding(
+        &run.json,
+        "unaligned-fact",
+        &["le gestionnaire de l'aéroport", "Vallon Airport Services"],
+    );
+    // Two English wordings that share no word, each aligned with the French one, meet.
+    let third = finding(
+        &run.json,
+        "unaligned-fact",
+        &["compensation", "payments to residents"],
+    );
+    assert_eq!(third["alignment"]["agree"], 1, "{third}");
+    // Look-alikes: figures ten thousand times apart, small figures swapped, a slip within one
+    // language between wordings that share nothing, a day shared by a description and a name,
+    // and a small figure (23 %) that two English wordings share through a French one.
+    for forms in [
+        ["passagers attendus", "parking spaces"],
+        ["portes d'embarquement", "check-in desks"],
+        ["rallonge votée par le conseil", "subvention régionale"],
+        ["le chantier", "Vallon Airport Services"],
+        ["stake", "undertaking to sell"],
+    ] {
+        assert!(
+            !has_finding(&run.json, "unaligned-fact", &forms),
+            "{forms:?}: {}",
+            describe(&run.json)
+        );
+    }
+    // What the small figure does say across languages stands: `part du capital` with each.
+    for english in ["stake", "undertaking to sell"] {
+        finding(&run.json, "unaligned-fact", &["part du capital", english]);
+    }
+    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(7));
 }

@@ -39,23 +39,50 @@ impl Quantity {
     /// True when the two are one figure written with different precision (`1,5 million`,
     /// `1 500 000`): units agree and each one's middle lies within the other.
     pub fn same_value(&self, other: &Quantity) -> bool {
-        let units_agree = self.unit.is_none() || other.unit.is_none() || self.unit == other.unit;
-        let middle = |q: &Quantity| {
-            (q.low.is_finite() && q.high.is_finite()).then(|| (q.low + q.high) / 2.0)
-        };
         let within = |x: f64, q: &Quantity| q.low <= x && x <= q.high;
-        match (middle(self), middle(other)) {
-            (Some(a), Some(b)) => units_agree && within(a, other) && within(b, self),
+        match (self.middle(), other.middle()) {
+            (Some(a), Some(b)) => self.units_agree(other) && within(a, other) && within(b, self),
             _ => false,
         }
+    }
+
+    /// True when one figure reads as the other mistyped: ten, a hundred or a thousand times
+    /// it (`640 000` / `64 000`), or with two neighbouring digits swapped (`44,2` / `42,4`).
+    pub fn looks_mistyped(&self, other: &Quantity) -> bool {
+        let (Some(a), Some(b)) = (self.middle(), other.middle()) else {
+            return false;
+        };
+        // A figure of nothing has no digits to swap, nor a tenth of itself.
+        if !self.units_agree(other) || a <= 0.0 || b <= 0.0 {
+            return false;
+        }
+        let ratio = a.max(b) / a.min(b);
+        if [10.0, 100.0, 1000.0]
+            .iter()
+            .any(|power| (ratio / power - 1.0).abs() < 1e-9)
+        {
+            return true;
+        }
+        let ((x_power, x), (y_power, y)) = (significant_digits(a), significant_digits(b));
+        let differ: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+        x_power == y_power
+            && matches!(differ[..], [i, j] if j == i + 1 && x[i] == y[j] && x[j] == y[i])
+    }
+
+    /// The middle of a bounded interval.
+    fn middle(&self) -> Option<f64> {
+        (self.low.is_finite() && self.high.is_finite()).then(|| (self.low + self.high) / 2.0)
+    }
+
+    /// Whether the units are one, or one figure has none.
+    fn units_agree(&self, other: &Quantity) -> bool {
+        self.unit.is_none() || other.unit.is_none() || self.unit == other.unit
     }
 
     /// True when the two quantities can be the same figure: units agree (or one has none) and
     /// the intervals, each widened by the relative `tolerance`, overlap.
     pub fn agrees_with(&self, other: &Quantity, tolerance: f64) -> bool {
-        if let (Some(a), Some(b)) = (self.unit, other.unit)
-            && a != b
-        {
+        if !self.units_agree(other) {
             return false;
         }
         let stretch = |bound: f64, sign: f64| {
@@ -73,6 +100,24 @@ impl Quantity {
         let (low, high) = (a_low.max(b_low), a_high.min(b_high));
         low < high || (low == high && (a_low == a_high || b_low == b_high))
     }
+}
+
+/// A positive figure's power of ten and first seven significant digits (`44 200 000`: 7 and
+/// `4420000`): no figure written by hand has more, and rounding there drops the binary
+/// residue (`4.8` is stored as 4.7999…).
+fn significant_digits(figure: f64) -> (i32, [u8; 7]) {
+    let mut power = figure.log10().floor() as i32;
+    let mut whole = (figure / 10f64.powi(power - 6)).round() as u64;
+    if whole >= 10_000_000 {
+        whole /= 10;
+        power += 1;
+    }
+    let mut digits = [0; 7];
+    for digit in digits.iter_mut().rev() {
+        *digit = (whole % 10) as u8;
+        whole /= 10;
+    }
+    (power, digits)
 }
 
 #[derive(Clone, Copy)]
@@ -530,7 +575,60 @@ mod tests {
             "agrees, but is another figure"
         );
         assert!(!q("plus de 400 000", FR).same_value(&q("420 000", FR)));
+        assert!(!q("plus de 400 000", FR).same_value(&q("plus de 500 000", FR)));
+        assert!(q("1,5 million", FR).same_value(&q("1,5 million d'euros", FR)));
         assert!(!q("12 milliards de dollars", FR).same_value(&q("12 milliards d'euros", FR)));
+    }
+
+    #[test]
+    fn one_figure_mistyped() {
+        let mistyped = |a: (&str, Option<Language>), b: (&str, Option<Language>)| {
+            q(a.0, a.1).looks_mistyped(&q(b.0, b.1)) && q(b.0, b.1).looks_mistyped(&q(a.0, a.1))
+        };
+        // Ten, a hundred or a thousand times the other, in any precision and language.
+        assert!(mistyped(("640 000 euros", FR), ("€64,000", EN)));
+        assert!(mistyped(("15 millions d'euros", FR), ("€1.5 million", EN)));
+        assert!(mistyped(("60 millions", FR), ("6 million", EN)));
+        assert!(mistyped(("2 400", FR), ("2,4 millions", FR)));
+        // Two neighbouring digits swapped.
+        assert!(mistyped(("44,2 millions", FR), ("42.4 million", EN)));
+        assert!(mistyped(("8,4 %", FR), ("4.8%", EN)));
+        assert!(mistyped(("1 325", FR), ("1 235", FR)));
+        // Look-alikes: one figure, neighbours, other slips, other units, open figures.
+        assert!(!mistyped(("1,5 million", FR), ("1 500 000", FR)));
+        assert!(!mistyped(("640 000", FR), ("64 001", FR)));
+        assert!(
+            !mistyped(("640 000", FR), ("6 400 000 000", FR)),
+            "ten thousand times"
+        );
+        assert!(
+            !mistyped(("44,2 millions", FR), ("24,4 millions", FR)),
+            "not neighbours"
+        );
+        assert!(
+            !mistyped(("1 325", FR), ("1 352 000", FR)),
+            "swapped, and a thousand times"
+        );
+        assert!(!mistyped(("1 235", FR), ("1 235", FR)));
+        assert!(!mistyped(("12 %", FR), ("21 €", FR)));
+        assert!(!mistyped(("plus de 640 000", FR), ("64 000", FR)));
+        assert!(!mistyped(("0", FR), ("0,0", FR)));
+        assert!(!mistyped(("0", FR), ("5", FR)));
+        // A figure without a unit may be either figure's; two units must be one.
+        assert!(mistyped(("640 000", FR), ("€64,000", EN)));
+        assert!(!mistyped(("640 000 €", FR), ("$64,000", EN)));
+        // A digit of one figure and the power of ten of the other never read as a swap.
+        assert!(!mistyped(("5 000", FR), ("300 000", FR)));
+        assert!(!mistyped(("4,8", FR), ("84", FR)));
+    }
+
+    #[test]
+    fn significant_digits_are_seven_after_the_power_of_ten() {
+        assert_eq!(significant_digits(44_200_000.0), (7, [4, 4, 2, 0, 0, 0, 0]));
+        assert_eq!(significant_digits(4.8), (0, [4, 8, 0, 0, 0, 0, 0]));
+        assert_eq!(significant_digits(0.25), (-1, [2, 5, 0, 0, 0, 0, 0]));
+        // Rounding to seven digits may carry into a new power of ten.
+        assert_eq!(significant_digits(99_999_999.7), (8, [1, 0, 0, 0, 0, 0, 0]));
     }
 
     #[test]

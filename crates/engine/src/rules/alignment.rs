@@ -2,8 +2,9 @@
 //! probably state one fact under different wordings of the subject or of the property, so
 //! their claims are never compared.
 //!
-//! Pairs of groups are compared only within blocks: groups of one subject, and groups whose
-//! subjects share a content word, both with the same `when` and `where`. A pair is suggested on
+//! Pairs of groups are compared only within blocks: groups of one subject, of one property,
+//! whose subjects share a content word, or that share a telling value, all with the same
+//! `when` and `where`. A pair is suggested on
 //! several signals at once, never one alone:
 //!
 //! - the subjects: one entity, or wordings alike by their content stems and trigrams, or a
@@ -14,11 +15,14 @@
 //!   en Chine` beside `revenus en Chine`), or that differs from it by a contrasting concept
 //!   (`strike start` / `strike ends`), is another fact unless the values say otherwise;
 //! - the values: of kinds that compare, and equal where equality would be no coincidence (a
-//!   figure with a unit or of three digits, a day, a long text);
+//!   figure with a unit or of three digits, a day, a long text), or telling figures that differ
+//!   as one figure mistyped would (`640 000` / `64 000`);
 //! - the instances: two property wordings whose values agree for one subject after another
 //!   (`bilan des morts` / `death toll`, city by city) are one property, as schema matching by
 //!   instances does (COMA++);
-//! - the evidence: the two claims' evidence sentences say the same.
+//! - the evidence: the two claims' evidence sentences say the same;
+//! - a third group: two groups each suggested with a third, of one rare value, are suggested
+//!   together too.
 //!
 //! Each suggestion says which registry entry would align the two (a property alias, an entity
 //! alias) and what the facts would then say: agree, or conflict.
@@ -46,6 +50,10 @@ use crate::normalise::value::Normal;
 /// Groups whose subjects share a content word are compared only when fewer than this many
 /// groups share it: a word that common says nothing about two subjects being one.
 const MAX_BLOCK: usize = 64;
+
+/// Groups that share a telling figure are compared only when fewer than this many share it: a
+/// figure that common stands for no one fact.
+const MAX_VALUE_BLOCK: usize = 8;
 
 /// A wording to read, with its language hint (its source's language).
 type Wording<'a> = (&'a str, Option<Language>);
@@ -161,11 +169,19 @@ struct Signals {
     /// The values are one named entity (a person, an organisation): telling too, but a person
     /// is met and phoned alike, so it does not outweigh contrasting wordings.
     named_agreement: bool,
+    /// Some values agree as telling figures.
+    telling_figure: bool,
+    /// Some values are the same rare value.
+    rare: bool,
+    /// Some values read as one figure mistyped.
+    mistyped: bool,
     evidence_likeness: f64,
     /// For two property wordings of one subject: on how many other subjects their values
     /// agree, and on how many they do not.
     instances_agree: usize,
     instances_differ: usize,
+    /// Both groups are aligned with a third, and their values agree beyond coincidence.
+    through_third: bool,
 }
 
 /// Two groups (indexes into the views) and the signals between them.
@@ -226,7 +242,7 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         })
         .collect();
     count_instances(&views, &mut signals);
-    signals.retain(|(_, _, s)| aligned(s));
+    let mut signals = aligned_pairs(signals);
     drop_ambiguous_descriptions(&views, &mut signals);
     let mut by_edit: BTreeMap<(String, String), Vec<Pair>> = BTreeMap::new();
     for (a, b, s) in signals {
@@ -241,29 +257,61 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         .collect()
 }
 
-/// Whether the signals are enough to suggest aligning the two groups: each way needs two
-/// signals or more (tuned on the `tune` part of tests/labelled/alignment/pairs.yaml).
-fn aligned(s: &Signals) -> bool {
-    // Subjects of two places are two subjects. A qualifier on one side makes another fact
-    // unless the values are the same; a contrasting concept, unless they are the same beyond
-    // coincidence.
-    if !s.comparable
+/// The pairs to suggest: those [aligned] on their own signals, and those whose values agree
+/// beyond coincidence and that are both aligned with a third group (`compensation` and
+/// `damages awarded`, each aligned with `dommages et intérêts alloués`): accepting the other
+/// two suggestions would make them meet anyway.
+fn aligned_pairs(mut signals: Vec<Pair>) -> Vec<Pair> {
+    let mut aligned_with: FxHashMap<usize, FxHashSet<usize>> = FxHashMap::default();
+    for (a, b, _) in signals.iter().filter(|(_, _, s)| aligned(s)) {
+        aligned_with.entry(*a).or_default().insert(*b);
+        aligned_with.entry(*b).or_default().insert(*a);
+    }
+    for (a, b, s) in &mut signals {
+        s.through_third = !aligned(s)
+            && s.rare
+            && !vetoed(s)
+            && aligned_with
+                .get(a)
+                .zip(aligned_with.get(b))
+                .is_some_and(|(x, y)| !x.is_disjoint(y));
+    }
+    signals.retain(|(_, _, s)| s.through_third || aligned(s));
+    signals
+}
+
+/// Whether the signals forbid aligning the two groups, whatever else they say. Subjects of
+/// two places are two subjects. A qualifier on one side makes another fact unless the values
+/// are the same; a contrasting concept, unless they are the same beyond coincidence.
+fn vetoed(s: &Signals) -> bool {
+    !s.comparable
         || s.subjects_contrast
         || (s.narrower && !s.same_value)
         || (s.contrasting && !s.telling_agreement)
-    {
+}
+
+/// Whether the signals are enough to suggest aligning the two groups: each way needs two
+/// signals or more (tuned on the `tune` part of tests/labelled/alignment/pairs.yaml).
+fn aligned(s: &Signals) -> bool {
+    if vetoed(s) {
         return false;
     }
     // One named value speaks for one subject's two wordings only: a paper reports on many
     // subjects (`rapporté par: Financial Times`).
     let telling = s.telling_agreement || s.named_agreement;
+    // A figure mistyped is as telling across languages, where the wordings cannot say.
+    let mistyped = s.mistyped && s.languages_differ;
     let instances = s.instances_agree >= 2 && s.instances_agree >= 3 * s.instances_differ;
     // Two wordings of one language that share almost nothing are two properties, whatever
     // their values (`budget` / `dette`); across languages their words cannot tell.
     let wordings_allow = s.languages_differ || s.property_likeness >= 0.25 || s.narrower;
     let same_evidence = s.evidence_likeness >= 0.5 && (s.same_subject || s.subject_likeness >= 0.5);
     if s.same_subject {
-        (telling && wordings_allow) || instances || s.property_likeness >= 0.5 || same_evidence
+        (telling && wordings_allow)
+            || mistyped
+            || instances
+            || s.property_likeness >= 0.5
+            || same_evidence
     } else {
         (s.same_property && s.telling_agreement)
             || (s.subject_likeness >= 0.5 && s.property_likeness >= 0.4 && s.telling_agreement)
@@ -271,6 +319,8 @@ fn aligned(s: &Signals) -> bool {
             || (s.subject_likeness >= 0.9 && s.property_likeness >= 0.5 && s.same_value)
             // A description standing for a name (`the Norwegian carrier`, `Nordvik Line`).
             || (s.described && s.same_property && s.same_value)
+            // The same across languages, where the property wordings cannot be compared.
+            || (s.described && s.languages_differ && s.telling_figure)
             || same_evidence
     }
 }
@@ -390,8 +440,9 @@ fn read_blocking_subjects<'a>(views: &[View<'a>], readings: &mut Readings<'a>) {
 }
 
 /// The pairs of groups worth comparing: of one subject, of one property, or whose subjects
-/// share a content word (the last two in blocks of fewer than [`MAX_BLOCK`]), with the same
-/// `when` and `where`. Only the subjects read by [`read_blocking_subjects`] block by word.
+/// share a content word (the last two in blocks of fewer than [`MAX_BLOCK`]), or that share a
+/// [telling](telling_value) figure (in blocks of fewer than [`MAX_VALUE_BLOCK`]), with the
+/// same `when` and `where`. Only the subjects read by [`read_blocking_subjects`] block by word.
 /// The pairs come sorted, each once.
 fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings<'a>) -> Vec<(usize, usize)> {
     let words: Vec<BTreeSet<String>> = views
@@ -401,6 +452,15 @@ fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings<'a>) -> Vec<(usiz
                 .iter()
                 .filter(|&&s| readings.has(s))
                 .flat_map(|&s| readings.get(s).stems())
+                .collect()
+        })
+        .collect();
+    let values: Vec<BTreeSet<String>> = views
+        .iter()
+        .map(|v| {
+            v.values
+                .iter()
+                .filter_map(|value| value_block(value))
                 .collect()
         })
         .collect();
@@ -419,11 +479,26 @@ fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings<'a>) -> Vec<(usiz
                 .push(i);
         }
     }
-    let mut pairs = Vec::new();
-    for ((_, _, of_subject, _), members) in &blocks {
-        if !of_subject && members.len() >= MAX_BLOCK {
-            continue;
+    let mut value_blocks: FxHashMap<(&str, &str, &str), Vec<usize>> = FxHashMap::default();
+    for (i, (v, values)) in views.iter().zip(&values).enumerate() {
+        for value in values {
+            let key = (
+                v.set.key.when.as_str(),
+                v.set.key.place.as_str(),
+                value.as_str(),
+            );
+            value_blocks.entry(key).or_default().push(i);
         }
+    }
+    let mut pairs = Vec::new();
+    let blocks = blocks
+        .into_iter()
+        .filter(|((_, _, of_subject, _), members)| *of_subject || members.len() < MAX_BLOCK)
+        .map(|(_, members)| members);
+    let value_blocks = value_blocks
+        .into_values()
+        .filter(|members| members.len() < MAX_VALUE_BLOCK);
+    for members in blocks.chain(value_blocks) {
         for (n, &a) in members.iter().enumerate() {
             for &b in &members[n + 1..] {
                 if a != b {
@@ -435,6 +510,28 @@ fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings<'a>) -> Vec<(usiz
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// The key under which groups sharing a [telling](telling_value) figure are compared: its
+/// middle, whatever its precision and unit.
+fn value_block(value: &Normal) -> Option<String> {
+    match value {
+        Normal::Quantity(q) if telling_value(value) && q.high.is_finite() => {
+            Some(format!("{}", (q.low + q.high) / 2.0))
+        }
+        _ => None,
+    }
+}
+
+/// Whether the two groups' property wordings are all written in different languages, as far
+/// as their sources say.
+fn languages_differ(a: &View, b: &View) -> bool {
+    a.languages
+        .iter()
+        .flatten()
+        .all(|x| b.languages.iter().flatten().all(|y| x != y))
+        && a.languages.iter().any(Option::is_some)
+        && b.languages.iter().any(Option::is_some)
 }
 
 /// Whether two sorted lists share no item.
@@ -471,6 +568,14 @@ struct Values {
     telling: bool,
     /// Some are one named entity.
     named: bool,
+    /// Some agree as telling figures: a story's few dates are shared by its many events.
+    telling_figure: bool,
+    /// Some are the same telling value, and a rare one: not a small figure that only its unit
+    /// makes telling (`23 %`).
+    rare: bool,
+    /// Some are telling figures that differ as one figure mistyped would (`640 000` /
+    /// `64 000`): a conflict, but no coincidence.
+    mistyped: bool,
 }
 
 /// The months (or weeks) that three facts of one subject or more state, by subject and value:
@@ -506,6 +611,7 @@ fn is_month(value: &Normal) -> bool {
 fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>) -> Values {
     let (mut comparable, mut agree, mut same, mut telling, mut named) =
         (false, false, false, false, false);
+    let (mut telling_figure, mut rare, mut mistyped) = (false, false, false);
     for x in &a.values {
         for y in &b.values {
             if comparable_kinds(x, y) {
@@ -521,7 +627,11 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
                         is_month(x) && common_months.contains(&(subject, x.class_key()))
                     };
                     telling |= telling_value(x) && !common();
+                    telling_figure |= telling_value(x) && matches!(x, Normal::Quantity(_));
+                    rare |= telling_value(x) && !common() && !small_figure(x);
                     named |= matches!(x, Normal::Entity(_));
+                } else if let (Normal::Quantity(p), Normal::Quantity(q)) = (x, y) {
+                    mistyped |= telling_value(x) && telling_value(y) && p.looks_mistyped(q);
                 }
             }
         }
@@ -532,7 +642,18 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
         same,
         telling,
         named,
+        telling_figure,
+        rare,
+        mistyped,
     }
+}
+
+/// A whole figure under a hundred.
+fn small_figure(value: &Normal) -> bool {
+    matches!(value, Normal::Quantity(q) if {
+        let middle = (q.low + q.high) / 2.0;
+        middle.abs() < 100.0 && middle.fract() == 0.0
+    })
 }
 
 /// How a property wording of one group compares with one of another.
@@ -616,18 +737,15 @@ fn signals<'a>(
         property_likeness: matches.iter().map(|m| m.likeness).fold(0.0, f64::max),
         narrower: matches.iter().any(|m| m.narrower),
         contrasting: matches.iter().all(|m| m.contrasting),
-        languages_differ: a
-            .languages
-            .iter()
-            .flatten()
-            .all(|x| b.languages.iter().flatten().all(|y| x != y))
-            && a.languages.iter().any(Option::is_some)
-            && b.languages.iter().any(Option::is_some),
+        languages_differ: languages_differ(a, b),
         comparable: values.comparable,
         agree: values.agree,
         same_value: values.same,
         telling_agreement: values.telling,
         named_agreement: values.named,
+        telling_figure: values.telling_figure,
+        rare: values.rare,
+        mistyped: values.mistyped,
         evidence_likeness: best(&a.evidence, &b.evidence, sentences),
         ..Signals::default()
     }
@@ -886,11 +1004,16 @@ fn explain(a: &View, b: &View, s: &Signals) -> String {
         signals.push("one named value".to_string());
     } else if s.agree {
         signals.push("values agree".to_string());
+    } else if s.mistyped {
+        signals.push("values differ as one figure mistyped".to_string());
     } else {
         signals.push("values differ".to_string());
     }
     if s.evidence_likeness > 0.0 {
         signals.push(format!("evidence alike {:.2}", s.evidence_likeness));
+    }
+    if s.through_third {
+        signals.push("both aligned with a third fact".to_string());
     }
     format!(
         "\"{} / {}\" and \"{} / {}\": {}",
