@@ -396,3 +396,212 @@ fn grouping_reasons(
     }
     reasons
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Claim, Entity, EntityKind, Located, Location, Registry, ReviewedEntry, Source,
+    };
+
+    fn at(file: &str, line: u32) -> Location {
+        Location {
+            file: file.into(),
+            line,
+            column: 5,
+        }
+    }
+
+    fn located(text: &str, file: &str, line: u32) -> Located<String> {
+        Located {
+            value: text.into(),
+            at: at(file, line),
+        }
+    }
+
+    /// A source whose claims (subject, property, value) stand one a line from line 5.
+    fn source(id: &str, claims: &[(&str, &str, &str)]) -> Source {
+        let file = format!("facts/{id}.yaml");
+        Source {
+            id: located(id, &file, 2),
+            article: None,
+            outlet: None,
+            url: None,
+            language: Some("fr".into()),
+            locale: None,
+            published: None,
+            claims: claims
+                .iter()
+                .zip(5..)
+                .map(|(&(subject, property, value), line)| Claim {
+                    at: at(&file, line),
+                    id: None,
+                    subject: located(subject, &file, line),
+                    property: located(property, &file, line),
+                    value: located(value, &file, line),
+                    kind: None,
+                    unit: None,
+                    when: None,
+                    place: None,
+                    evidence: None,
+                })
+                .collect(),
+            mentions: vec![],
+        }
+    }
+
+    /// Three sources on one registered man: all give his role alike, the third with a Cyrillic
+    /// `о` in his name; the third also misspells his name and gives another figure for his
+    /// visit. One unregistered man besides.
+    fn corpus(reviewed: Vec<ReviewedEntry>) -> Corpus {
+        let registry = "facts/registry.yaml";
+        let role = ("rôle", "secrétaire au Commerce");
+        Corpus {
+            root: ".".into(),
+            sources: vec![
+                source(
+                    "a",
+                    &[
+                        ("Howard Lutnick", role.0, role.1),
+                        ("Lutnick", "jours de visite", "3"),
+                    ],
+                ),
+                source(
+                    "b",
+                    &[
+                        ("Howard Lutnick", role.0, role.1),
+                        ("Howard Lutnick", "jours de visite", "3"),
+                        ("Jensen Huang", "rôle", "patron de Nvidia"),
+                    ],
+                ),
+                source(
+                    "c",
+                    &[
+                        ("Howard Latnik", "jours de visite", "30"),
+                        ("H\u{43e}ward Lutnick", role.0, role.1),
+                    ],
+                ),
+            ],
+            registry: Registry {
+                entities: vec![Entity {
+                    id: located("howard-lutnick", registry, 2),
+                    name: located("Howard Lutnick", registry, 3),
+                    kind: EntityKind::Person,
+                    aliases: vec![],
+                }],
+                properties: vec![],
+            },
+            reviewed,
+        }
+    }
+
+    fn options(baseline: Baseline) -> Options {
+        Options {
+            baseline,
+            full_report: true,
+        }
+    }
+
+    #[test]
+    fn the_summary_counts_what_the_analysis_found() {
+        let analysis = analyse(&corpus(vec![]), &options(Baseline::Ignore), &());
+        let codes: Vec<&str> = analysis.findings.iter().map(|f| f.code.name()).collect();
+        let errors = ["confusable-variant", "spelling-variant", "value-conflict"];
+        assert_eq!(codes, errors);
+        let summary = &analysis.summary;
+        let counts = (summary.sources, summary.claims, summary.facts);
+        assert_eq!(counts, (3, 7, 3));
+        // The role and the visit are stated by two sources or more; Huang's role by one.
+        assert_eq!(summary.corroborated, 2);
+        let findings = SeverityCounts {
+            error: 3,
+            warning: 0,
+            info: 0,
+        };
+        assert_eq!(summary.findings, findings);
+        assert_eq!(summary.reviewed, 0);
+        // The source that disagrees is trusted less, each to two decimals.
+        let sources = analysis.sources.expect("a full report lists the sources");
+        let reliability: Vec<f64> = sources.iter().map(|s| s.reliability).collect();
+        assert!(reliability[2] < reliability[0], "{reliability:?}");
+        for r in reliability {
+            assert_eq!(r, (r * 100.0).round() / 100.0);
+            assert!(r > 0.0 && r < 1.0);
+        }
+    }
+
+    #[test]
+    fn a_reviewed_finding_is_counted_only_with_the_baseline() {
+        let entry = ReviewedEntry {
+            at: at("facts/reviewed.yaml", 2),
+            code: "spelling-variant".into(),
+            forms: vec!["Latnik".into(), "Lutnick".into()],
+            note: None,
+            accepted: None,
+        };
+        let corpus = corpus(vec![entry]);
+        let pinned = analyse(&corpus, &options(Baseline::when(true)), &());
+        assert_eq!(pinned.summary.reviewed, 1);
+        let reviewed = pinned.findings.iter().find(|f| f.reviewed).unwrap();
+        assert_eq!(reviewed.code.name(), "spelling-variant");
+        let ignored = analyse(&corpus, &options(Baseline::when(false)), &());
+        assert_eq!(ignored.summary.reviewed, 0);
+    }
+
+    #[test]
+    fn the_full_report_says_how_each_subject_was_read() {
+        let analysis = analyse(&corpus(vec![]), &options(Baseline::Ignore), &());
+        let groups = analysis.groups.expect("a full report lists the groups");
+        let visit = groups
+            .iter()
+            .find(|g| g.property == "jours de visite")
+            .expect("the visit's group");
+        // The value two sources give is suggested; each value says who gives it.
+        let suggested = visit.suggestion.as_ref().map(|s| s.text.as_str());
+        assert_eq!(suggested, Some("3"));
+        let sources: Vec<&[String]> = visit.values.iter().map(|v| &v.sources[..]).collect();
+        assert_eq!(sources, [&["a", "b"][..], &["c"][..]]);
+        let explain: Vec<&str> = groups
+            .iter()
+            .flat_map(|g| &g.explain)
+            .map(String::as_str)
+            .collect();
+        for reason in [
+            "subject \"Howard Lutnick\" is Howard Lutnick by its registered name or alias",
+            "subject \"Lutnick\" is Howard Lutnick as a short form of its name",
+            "subject \"H\u{43e}ward Lutnick\" is Howard Lutnick through look-alike folding of \
+             \"Howard Lutnick\"",
+            "subject \"Jensen Huang\" is grouped with the unregistered names of \"jensen-huang\"",
+            "property \"jours de visite\" is free text, grouped as \"jours de visite\"",
+        ] {
+            assert!(explain.contains(&reason), "{reason}\n{explain:#?}");
+        }
+        let misspelling = "subject \"Howard Latnik\" is Howard Lutnick as a misspelling of \
+                           \"Howard Lutnick\" (score";
+        assert!(
+            explain.iter().any(|r| r.starts_with(misspelling)),
+            "{explain:#?}"
+        );
+        // Each reason once in a group, though two claims give it.
+        let role = groups
+            .iter()
+            .find(|g| g.property == "rôle" && g.subject == "Howard Lutnick")
+            .expect("the role's group");
+        let registered = role
+            .explain
+            .iter()
+            .filter(|r| r.starts_with("subject \"Howard Lutnick\""))
+            .count();
+        assert_eq!(registered, 1, "{:?}", role.explain);
+        // Without a full report, no groups or sources.
+        let check = analyse(
+            &corpus(vec![]),
+            &Options {
+                baseline: Baseline::Ignore,
+                full_report: false,
+            },
+            &(),
+        );
+        assert!(check.groups.is_none() && check.sources.is_none());
+    }
+}

@@ -207,6 +207,31 @@ mod tests {
     }
 
     #[test]
+    fn severities() {
+        let severity = |name| FindingCode::parse(name).unwrap().default_severity();
+        for name in ["case-variant", "unaligned-fact"] {
+            assert_eq!(severity(name), Severity::Info, "{name}");
+        }
+        assert_eq!(severity("quote-variant"), Severity::Warning);
+        for name in ["spelling-variant", "confusable-variant", "value-conflict"] {
+            assert_eq!(severity(name), Severity::Error, "{name}");
+        }
+        let names = [Severity::Info, Severity::Warning, Severity::Error].map(Severity::name);
+        assert_eq!(names, ["info", "warning", "error"]);
+    }
+
+    #[test]
+    fn key_slugs_keep_registry_ids_as_written() {
+        assert_eq!(key_slug("entity:howard-lutnick"), "howard-lutnick");
+        assert_eq!(key_slug("property:revenue_2025.q1"), "revenue_2025.q1");
+        assert_eq!(key_slug("name:Jensen Huang"), "jensen-huang");
+        assert_eq!(
+            key_slug("hauts dirigeants/chinois"),
+            "hauts-dirigeants-chinois"
+        );
+    }
+
+    #[test]
     fn slugs() {
         assert_eq!(slug("Howard Lutnick"), "howard-lutnick");
         assert_eq!(slug("revenus en Chine (2025)"), "revenus-en-chine-2025");

@@ -247,3 +247,30 @@ pub mod position {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip() {
+        for name in ValueKind::NAMES {
+            assert_eq!(ValueKind::parse(name).map(ValueKind::name), Some(name));
+        }
+        for name in EntityKind::NAMES {
+            assert_eq!(EntityKind::parse(name).map(EntityKind::name), Some(name));
+        }
+        assert_eq!(ValueKind::parse("number"), None);
+        assert_eq!(EntityKind::parse("company"), None);
+    }
+
+    #[test]
+    fn a_location_reads_as_file_line_and_column() {
+        let at = Location {
+            file: "facts/gate.yaml".into(),
+            line: 10,
+            column: 14,
+        };
+        assert_eq!(at.to_string(), "facts/gate.yaml:10:14");
+    }
+}
