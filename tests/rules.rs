@@ -2078,3 +2078,74 @@ fn a_figure_mistyped_a_description_standing_for_a_name_and_wordings_meeting_thro
     }
     assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(7));
 }
+
+#[test]
+fn a_figure_that_eight_facts_share_stands_for_none_of_them() {
+    // A description in French meets an English name by a figure they share (1 250 employees),
+    // until eight facts share it; the others are names written by the French source itself.
+    let others = [
+        ("Ryder Air", "passagers par heure"),
+        ("Parkwell", "places de parking"),
+        ("Orbis Lines", "sièges par semaine"),
+        ("Baggio Handling", "bagages par heure"),
+        ("Trolley Co", "chariots"),
+        ("Skychef", "repas par jour"),
+    ];
+    let run = |others: &[(&str, &str)]| {
+        let mut french = vec![
+            "{subject: le gestionnaire de l'aéroport, property: salariés, value: 1 250}"
+                .to_string(),
+        ];
+        french.extend(others.iter().map(|(name, property)| {
+            format!("{{subject: {name}, property: {property}, value: 1 250}}")
+        }));
+        let french: Vec<&str> = french.iter().map(String::as_str).collect();
+        let english = ["{subject: Vallon Airport Services, property: employees, value: \"1,250\"}"];
+        let dir = scratch(
+            &[
+                source("depeche", "fr", &french),
+                source("weekly", "en", &english),
+            ],
+            "",
+        );
+        report_at(dir.path()).json
+    };
+    let pair = ["le gestionnaire de l'aéroport", "Vallon Airport Services"];
+    let seven = run(&others[..5]);
+    finding(&seven, "unaligned-fact", &pair);
+    let eight = run(&others);
+    assert!(
+        findings_with(&eight, "unaligned-fact", &[]).is_empty(),
+        "{}",
+        describe(&eight)
+    );
+}
+
+#[test]
+fn a_description_that_meets_two_names_across_languages_stands_for_neither() {
+    let run = |english: &[&str]| {
+        let french = ["{subject: le transporteur régional, property: passagers, value: 86 400}"];
+        let dir = scratch(
+            &[
+                source("depeche", "fr", &french),
+                source("weekly", "en", english),
+            ],
+            "",
+        );
+        report_at(dir.path()).json
+    };
+    let ryder = "{subject: Ryder Air, property: passengers, value: \"86,400\"}";
+    let one = run(&[ryder]);
+    finding(
+        &one,
+        "unaligned-fact",
+        &["le transporteur régional", "Ryder Air"],
+    );
+    let orbis = "{subject: Orbis Lines, property: travellers carried, value: \"86,400\"}";
+    let two = run(&[ryder, orbis]);
+    assert!(
+        findings_with(&two, "unaligned-fact", &[]).is_empty(),
+        "{}",
+        describe(&two)
+    );
+}

@@ -325,24 +325,23 @@ fn aligned(s: &Signals) -> bool {
     }
 }
 
-/// Drops the pairs where a description meets two or more named subjects on one property (`the
-/// Norwegian carrier` with `Nordvik Line` and with `Baltic Link`, each with 240 sailors): the
-/// description stands for one of them at most, and the values cannot tell which.
+/// Drops the pairs where a description meets two or more named subjects, on one property (`the
+/// Norwegian carrier` with `Nordvik Line` and with `Baltic Link`, each with 240 sailors) or on
+/// two across languages: the description stands for one of them at most, and the values cannot
+/// tell which.
 fn drop_ambiguous_descriptions(views: &[View], pairs: &mut Vec<Pair>) {
     let description = |&(a, b, ref s): &Pair| {
         (s.described && !s.same_subject).then(|| if views[a].named { (b, a) } else { (a, b) })
     };
-    let mut names_met: FxHashMap<(usize, &str), FxHashSet<&str>> = FxHashMap::default();
+    let mut names_met: FxHashMap<usize, FxHashSet<&str>> = FxHashMap::default();
     for (described, named) in pairs.iter().filter_map(description) {
         names_met
-            .entry((described, views[named].set.key.property.as_str()))
+            .entry(described)
             .or_default()
             .insert(views[named].set.key.subject.as_str());
     }
     pairs.retain(|pair| {
-        description(pair).is_none_or(|(described, named)| {
-            names_met[&(described, views[named].set.key.property.as_str())].len() < 2
-        })
+        description(pair).is_none_or(|(described, _)| names_met[&described].len() < 2)
     });
 }
 
