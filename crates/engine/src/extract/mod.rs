@@ -439,3 +439,152 @@ fn figures(
         i = last + 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FR: Option<Language> = Some(Language::French);
+    const EN: Option<Language> = Some(Language::English);
+
+    /// Each mention's kind, text and speaker; every span is checked to hold its text.
+    fn mentions(
+        text: &str,
+        language: Option<Language>,
+        person: PersonHint,
+    ) -> Vec<(MentionKind, String, Option<String>)> {
+        let extraction = extract(text, language, person);
+        extraction
+            .mentions
+            .into_iter()
+            .map(|m| {
+                assert_eq!(&text[m.start..m.end], m.text, "the span of {m:?}");
+                if let Some(speaker) = &m.speaker {
+                    assert!(text[speaker.start..].starts_with(&speaker.name), "{m:?}");
+                }
+                (m.kind, m.text, m.speaker.map(|s| s.name))
+            })
+            .collect()
+    }
+
+    /// The quotations of `text` and who said each.
+    fn quotes(text: &str, language: Option<Language>) -> Vec<(String, Option<String>)> {
+        mentions(text, language, &|_| None)
+            .into_iter()
+            .filter(|(kind, _, _)| *kind == MentionKind::Quote)
+            .map(|(_, text, speaker)| (text, speaker))
+            .collect()
+    }
+
+    fn said(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
+        (text.to_string(), speaker.map(str::to_string))
+    }
+
+    #[test]
+    fn every_kind_of_mention_in_the_order_of_the_text() {
+        use MentionKind::*;
+        let text = "Nvidia a vendu 400 000 puces H20 en Chine le 3 mars 2025. « C'est une erreur », \
+                    a déclaré Howard Lutnick jeudi.";
+        let found = mentions(text, FR, &|_| None);
+        let lutnick = Some("Howard Lutnick".to_string());
+        let expected = [
+            (Figure, "400 000", None),
+            (Code, "H20", None),
+            (Name, "Chine", None),
+            (Date, "3 mars 2025", None),
+            (Quote, "C'est une erreur", lutnick),
+            (Name, "Howard Lutnick", None),
+        ]
+        .map(|(kind, text, speaker)| (kind, text.to_string(), speaker));
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn quotation_marks_of_both_languages() {
+        let text = "Jensen Huang said “we will adapt”. He added ‘it’s fine’ and \"no more\". An \
+                    open “mark stays open.\n\nNew paragraph. NVIDIA said \"fast\".";
+        let huang = Some("Jensen Huang");
+        // A closing ’ followed by a letter is an apostrophe; a mark never closed is no
+        // quotation; an acronym is an organisation, not a speaker, so the last person named
+        // five sentences before speaks.
+        let expected = [
+            said("we will adapt", huang),
+            said("it’s fine", huang),
+            said("no more", huang),
+            said("fast", huang),
+        ];
+        assert_eq!(quotes(text, EN), expected);
+        assert_eq!(
+            quotes("« »  et « a\n\nb »", FR),
+            [],
+            "empty, or across paragraphs"
+        );
+    }
+
+    #[test]
+    fn a_quotation_ends_within_four_thousand_bytes() {
+        let quoted = |letters: usize, letter: &str| {
+            let found = quotes(&format!("« {}»", letter.repeat(letters)), FR);
+            found.iter().map(|(text, _)| text.len()).collect::<Vec<_>>()
+        };
+        // The space after « counts: 1 + 3 997 letters and the closing mark end at 4 000 bytes.
+        assert_eq!(quoted(3_997, "a"), [3_997]);
+        // One letter more and the mark straddles the limit: the quotation is never closed.
+        assert_eq!(quoted(3_998, "a"), []);
+        assert_eq!(quoted(2_500, "é"), []);
+    }
+
+    #[test]
+    fn the_speaker_is_named_after_the_quotation_before_it_or_in_the_sentences_before() {
+        let lutnick = Some("Howard Lutnick");
+        // Named before it, in its sentence; then in a sentence before, within five.
+        let text = "Howard Lutnick a déclaré : « Nous ne vendons pas le meilleur ». Il est \
+                    reparti. Puis il a insisté. « Jamais », a-t-il dit.";
+        let expected = [
+            said("Nous ne vendons pas le meilleur", lutnick),
+            said("Jamais", lutnick),
+        ];
+        assert_eq!(quotes(text, FR), expected);
+        // Seven sentences on, no one.
+        let far =
+            "Howard Lutnick parle. Un. Deux. Trois. Quatre. Cinq. Six. « Trop loin », dit-on.";
+        assert_eq!(quotes(far, FR), [said("Trop loin", None)]);
+        // Named after it in its sentence, by a surname the article gives in full elsewhere.
+        let surname = "Lutnick parle. Howard Lutnick arrive. « Oui », a dit Lutnick.";
+        assert_eq!(quotes(surname, FR), [said("Oui", Some("Lutnick"))]);
+    }
+
+    #[test]
+    fn a_single_word_or_an_acronym_is_no_speaker_unless_a_surname() {
+        // One word that no fuller name of the article ends with, or a name with an acronym,
+        // is an organisation's.
+        assert_eq!(
+            quotes("Ensuite, Nvidia a dit « non ».", FR),
+            [said("non", None)]
+        );
+        assert_eq!(
+            quotes("Ensuite, NVIDIA Corp a dit « non ».", FR),
+            [said("non", None)]
+        );
+    }
+
+    #[test]
+    fn the_registry_says_who_is_a_person() {
+        let text = "Jensen Huang Group a dit « non ».";
+        let organisation: PersonHint = &|name| (name == "Jensen Huang Group").then_some(false);
+        let found = mentions(text, FR, organisation);
+        assert!(
+            found.iter().all(|(_, _, speaker)| speaker.is_none()),
+            "{found:?}"
+        );
+        let person: PersonHint = &|_| Some(true);
+        let found = mentions(text, FR, person);
+        let quote = found
+            .iter()
+            .find(|(kind, _, _)| *kind == MentionKind::Quote);
+        assert_eq!(
+            quote.and_then(|q| q.2.as_deref()),
+            Some("Jensen Huang Group")
+        );
+    }
+}
