@@ -499,6 +499,61 @@ mod tests {
         assert_eq!(found, expected);
     }
 
+    /// The texts of the mentions of `kind`.
+    fn of_kind(text: &str, kind: MentionKind) -> Vec<String> {
+        mentions(text, FR, &|_| None)
+            .into_iter()
+            .filter(|(k, _, _)| *k == kind)
+            .map(|(_, text, _)| text)
+            .collect()
+    }
+
+    #[test]
+    fn codes_mix_letters_and_digits_but_ordinals_and_units_do_not() {
+        let text = "Huawei vend la puce Ascend 910B et la H20, pas la 4090Ti. Le 1er mars à 19h, \
+                    10km et 3rd.";
+        // A capitalised word before a code that starts with a digit is its product line.
+        assert_eq!(
+            of_kind(text, MentionKind::Code),
+            ["Ascend 910B", "H20", "4090Ti"]
+        );
+    }
+
+    #[test]
+    fn names_are_runs_of_capitalised_words() {
+        // `de` joins a name, unless the article writes the next name alone.
+        assert_eq!(
+            of_kind("Jean de La Fontaine écrit. Il répond.", MentionKind::Name),
+            ["Jean de La Fontaine"]
+        );
+        assert_eq!(
+            of_kind(
+                "La puce Blackwell de Nvidia arrive. Nvidia le confirme.",
+                MentionKind::Name
+            ),
+            ["Blackwell", "Nvidia", "Nvidia"]
+        );
+        // A capitalised word that only opens a sentence, a bracket or a clause after a colon is
+        // no name, nor a common first word or a lone capital.
+        let text =
+            "Il a dit (Lutnick le sait) : Commerce oblige. Selon Reuters, I think A is fine.";
+        assert_eq!(of_kind(text, MentionKind::Name), ["Reuters"]);
+        // Written capitalised inside a sentence too, it is one.
+        let text = "Il a dit (Lutnick le sait) : Commerce oblige, dit Lutnick.";
+        assert_eq!(of_kind(text, MentionKind::Name), ["Lutnick", "Lutnick"]);
+    }
+
+    #[test]
+    fn an_article_is_in_french_or_in_english_or_unknown() {
+        let french = "Le gouvernement a annoncé hier que les exportations de puces vers la Chine \
+                      seraient limitées.";
+        let english = "The government said yesterday that chip exports to China would be limited.";
+        let german = "Die Regierung hat gestern angekündigt, dass die Exporte begrenzt werden.";
+        assert_eq!(detect_language(french), Some("fr"));
+        assert_eq!(detect_language(english), Some("en"));
+        assert_eq!(detect_language(german), None);
+    }
+
     #[test]
     fn quotation_marks_of_both_languages() {
         let text = "Jensen Huang said “we will adapt”. He added ‘it’s fine’ and \"no more\". An \

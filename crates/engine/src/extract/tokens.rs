@@ -176,6 +176,38 @@ mod tests {
     }
 
     #[test]
+    fn digits_and_figures() {
+        fn token(text: &str) -> Token<'_> {
+            tokens(text, &sentences(text)).remove(0)
+        }
+        for (text, has_digit, is_number) in [
+            ("2025", true, true),
+            ("1,5", true, true),
+            ("1.500", true, true),
+            ("H20", true, false),
+            ("20e", true, false),
+            ("Paris", false, false),
+        ] {
+            let t = token(text);
+            assert_eq!(
+                (t.has_digit(), t.is_number()),
+                (has_digit, is_number),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_word_knows_its_sentence() {
+        let text = "Un. Deux trois. Quatre.";
+        let of: Vec<usize> = tokens(text, &sentences(text))
+            .iter()
+            .map(|t| t.sentence)
+            .collect();
+        assert_eq!(of, [0, 1, 1, 2]);
+    }
+
+    #[test]
     fn words_are_joined_only_by_spaces_on_one_line() {
         let text = "Howard Lutnick, Secretary.\nNew York";
         let joined: Vec<bool> = tokens(text, &sentences(text))
