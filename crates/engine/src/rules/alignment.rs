@@ -3,9 +3,8 @@
 //! their claims are never compared.
 //!
 //! Pairs of groups are compared only within blocks: groups of one subject, of one property,
-//! whose subjects share a content word, or that share a telling value, all with the same
-//! `when` and `where`. A pair is suggested on
-//! several signals at once, never one alone:
+//! whose subjects share a content word, or that share a telling figure, all with the same
+//! `when` and `where`. A pair is suggested on several signals at once, never one alone:
 //!
 //! - the subjects: one entity, or wordings alike by their content stems and trigrams, or a
 //!   name and a description that may stand for it;
