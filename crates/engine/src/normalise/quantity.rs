@@ -64,13 +64,14 @@ impl Quantity {
             return true;
         }
         let ((x_power, x), (y_power, y)) = (significant_digits(a), significant_digits(b));
-        let differ: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+        let mut differ = (0..x.len()).filter(|&i| x[i] != y[i]);
         x_power == y_power
-            && matches!(differ[..], [i, j] if j == i + 1 && x[i] == y[j] && x[j] == y[i])
+            && matches!((differ.next(), differ.next(), differ.next()),
+                (Some(i), Some(j), None) if j == i + 1 && x[i] == y[j] && x[j] == y[i])
     }
 
     /// The middle of a bounded interval.
-    fn middle(&self) -> Option<f64> {
+    pub fn middle(&self) -> Option<f64> {
         (self.low.is_finite() && self.high.is_finite()).then(|| (self.low + self.high) / 2.0)
     }
 

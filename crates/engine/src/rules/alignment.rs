@@ -453,7 +453,7 @@ fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings<'a>) -> Vec<(usiz
                 .collect()
         })
         .collect();
-    let values: Vec<BTreeSet<String>> = views
+    let figures: Vec<BTreeSet<String>> = views
         .iter()
         .map(|v| {
             v.values
@@ -462,41 +462,24 @@ fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings<'a>) -> Vec<(usiz
                 .collect()
         })
         .collect();
-    // Blocks by qualifiers and: (true, subject key), or (false, property key or subject word).
-    let mut blocks: FxHashMap<(&str, &str, bool, &str), Vec<usize>> = FxHashMap::default();
-    for (i, (v, words)) in views.iter().zip(&words).enumerate() {
+    let mut blocks: FxHashMap<(&str, &str, Block, &str), Vec<usize>> = FxHashMap::default();
+    for (i, ((v, words), figures)) in views.iter().zip(&words).zip(&figures).enumerate() {
         let (when, place) = (v.set.key.when.as_str(), v.set.key.place.as_str());
-        let subject = (when, place, true, v.set.key.subject.as_str());
-        blocks.entry(subject).or_default().push(i);
-        let property = (when, place, false, v.set.key.property.as_str());
-        blocks.entry(property).or_default().push(i);
+        let mut block = |by, key| blocks.entry((when, place, by, key)).or_default().push(i);
+        block(Block::Subject, v.set.key.subject.as_str());
+        block(Block::PropertyOrWord, v.set.key.property.as_str());
         for word in words {
-            blocks
-                .entry((when, place, false, word.as_str()))
-                .or_default()
-                .push(i);
+            block(Block::PropertyOrWord, word.as_str());
         }
-    }
-    let mut value_blocks: FxHashMap<(&str, &str, &str), Vec<usize>> = FxHashMap::default();
-    for (i, (v, values)) in views.iter().zip(&values).enumerate() {
-        for value in values {
-            let key = (
-                v.set.key.when.as_str(),
-                v.set.key.place.as_str(),
-                value.as_str(),
-            );
-            value_blocks.entry(key).or_default().push(i);
+        for figure in figures {
+            block(Block::Figure, figure.as_str());
         }
     }
     let mut pairs = Vec::new();
-    let blocks = blocks
-        .into_iter()
-        .filter(|((_, _, of_subject, _), members)| *of_subject || members.len() < MAX_BLOCK)
-        .map(|(_, members)| members);
-    let value_blocks = value_blocks
-        .into_values()
-        .filter(|members| members.len() < MAX_VALUE_BLOCK);
-    for members in blocks.chain(value_blocks) {
+    for ((_, _, by, _), members) in &blocks {
+        if members.len() >= by.largest() {
+            continue;
+        }
         for (n, &a) in members.iter().enumerate() {
             for &b in &members[n + 1..] {
                 if a != b {
@@ -510,13 +493,31 @@ fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings<'a>) -> Vec<(usiz
     pairs
 }
 
+/// What the groups of a block share.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Block {
+    Subject,
+    PropertyOrWord,
+    Figure,
+}
+
+impl Block {
+    /// A block this large or larger is skipped: what its groups share is too common to say
+    /// anything. A subject's groups are always compared.
+    fn largest(self) -> usize {
+        match self {
+            Block::Subject => usize::MAX,
+            Block::PropertyOrWord => MAX_BLOCK,
+            Block::Figure => MAX_VALUE_BLOCK,
+        }
+    }
+}
+
 /// The key under which groups sharing a [telling](telling_value) figure are compared: its
 /// middle, whatever its precision and unit.
 fn value_block(value: &Normal) -> Option<String> {
     match value {
-        Normal::Quantity(q) if telling_value(value) && q.high.is_finite() => {
-            Some(format!("{}", (q.low + q.high) / 2.0))
-        }
+        Normal::Quantity(q) if telling_value(value) => q.middle().map(|m| m.to_string()),
         _ => None,
     }
 }
@@ -624,9 +625,10 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
                         let subject = a.set.key.subject.as_str();
                         is_month(x) && common_months.contains(&(subject, x.class_key()))
                     };
-                    telling |= telling_value(x) && !common();
-                    telling_figure |= telling_value(x) && matches!(x, Normal::Quantity(_));
-                    rare |= telling_value(x) && !common() && !small_figure(x);
+                    let tells = telling_value(x) && !common();
+                    telling |= tells;
+                    telling_figure |= tells && matches!(x, Normal::Quantity(_));
+                    rare |= tells && !small_figure(x);
                     named |= matches!(x, Normal::Entity(_));
                 } else if let (Normal::Quantity(p), Normal::Quantity(q)) = (x, y) {
                     mistyped |= telling_value(x) && telling_value(y) && p.looks_mistyped(q);
@@ -648,10 +650,8 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
 
 /// A whole figure under a hundred.
 fn small_figure(value: &Normal) -> bool {
-    matches!(value, Normal::Quantity(q) if {
-        let middle = (q.low + q.high) / 2.0;
-        middle.abs() < 100.0 && middle.fract() == 0.0
-    })
+    matches!(value, Normal::Quantity(q)
+        if q.middle().is_some_and(|m| m.abs() < 100.0 && m.fract() == 0.0))
 }
 
 /// How a property wording of one group compares with one of another.
