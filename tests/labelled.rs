@@ -10,7 +10,7 @@ mod common;
 
 use std::path::Path;
 
-use concord_engine::matching::remarks::{Quotation, one_remark};
+use concord_engine::matching::remarks::{Quotation, Remark, one_remark};
 use concord_engine::normalise::date;
 use concord_engine::normalise::quantity::Language;
 use serde::Deserialize;
@@ -39,14 +39,15 @@ struct Quoted {
 }
 
 impl Quoted {
-    fn quotation(&self, language: &str) -> Quotation {
+    /// The quotation as the rule reads it, in the source language `language`.
+    fn remark(&self, language: &str) -> Remark {
+        Remark::new(&self.text, Language::from_code(language))
+    }
+
+    /// The quotation of `remark` (this one's) on its occasion.
+    fn quotation<'r>(&self, remark: &'r Remark) -> Quotation<'r> {
         let when = self.when.as_deref().and_then(|w| date::parse(w, None));
-        Quotation::new(
-            &self.text,
-            Language::from_code(language),
-            when,
-            self.place.as_deref().unwrap_or(""),
-        )
+        Quotation::new(remark, when, self.place.as_deref().unwrap_or(""))
     }
 }
 
@@ -100,10 +101,8 @@ fn remark_counts(split: &str) -> Counts {
     let pairs: RemarkPairs = serde_yaml::from_str(&text).expect("labelled remarks");
     let mut counts = Counts::default();
     for pair in pairs.pairs.iter().filter(|p| p.split == split) {
-        let (a, b) = (
-            pair.a.quotation(&pair.language),
-            pair.b.quotation(&pair.language),
-        );
+        let remarks = (pair.a.remark(&pair.language), pair.b.remark(&pair.language));
+        let (a, b) = (pair.a.quotation(&remarks.0), pair.b.quotation(&remarks.1));
         let predicted = one_remark(&a, &b).is_some();
         if predicted != pair.same {
             eprintln!(

@@ -705,27 +705,30 @@ fn registering_an_unaligned_fact_makes_the_facts_meet_and_shows_their_conflict()
 // ---------------------------------------------------------------------------------------------
 
 /// The claims a file of the edited corpus may hold: spellings of one name, figures that agree
-/// or conflict, and a line that breaks the YAML.
-const CLAIM_LINES: [&str; 6] = [
+/// or conflict, two wordings of one remark and another remark, and a line that breaks the YAML.
+const CLAIM_LINES: [&str; 9] = [
     "  - {subject: Howard Lutnick, property: role, value: secretary}\n",
     "  - {subject: Howard Latnik, property: role, value: secretary}\n",
     "  - {subject: Acme, property: revenue, value: 4.6 billion dollars}\n",
     "  - {subject: Acme, property: revenue, value: 46 billion dollars}\n",
     "  - {subject: Acme, property: founded, value: March 3, 2001}\n",
+    "  - {subject: Howard Lutnick, property: said, kind: quote, value: \"We do not sell them our best, nor our second best\"}\n",
+    "  - {subject: Howard Lutnick, property: said, kind: quote, value: \"We don't sell them the best or the second best\"}\n",
+    "  - {subject: Howard Lutnick, property: said, kind: quote, value: \"We sell chips\"}\n",
     "  - {subject: Acme, property: founded: value: 2001}\n",
 ];
 
 /// One file's text: the source `id` with the claim lines `chosen` picks (a bit each of the
-/// five low bits), and the broken line when the three high bits are set (one time in eight).
-fn edited_text(id: usize, chosen: u8) -> String {
+/// eight low bits), and the broken line when the three high bits are set (one time in eight).
+fn edited_text(id: usize, chosen: u16) -> String {
     let mut text = format!("source: {{id: s{id}, language: en}}\nclaims:\n");
-    let (claims, broken) = CLAIM_LINES.split_at(5);
+    let (claims, broken) = CLAIM_LINES.split_at(8);
     for (bit, line) in claims.iter().enumerate() {
         if chosen & (1 << bit) != 0 {
             text.push_str(line);
         }
     }
-    if chosen >> 5 == 0b111 {
+    if chosen >> 13 == 0b111 {
         text.push_str(broken[0]);
     }
     if text.ends_with("claims:\n") {
@@ -738,11 +741,11 @@ fn edited_text(id: usize, chosen: u8) -> String {
 #[derive(Clone, Debug)]
 enum Edit {
     /// The editor opens or changes a buffer of the file.
-    Type(usize, u8),
+    Type(usize, u16),
     /// The editor closes the file's buffer: the disk counts again.
     Close(usize),
     /// The file is written on disk, then the watched-files notification comes.
-    Write(usize, u8),
+    Write(usize, u16),
     /// The file is deleted on disk, then the watched-files notification comes.
     Delete(usize),
 }
@@ -751,9 +754,9 @@ fn edits() -> impl proptest::strategy::Strategy<Value = Vec<Edit>> {
     use proptest::prelude::*;
     let file = 0..4usize;
     let edit = prop_oneof![
-        (file.clone(), any::<u8>()).prop_map(|(f, c)| Edit::Type(f, c)),
+        (file.clone(), any::<u16>()).prop_map(|(f, c)| Edit::Type(f, c)),
         file.clone().prop_map(Edit::Close),
-        (file.clone(), any::<u8>()).prop_map(|(f, c)| Edit::Write(f, c)),
+        (file.clone(), any::<u16>()).prop_map(|(f, c)| Edit::Write(f, c)),
         file.prop_map(Edit::Delete),
     ];
     proptest::collection::vec(edit, 1..8)
@@ -772,7 +775,7 @@ proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
     #[test]
     fn after_any_edits_the_diagnostics_are_a_fresh_servers(
-        start in proptest::collection::vec(proptest::prelude::any::<u8>(), 4),
+        start in proptest::collection::vec(proptest::prelude::any::<u16>(), 4),
         edits in edits(),
     ) {
         let dir = tempfile::tempdir().unwrap();

@@ -95,6 +95,7 @@ fn fingerprints(root: &Path) -> BTreeSet<String> {
     let options = concord_engine::Options {
         baseline: concord_engine::Baseline::Ignore,
         full_report: true,
+        memo: None,
     };
     concord_engine::analyse(&loaded.corpus, &options, &())
         .findings

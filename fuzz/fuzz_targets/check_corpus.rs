@@ -47,6 +47,7 @@ fuzz_target!(|data: &[u8]| {
     let options = Options {
         baseline: Baseline::Pinned,
         full_report: true,
+        memo: None,
     };
     let analysis = analyse(&corpus, &options, &());
     for finding in &analysis.findings {

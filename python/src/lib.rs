@@ -45,6 +45,7 @@ fn analyse_corpus(
     let options = Options {
         baseline: Baseline::when(baseline),
         full_report,
+        memo: None,
     };
     let cache = match parsed {
         Some(entries) => {
@@ -204,6 +205,7 @@ fn reconcile_table(py: Python<'_>, table: Table, registry: Option<&Path>) -> PyR
     let options = Options {
         baseline: Baseline::Ignore,
         full_report: true,
+        memo: None,
     };
     let report = py.detach(|| Report::new(analyse(&loaded.corpus, &options, &())));
     Ok(json::render(&report))

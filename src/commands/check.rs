@@ -48,6 +48,7 @@ pub fn run(config: &CheckConfig) -> Outcome {
     let options = Options {
         baseline: Baseline::when(config.use_baseline),
         full_report: config.full_report,
+        memo: None,
     };
     let cache = config.use_cache.then(|| Cache::open(&config.root));
     let analysed = analyse_root(&config.root, cache.as_ref(), &options);

@@ -228,6 +228,7 @@ pub fn compare(old: &Corpus, new: &Corpus, use_baseline: bool) -> Diff {
     let options = Options {
         baseline: Baseline::when(use_baseline),
         full_report: false,
+        memo: None,
     };
     let (old_report, new_report) = (analyse(old, &options, &()), analyse(new, &options, &()));
     // Each old finding by fingerprint, with whether it was reviewed.

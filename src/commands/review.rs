@@ -81,6 +81,7 @@ fn review(
         let options = Options {
             baseline: Baseline::Pinned,
             full_report: false,
+            memo: None,
         };
         let report = analyse(corpus, &options, &());
         let pending: Vec<&Finding> = report

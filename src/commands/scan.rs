@@ -73,6 +73,7 @@ pub fn run(config: &ScanConfig) -> Outcome {
             Baseline::Ignore
         },
         full_report: false,
+        memo: None,
     };
     let mut report = Report::new(analyse(&corpus, &options, &()));
     report.mentions = Some(mentions);

@@ -18,7 +18,7 @@ impl Server {
         let mut parts = Vec::new();
         if let Some(value) = self.value_at(&file, at.position)
             && let Some(corpus) = &self.corpus
-            && let facts = self.facts.get_or_init(|| Facts::of(corpus))
+            && let facts = self.facts.get_or_init(|| Facts::of(corpus, &self.memo))
             && let Some(group) = facts
                 .groups
                 .iter()

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use concord_engine::analysis::Group;
 use concord_engine::finding::{Finding, FindingCode, Severity, Variant};
 use concord_engine::model::{Corpus, Location};
-use concord_engine::{Baseline, Options, analyse};
+use concord_engine::{Baseline, Memo, Options, analyse};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
     CodeActionProviderCapability, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
@@ -132,6 +132,9 @@ struct Server {
     /// analysis, so that diagnostics do not wait for them.
     facts: OnceCell<Facts>,
     texts: SourceTexts,
+    /// What each analysis keeps for the next, so that an edit reads again only the quotations
+    /// it changed.
+    memo: Memo,
     /// The diagnostics last published for each file that has some: a file whose diagnostics
     /// did not change is not sent again, and one that has none now is cleared.
     published: BTreeMap<String, Vec<Diagnostic>>,
@@ -165,6 +168,7 @@ impl Server {
             findings: Vec::new(),
             facts: OnceCell::new(),
             texts: SourceTexts::default(),
+            memo: Memo::default(),
             published: BTreeMap::new(),
             touched: BTreeSet::new(),
         }
@@ -237,6 +241,7 @@ impl Server {
             let options = Options {
                 baseline: Baseline::Pinned,
                 full_report: false,
+                memo: Some(&self.memo),
             };
             let analysis = analyse(&loaded.corpus, &options, &());
             for finding in &analysis.findings {
@@ -392,10 +397,11 @@ struct Facts {
 }
 
 impl Facts {
-    fn of(corpus: &Corpus) -> Self {
+    fn of(corpus: &Corpus, memo: &Memo) -> Self {
         let options = Options {
             baseline: Baseline::Pinned,
             full_report: true,
+            memo: Some(memo),
         };
         let analysis = analyse(corpus, &options, &());
         Self {

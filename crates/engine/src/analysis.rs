@@ -7,6 +7,7 @@
 //! marks the findings the baseline accepts ([`crate::baseline`]).
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -14,11 +15,13 @@ use serde::Serialize;
 
 use crate::baseline::{self, BaselineWarning};
 use crate::finding::{Finding, Severity, Suggestion};
+use crate::matching::remarks::Readings;
 use crate::matching::{
     self, ClaimRef, EntityOf, EntityRef, FactKey, MentionsOf, Properties, Relation, Resolver,
     collect_mentions, entity_key, resolve_all,
 };
 use crate::model::{Corpus, Location};
+use crate::normalise::stems::Reading;
 use crate::rules::values::{
     Normals, ValueSet, conflict_finding, infer_numeric_dates, normalise_claim, value_classes,
 };
@@ -27,11 +30,29 @@ use crate::truth::{Candidate, Trust};
 
 /// What to analyse besides the findings.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Options {
+pub struct Options<'m> {
     /// How the corpus's `reviewed:` entries apply.
     pub baseline: Baseline,
     /// List every fact group and each source's reliability (for `report`).
     pub full_report: bool,
+    /// What the last analysis kept for this one, if it is one of a series (a language server's
+    /// re-checks after each edit).
+    pub memo: Option<&'m Memo>,
+}
+
+/// What one analysis keeps for the next of a series: each quotation read for comparison
+/// (its language detected, its words stemmed), which is most of the cost of comparing
+/// quotations; the next analysis reads only the quotations it has not seen. Reading depends on
+/// nothing but the text and its source's language, so a memo never changes a result.
+#[derive(Default)]
+pub struct Memo {
+    quotations: Mutex<Option<Readings>>,
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memo").finish_non_exhaustive()
+    }
 }
 
 /// How the baseline applies to the findings.
@@ -140,7 +161,7 @@ pub struct SourceSummary {
 /// Analyses a loaded corpus: every finding, sorted (errors first, then by fingerprint), with the
 /// baseline applied and the full report's groups and sources as `options` ask.
 pub fn analyse(corpus: &Corpus, options: &Options, observer: &dyn Observer) -> Analysis {
-    let reconciled = reconcile(corpus, options.full_report, observer);
+    let reconciled = reconcile(corpus, options, observer);
     let mut findings = evidence::check(corpus);
     findings.extend(reconciled.findings);
     findings.sort_by(|a, b| {
@@ -183,7 +204,8 @@ struct Reconciled {
 
 /// Reconciles the corpus. With `full_report` (for `report`), it also lists every fact group with
 /// how its claims were read, which `check` does not show.
-fn reconcile(corpus: &Corpus, full_report: bool, observer: &dyn Observer) -> Reconciled {
+fn reconcile(corpus: &Corpus, options: &Options, observer: &dyn Observer) -> Reconciled {
+    let full_report = options.full_report;
     observer.stage("resolving names");
     let mut resolver = Resolver::new(corpus);
     let properties = Properties::new(corpus);
@@ -229,7 +251,15 @@ fn reconcile(corpus: &Corpus, full_report: bool, observer: &dyn Observer) -> Rec
     findings.extend(support::check(corpus, &normals, &entity_of));
     observer.stage("comparing quotations");
     let mut group_findings: HashMap<FactKey, Vec<String>> = HashMap::new();
-    for (finding, keys) in quotes::quote_findings(corpus, &groups, &normals, &trust) {
+    let kept = options
+        .memo
+        .and_then(|memo| memo.quotations.lock().ok()?.take());
+    let mut quotations = kept.unwrap_or_else(|| Readings::new(Reading::Quotation));
+    let quote_findings = quotes::quote_findings(corpus, &groups, &normals, &trust, &mut quotations);
+    if let Some(mut kept) = options.memo.and_then(|memo| memo.quotations.lock().ok()) {
+        *kept = Some(quotations);
+    }
+    for (finding, keys) in quote_findings {
         for key in keys {
             group_findings
                 .entry(key)
@@ -401,7 +431,7 @@ fn grouping_reasons(
 mod tests {
     use super::*;
     use crate::model::{
-        Claim, Entity, EntityKind, Located, Location, Registry, ReviewedEntry, Source,
+        Claim, Entity, EntityKind, Located, Location, Registry, ReviewedEntry, Source, ValueKind,
     };
 
     fn at(file: &str, line: u32) -> Location {
@@ -495,10 +525,11 @@ mod tests {
         }
     }
 
-    fn options(baseline: Baseline) -> Options {
+    fn options(baseline: Baseline) -> Options<'static> {
         Options {
             baseline,
             full_report: true,
+            memo: None,
         }
     }
 
@@ -599,9 +630,63 @@ mod tests {
             &Options {
                 baseline: Baseline::Ignore,
                 full_report: false,
+                memo: None,
             },
             &(),
         );
         assert!(check.groups.is_none() && check.sources.is_none());
+    }
+
+    /// The corpus with Lutnick quoted once by each source, in the given languages.
+    fn quoted(quotations: [(&str, &str); 3]) -> Corpus {
+        let mut corpus = corpus(vec![]);
+        for (source, (language, text)) in corpus.sources.iter_mut().zip(quotations) {
+            let mut claim = source.claims[0].clone();
+            claim.subject.value = "Howard Lutnick".into();
+            claim.property.value = "a déclaré".into();
+            claim.value.value = text.into();
+            claim.kind = Some(ValueKind::Quote);
+            source.claims.push(claim);
+            source.language = Some(language.into());
+        }
+        corpus
+    }
+
+    #[test]
+    fn a_memo_of_the_last_analysis_changes_no_result() {
+        let remark = "Nous ne leur vendons pas nos meilleurs produits, ni nos deuxièmes meilleurs";
+        let reworded = "Nous ne leur vendons ni le meilleur, ni le deuxième meilleur";
+        // Too short for its language to be told, so that it is read in its source's.
+        let short = "Nous vendons nos puces";
+        // One remark in two wordings; then one wording edited into a short remark; then that
+        // remark in a source of the other language, so read in English, and a remark no
+        // earlier corpus had.
+        let corpora = [
+            quoted([("fr", remark), ("fr", reworded), ("fr", remark)]),
+            quoted([("fr", remark), ("fr", short), ("en", remark)]),
+            quoted([
+                ("en", short),
+                ("fr", reworded),
+                ("en", "We will sell them chips"),
+            ]),
+        ];
+        let found = |corpus: &Corpus, memo: Option<&Memo>| {
+            let options = Options {
+                memo,
+                ..options(Baseline::Ignore)
+            };
+            format!("{:?}", analyse(corpus, &options, &()))
+        };
+        let memo = Memo::default();
+        for corpus in &corpora {
+            assert_eq!(found(corpus, Some(&memo)), found(corpus, None));
+        }
+        let first = analyse(&corpora[0], &options(Baseline::Ignore), &());
+        assert!(
+            first
+                .findings
+                .iter()
+                .any(|f| f.code.name() == "quote-variant")
+        );
     }
 }

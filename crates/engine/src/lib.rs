@@ -18,4 +18,4 @@ pub mod normalise;
 pub mod rules;
 pub mod truth;
 
-pub use analysis::{Analysis, Baseline, Observer, Options, analyse};
+pub use analysis::{Analysis, Baseline, Memo, Observer, Options, analyse};

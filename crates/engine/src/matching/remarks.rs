@@ -11,10 +11,13 @@
 //! even though a translation sometimes turns a sentence around (`is exhausted` / `n'avons plus
 //! de`): two remarks that differ by a negation are the likelier reading.
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
 use super::alike::shared;
 use crate::normalise::date::Moment;
 use crate::normalise::quantity::Language;
-use crate::normalise::stems::{CONCEPT, Content, Reading, language_of, read};
+use crate::normalise::stems::{CONCEPT, Content, Detected, Reading, language_of, read};
 use crate::normalise::text::fold_key;
 
 /// A score at least this high is one remark (tuned on the `tune` half of
@@ -68,7 +71,8 @@ impl Remark {
         Self::read_as(text, language_of(text, hint), Reading::Property)
     }
 
-    fn read_as(text: &str, language: Language, reading: Reading) -> Self {
+    /// `text` read as `reading` in `language`.
+    pub fn read_as(text: &str, language: Language, reading: Reading) -> Self {
         let content = read(text, language, reading);
         let mut trigrams: Vec<String> = content.stems.iter().flat_map(|s| trigrams(s)).collect();
         trigrams.sort_unstable();
@@ -118,19 +122,109 @@ impl Remark {
     }
 }
 
+/// A text as written, with the language of its source as a hint.
+pub type Written<'a> = (&'a str, Option<Language>);
+
+/// Texts read as remarks, each distinct text once in each language it is read in: detecting
+/// the language and stemming every word cost more than all the comparisons of most texts.
+/// The texts are owned, so that a [`Memo`](crate::Memo) can keep the readings for the next
+/// analysis.
+pub struct Readings {
+    /// How the texts are read: as quotations, subjects or properties.
+    reading: Reading,
+    texts: FxHashMap<Box<str>, TextReadings>,
+}
+
+/// One text's detected language, and its reading in each language it was read in.
+struct TextReadings {
+    detected: Detected,
+    /// By language: French, then English.
+    remarks: [Option<Remark>; 2],
+}
+
+impl Readings {
+    pub fn new(reading: Reading) -> Self {
+        Self {
+            reading,
+            texts: FxHashMap::default(),
+        }
+    }
+
+    /// Reads, in parallel, those of `texts` not read yet.
+    pub fn read<'a>(&mut self, texts: impl Iterator<Item = Written<'a>>) {
+        let order = |&(text, hint): &Written<'a>| (text, hint.map(|l| l as u8));
+        let mut wanted: Vec<Written<'a>> = texts.filter(|&t| !self.has(t)).collect();
+        wanted.sort_unstable_by_key(order);
+        wanted.dedup();
+        let mut fresh: Vec<&str> = wanted.iter().map(|&(text, _)| text).collect();
+        fresh.dedup();
+        fresh.retain(|text| !self.texts.contains_key(*text));
+        let detected: Vec<(Box<str>, TextReadings)> = fresh
+            .into_par_iter()
+            .map(|text| {
+                let detected = Detected::of(text);
+                (
+                    text.into(),
+                    TextReadings {
+                        detected,
+                        remarks: [None, None],
+                    },
+                )
+            })
+            .collect();
+        self.texts.extend(detected);
+        let mut unread: Vec<(&str, Language)> = wanted
+            .into_iter()
+            .map(|(text, hint)| (text, self.texts[text].detected.with_hint(hint)))
+            .collect();
+        unread.sort_unstable_by_key(|&(text, language)| (text, language as usize));
+        unread.dedup();
+        let reading = self.reading;
+        let remarks: Vec<(&str, Language, Remark)> = unread
+            .into_par_iter()
+            .map(|(text, language)| (text, language, Remark::read_as(text, language, reading)))
+            .collect();
+        for (text, language, remark) in remarks {
+            if let Some(readings) = self.texts.get_mut(text) {
+                readings.remarks[language as usize] = Some(remark);
+            }
+        }
+    }
+
+    /// A text already read.
+    pub fn get(&self, (text, hint): Written<'_>) -> &Remark {
+        let readings = &self.texts[text];
+        let language = readings.detected.with_hint(hint);
+        readings.remarks[language as usize]
+            .as_ref()
+            .expect("a text is read before it is used")
+    }
+
+    pub fn has(&self, (text, hint): Written<'_>) -> bool {
+        self.texts.get(text).is_some_and(|readings| {
+            readings.remarks[readings.detected.with_hint(hint) as usize].is_some()
+        })
+    }
+
+    /// Forgets the texts that `keep` does not say to keep.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.texts.retain(|text, _| keep(text));
+    }
+}
+
 /// A quotation with its occasion: when and where it was said, as far as the claim says.
 #[derive(Clone, Debug)]
-pub struct Quotation {
-    pub remark: Remark,
+pub struct Quotation<'r> {
+    pub remark: &'r Remark,
     pub when: Option<Moment>,
     /// The folded place, empty when not given.
     pub place: String,
 }
 
-impl Quotation {
-    pub fn new(text: &str, language: Option<Language>, when: Option<Moment>, place: &str) -> Self {
+impl<'r> Quotation<'r> {
+    pub fn new(remark: &'r Remark, when: Option<Moment>, place: &str) -> Self {
         Self {
-            remark: Remark::new(text, language),
+            remark,
             when,
             place: fold_key(place),
         }
@@ -158,12 +252,12 @@ impl Quotation {
 
 /// Whether two quotations of one speaker are one remark: their likeness when they are, nothing
 /// when they are not (different occasions, or not alike enough).
-pub fn one_remark(a: &Quotation, b: &Quotation) -> Option<(Likeness, bool)> {
+pub fn one_remark(a: &Quotation<'_>, b: &Quotation<'_>) -> Option<(Likeness, bool)> {
     if !a.same_occasion(b) {
         return None;
     }
     let same_day = a.same_day(b);
-    let likeness = likeness(&a.remark, &b.remark);
+    let likeness = likeness(a.remark, b.remark);
     likeness
         .is_one_remark(same_day)
         .then_some((likeness, same_day))
@@ -321,14 +415,13 @@ mod tests {
         Some(Moment::Days { first: n, last: n })
     }
 
-    fn quotation(text: &str, when: Option<Moment>, place: &str) -> Quotation {
-        Quotation::new(text, Some(Language::French), when, place)
-    }
-
     #[test]
     fn a_remark_belongs_to_one_occasion() {
-        let text = "Le gouvernement ne cédera pas aux grévistes du port";
-        let said = |when, place| quotation(text, when, place);
+        let remark = Remark::new(
+            "Le gouvernement ne cédera pas aux grévistes du port",
+            Some(Language::French),
+        );
+        let said = |when, place| Quotation::new(&remark, when, place);
         let month = Some(Moment::Days {
             first: 10,
             last: 40,

@@ -10,7 +10,7 @@
 use super::text::fold_key;
 
 /// The language a value is written in, which decides `1,500` and `billion`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Language {
     French,
     English,

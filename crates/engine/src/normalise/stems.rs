@@ -64,10 +64,38 @@ const NEGATIONS: [&str; 17] = [
 /// English article may quote a French remark), else `hint` (its source's language), else the
 /// likelier one, else English.
 pub fn language_of(text: &str, hint: Option<Language>) -> Language {
-    detect(text, true)
-        .or(hint)
-        .or_else(|| detect(text, false))
-        .unwrap_or(Language::English)
+    Detected::of(text).with_hint(hint)
+}
+
+/// What the detector makes of a text's language: found once per text, then read with any hint.
+#[derive(Clone, Copy, Debug)]
+pub struct Detected {
+    /// French or English, the likelier of all languages; none for another language.
+    language: Option<Language>,
+    reliable: bool,
+}
+
+impl Detected {
+    pub fn of(text: &str) -> Self {
+        let info = whatlang::detect(text);
+        Self {
+            language: info.as_ref().and_then(|info| match info.lang() {
+                whatlang::Lang::Fra => Some(Language::French),
+                whatlang::Lang::Eng => Some(Language::English),
+                _ => None,
+            }),
+            reliable: info.is_some_and(|info| info.is_reliable()),
+        }
+    }
+
+    /// The language of the text, as [`language_of`] says.
+    pub fn with_hint(self, hint: Option<Language>) -> Language {
+        self.language
+            .filter(|_| self.reliable)
+            .or(hint)
+            .or(self.language)
+            .unwrap_or(Language::English)
+    }
 }
 
 /// What a text is, which says how it is read.
@@ -160,17 +188,6 @@ pub fn read(text: &str, language: Language, reading: Reading) -> Content {
         };
     }
     content
-}
-
-/// French or English, as detected from the text (only when the detection is `reliable`, if
-/// asked); none for another language.
-fn detect(text: &str, reliable: bool) -> Option<Language> {
-    let info = whatlang::detect(text).filter(|info| info.is_reliable() || !reliable)?;
-    match info.lang() {
-        whatlang::Lang::Fra => Some(Language::French),
-        whatlang::Lang::Eng => Some(Language::English),
-        _ => None,
-    }
 }
 
 /// A language's function words (accents folded) and its stemmer, built once.

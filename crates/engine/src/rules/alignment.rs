@@ -38,7 +38,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::values::{Normals, ValueSet};
 use crate::finding::{Alignment, Finding, FindingCode, Variant, key_slug, slug};
-use crate::matching::remarks::{Remark, likeness};
+use crate::matching::remarks::{Readings, Written, likeness};
 use crate::model::{Corpus, Location};
 use crate::normalise::codes::is_code;
 use crate::normalise::names::is_proper_name;
@@ -54,9 +54,6 @@ const MAX_BLOCK: usize = 64;
 /// figure that common stands for no one fact.
 const MAX_VALUE_BLOCK: usize = 8;
 
-/// A wording to read, with its language hint (its source's language).
-type Wording<'a> = (&'a str, Option<Language>);
-
 /// What one fact group offers the comparison.
 struct View<'a> {
     set: &'a ValueSet,
@@ -68,13 +65,13 @@ struct View<'a> {
     /// description (`la maire sortante`).
     named: bool,
     /// The distinct subject wordings, each with the group's language hint.
-    subjects: Vec<Wording<'a>>,
+    subjects: Vec<Written<'a>>,
     /// The distinct property wordings as written, in order of first sight.
     property_texts: Vec<&'a str>,
     /// The language of the source of each property wording, where it says.
     languages: Vec<Option<Language>>,
     values: Vec<&'a Normal>,
-    evidence: Vec<Wording<'a>>,
+    evidence: Vec<Written<'a>>,
 }
 
 impl<'a> View<'a> {
@@ -84,59 +81,11 @@ impl<'a> View<'a> {
         !(self.registered && self.named)
     }
 
-    fn properties(&self) -> impl Iterator<Item = Wording<'a>> + '_ {
+    fn properties(&self) -> impl Iterator<Item = Written<'a>> + '_ {
         self.property_texts
             .iter()
             .zip(&self.languages)
             .map(|(&t, &l)| (t, l))
-    }
-}
-
-/// A wording as a key (the language is not `Hash`).
-type Key<'a> = (&'a str, Option<u8>);
-
-fn key<'a>((text, hint): Wording<'a>) -> Key<'a> {
-    (text, hint.map(|l| l as u8))
-}
-
-/// The wordings read so far, each distinct wording (text and hint) once.
-struct Readings<'a> {
-    /// How a wording is read: as a subject, a property or a sentence.
-    reader: fn(&str, Option<Language>) -> Remark,
-    read: FxHashMap<Key<'a>, Remark>,
-}
-
-impl<'a> Readings<'a> {
-    fn new(reader: fn(&str, Option<Language>) -> Remark) -> Self {
-        Self {
-            reader,
-            read: FxHashMap::default(),
-        }
-    }
-
-    /// Reads, in parallel, those of `wordings` not read yet.
-    fn read(&mut self, wordings: impl Iterator<Item = Wording<'a>>) {
-        let mut fresh: FxHashMap<Key<'a>, Wording<'a>> = FxHashMap::default();
-        for wording in wordings {
-            if !self.read.contains_key(&key(wording)) {
-                fresh.insert(key(wording), wording);
-            }
-        }
-        let reader = self.reader;
-        let fresh: Vec<(Key<'a>, Remark)> = fresh
-            .into_par_iter()
-            .map(|(k, (text, hint))| (k, reader(text, hint)))
-            .collect();
-        self.read.extend(fresh);
-    }
-
-    /// A wording already read.
-    fn get(&self, wording: Wording<'a>) -> &Remark {
-        &self.read[&key(wording)]
-    }
-
-    fn has(&self, wording: Wording<'a>) -> bool {
-        self.read.contains_key(&key(wording))
     }
 }
 
@@ -198,7 +147,7 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         .filter_map(|set| view(corpus, set, normals, &languages))
         .collect();
     let common_months = common_months(&views);
-    let mut subjects = Readings::new(Remark::subject);
+    let mut subjects = Readings::new(Reading::Subject);
     read_blocking_subjects(&views, &mut subjects);
     let pairs: Vec<(usize, usize, Values)> = candidate_pairs(&views, &subjects)
         .into_par_iter()
@@ -216,13 +165,13 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
             .into_iter()
             .flatten()
     }));
-    let mut property_readings = Readings::new(Remark::property);
+    let mut property_readings = Readings::new(Reading::Property);
     property_readings.read(
         pairs
             .iter()
             .flat_map(|&(a, b, _)| views[a].properties().chain(views[b].properties())),
     );
-    let mut evidence = Readings::new(Remark::new);
+    let mut evidence = Readings::new(Reading::Quotation);
     evidence.read(
         pairs
             .iter()
@@ -400,7 +349,7 @@ fn view<'a>(
 /// The others' words only block pairs of two registered names, which are never suggested, and
 /// are never in a block with a loose group, so the blocks that matter are the same without
 /// them.
-fn read_blocking_subjects<'a>(views: &[View<'a>], readings: &mut Readings<'a>) {
+fn read_blocking_subjects<'a>(views: &[View<'a>], readings: &mut Readings) {
     let loose = views.iter().filter(|v| v.loose());
     readings.read(loose.clone().flat_map(|v| v.subjects.iter().copied()));
     let words: FxHashSet<String> = loose
@@ -442,7 +391,7 @@ fn read_blocking_subjects<'a>(views: &[View<'a>], readings: &mut Readings<'a>) {
 /// [telling](telling_value) figure (in blocks of fewer than [`MAX_VALUE_BLOCK`]), with the
 /// same `when` and `where`. Only the subjects read by [`read_blocking_subjects`] block by word.
 /// The pairs come sorted, each once.
-fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings<'a>) -> Vec<(usize, usize)> {
+fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings) -> Vec<(usize, usize)> {
     let words: Vec<BTreeSet<String>> = views
         .iter()
         .map(|v| {
@@ -669,21 +618,20 @@ struct PropertyMatch {
 fn property_matches<'a>(
     views: &[View<'a>],
     pairs: &[(usize, usize, Values)],
-    readings: &Readings<'a>,
-) -> FxHashMap<(Key<'a>, Key<'a>), PropertyMatch> {
-    let mut wanted: FxHashMap<(Key<'a>, Key<'a>), (Wording<'a>, Wording<'a>)> =
-        FxHashMap::default();
+    readings: &Readings,
+) -> FxHashMap<(Written<'a>, Written<'a>), PropertyMatch> {
+    let mut wanted: FxHashSet<(Written<'a>, Written<'a>)> = FxHashSet::default();
     for &(a, b, _) in pairs {
         for x in views[a].properties() {
             for y in views[b].properties() {
-                wanted.insert((key(x), key(y)), (x, y));
+                wanted.insert((x, y));
             }
         }
     }
     wanted
         .into_par_iter()
-        .map(|(keys, (x, y))| {
-            let (x, y) = (readings.get(x), readings.get(y));
+        .map(|keys| {
+            let (x, y) = (readings.get(keys.0), readings.get(keys.1));
             let matched = PropertyMatch {
                 likeness: likeness(x, y).score,
                 narrower: x.narrows(y) || y.narrows(x),
@@ -700,11 +648,11 @@ fn signals<'a>(
     a: &View<'a>,
     b: &View<'a>,
     values: Values,
-    properties: &FxHashMap<(Key<'a>, Key<'a>), PropertyMatch>,
-    subjects: &Readings<'a>,
-    sentences: &Readings<'a>,
+    properties: &FxHashMap<(Written<'a>, Written<'a>), PropertyMatch>,
+    subjects: &Readings,
+    sentences: &Readings,
 ) -> Signals {
-    let best = |xs: &[Wording<'a>], ys: &[Wording<'a>], readings: &Readings<'a>| {
+    let best = |xs: &[Written<'a>], ys: &[Written<'a>], readings: &Readings| {
         xs.iter()
             .flat_map(|&x| {
                 ys.iter()
@@ -715,7 +663,7 @@ fn signals<'a>(
     let same_subject = a.set.key.subject == b.set.key.subject;
     let matches: Vec<PropertyMatch> = a
         .properties()
-        .flat_map(|x| b.properties().map(move |y| properties[&(key(x), key(y))]))
+        .flat_map(|x| b.properties().map(move |y| properties[&(x, y)]))
         .collect();
     Signals {
         same_subject,

@@ -4,11 +4,14 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use super::{split, variants};
 use crate::disjoint_sets::DisjointSets;
 use crate::finding::{Finding, FindingCode, key_slug, slug};
-use crate::matching::remarks::{Quotation, SAME_REMARK, TRIGRAM_FLOOR, one_remark};
+use crate::matching::remarks::{
+    Quotation, Readings, SAME_REMARK, TRIGRAM_FLOOR, Written, one_remark,
+};
 use crate::matching::{ClaimRef, FactKey, alike};
 use crate::model::Corpus;
 use crate::normalise::date;
@@ -29,6 +32,7 @@ pub fn quote_findings(
     groups: &BTreeMap<FactKey, Vec<ClaimRef>>,
     normals: &Normals,
     trust: &Trust,
+    readings: &mut Readings,
 ) -> Vec<(Finding, Vec<FactKey>)> {
     // Quotations by speaker, with the group each belongs to.
     let mut by_speaker: BTreeMap<&str, Vec<(ClaimRef, &FactKey, &Wording)>> = BTreeMap::new();
@@ -42,48 +46,97 @@ pub fn quote_findings(
             }
         }
     }
+    let speakers: Vec<Speaker> = by_speaker
+        .into_iter()
+        .map(|(name, quotes)| Speaker::new(name, quotes))
+        .collect();
+    // A quotation is read once however many speakers repeat it, and `readings` keeps only
+    // this corpus's quotations.
+    let texts: Vec<Written> = speakers
+        .iter()
+        .flat_map(|speaker| {
+            speaker.distinct.iter().map(|&q| {
+                let (r, _, wording) = speaker.quotes[q];
+                written(corpus, r, wording)
+            })
+        })
+        .collect();
+    readings.read(texts.iter().copied());
+    let used: FxHashSet<&str> = texts.iter().map(|&(text, _)| text).collect();
+    readings.retain(|text| used.contains(text));
     // Speakers are independent: each is compared in parallel.
-    let by_speaker: Vec<_> = by_speaker.into_iter().collect();
-    by_speaker
+    speakers
         .par_iter()
-        .flat_map_iter(|(speaker, quotes)| speaker_quote_findings(corpus, speaker, quotes, trust))
+        .flat_map_iter(|speaker| speaker_quote_findings(corpus, speaker, readings, trust))
         .collect()
+}
+
+/// One speaker's quotations, each with the group it belongs to.
+struct Speaker<'a> {
+    name: &'a str,
+    quotes: Vec<(ClaimRef, &'a FactKey, &'a Wording)>,
+    /// The first quotation of each distinct wording (with its `when` and `where`), which is
+    /// read and compared for all.
+    distinct: Vec<usize>,
+    /// Each quotation's wording, an index into `distinct`.
+    wording_of: Vec<usize>,
+}
+
+impl<'a> Speaker<'a> {
+    fn new(name: &'a str, quotes: Vec<(ClaimRef, &'a FactKey, &'a Wording)>) -> Self {
+        let mut distinct: Vec<usize> = Vec::new();
+        let mut wording_of: Vec<usize> = Vec::with_capacity(quotes.len());
+        let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
+        for (q, (_, key, wording)) in quotes.iter().enumerate() {
+            let id = (wording.key.as_str(), key.when.as_str(), key.place.as_str());
+            let index = *seen.entry(id).or_insert_with(|| {
+                distinct.push(q);
+                distinct.len() - 1
+            });
+            wording_of.push(index);
+        }
+        Self {
+            name,
+            quotes,
+            distinct,
+            wording_of,
+        }
+    }
+}
+
+/// A quotation's text with its source's language.
+fn written<'a>(corpus: &Corpus, (s, _): ClaimRef, wording: &'a Wording) -> Written<'a> {
+    let language = corpus.sources[s].language.as_deref();
+    (&wording.text, language.and_then(Language::from_code))
 }
 
 /// The findings of one speaker's quotations, each with the fact groups it touches.
 fn speaker_quote_findings(
     corpus: &Corpus,
-    speaker: &str,
-    quotes: &[(ClaimRef, &FactKey, &Wording)],
+    speaker: &Speaker,
+    readings: &Readings,
     trust: &Trust,
 ) -> Vec<(Finding, Vec<FactKey>)> {
     let mut findings = Vec::new();
+    let Speaker {
+        name: speaker,
+        quotes,
+        distinct,
+        wording_of,
+    } = speaker;
     let keys: Vec<&str> = quotes.iter().map(|q| q.2.key.as_str()).collect();
-    // Each distinct wording (with its `when` and `where`) is compared once.
-    let mut distinct: Vec<usize> = Vec::new();
-    let mut wording_of: Vec<usize> = Vec::with_capacity(quotes.len());
-    let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
-    for (q, (_, key, _)) in quotes.iter().enumerate() {
-        let id = (keys[q], key.when.as_str(), key.place.as_str());
-        let wording = *seen.entry(id).or_insert_with(|| {
-            distinct.push(q);
-            distinct.len() - 1
-        });
-        wording_of.push(wording);
-    }
     let quotations: Vec<Quotation> = distinct
         .iter()
         .map(|&q| {
-            let (s, c) = quotes[q].0;
-            let source = &corpus.sources[s];
-            let claim = &source.claims[c];
-            let language = source.language.as_deref().and_then(Language::from_code);
+            let (r, _, wording) = quotes[q];
+            let source = &corpus.sources[r.0];
+            let claim = &source.claims[r.1];
             let when = claim
                 .when
                 .as_ref()
                 .and_then(|w| date::parse(&w.value, source.published));
             let place = claim.place.as_ref().map_or("", |p| p.value.as_str());
-            Quotation::new(&quotes[q].2.text, language, when, place)
+            Quotation::new(readings.get(written(corpus, r, wording)), when, place)
         })
         .collect();
     let trigrams: Vec<&[String]> = quotations.iter().map(|q| q.remark.trigrams()).collect();
