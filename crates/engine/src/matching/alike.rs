@@ -8,21 +8,26 @@
 //! of [`wording_similarity`](crate::normalise::text::wording_similarity) does.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
 /// The pairs `(i, j, similarity)` with `i < j` of `lists` whose Dice coefficient (as
 /// multisets) is at least `threshold` (between 0 and 1, exclusive of 0).
-pub fn alike_pairs<L: AsRef<[String]>>(lists: &[L], threshold: f64) -> Vec<(usize, usize, f64)> {
-    let mut ids: HashMap<(&str, usize), u32> = HashMap::new();
+pub fn alike_pairs<T, L>(lists: &[L], threshold: f64) -> Vec<(usize, usize, f64)>
+where
+    T: Hash + Eq,
+    L: AsRef<[T]>,
+{
+    let mut ids: HashMap<(&T, usize), u32> = HashMap::new();
     let sets: Vec<Vec<u32>> = lists
         .iter()
         .map(|tokens| {
-            let mut seen: HashMap<&str, usize> = HashMap::new();
+            let mut seen: HashMap<&T, usize> = HashMap::new();
             let mut set: Vec<u32> = tokens
                 .as_ref()
                 .iter()
                 .map(|token| {
-                    let n = seen.entry(token.as_str()).or_default();
-                    let key = (token.as_str(), *n);
+                    let n = seen.entry(token).or_default();
+                    let key = (token, *n);
                     *n += 1;
                     let next = ids.len() as u32;
                     *ids.entry(key).or_insert(next)

@@ -11,6 +11,8 @@
 //! even though a translation sometimes turns a sentence around (`is exhausted` / `n'avons plus
 //! de`): two remarks that differ by a negation are the likelier reading.
 
+use std::hash::BuildHasher;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -48,7 +50,7 @@ pub struct Remark {
     language: Language,
     content: Content,
     /// The character trigrams of the content stems, sorted (a multiset).
-    trigrams: Vec<String>,
+    trigrams: Vec<Trigram>,
     /// The figures written in digits, sorted.
     figures: Vec<String>,
     /// What the text is, which says how it was read.
@@ -74,7 +76,7 @@ impl Remark {
     /// `text` read as `reading` in `language`.
     pub fn read_as(text: &str, language: Language, reading: Reading) -> Self {
         let content = read(text, language, reading);
-        let mut trigrams: Vec<String> = content.stems.iter().flat_map(|s| trigrams(s)).collect();
+        let mut trigrams: Vec<Trigram> = content.stems.iter().flat_map(|s| trigrams(s)).collect();
         trigrams.sort_unstable();
         let mut figures: Vec<String> = content
             .stems
@@ -117,7 +119,7 @@ impl Remark {
     }
 
     /// The trigrams, for a similarity join that blocks on them.
-    pub fn trigrams(&self) -> &[String] {
+    pub fn trigrams(&self) -> &[Trigram] {
         &self.trigrams
     }
 }
@@ -339,15 +341,34 @@ fn likeness_as_read(a: &Remark, b: &Remark) -> Likeness {
 
 /// The character trigrams of one stem, its ends marked: `_ve`, `ven`, `end`, …, `on_`. A
 /// concept (`#ceo`) counts as a short word does, however long its name.
-fn trigrams(stem: &str) -> Vec<String> {
+fn trigrams(stem: &str) -> Vec<Trigram> {
     if stem.starts_with(CONCEPT) {
-        return vec![stem.to_string(); CONCEPT_TRIGRAMS];
+        return vec![Trigram::concept(stem); CONCEPT_TRIGRAMS];
     }
     let chars: Vec<char> = std::iter::once('_')
         .chain(stem.chars())
         .chain(std::iter::once('_'))
         .collect();
-    chars.windows(3).map(|w| w.iter().collect()).collect()
+    chars
+        .windows(3)
+        .map(|w| Trigram::of([w[0], w[1], w[2]]))
+        .collect()
+}
+
+/// Three characters in one number (21 bits each, the top bit clear), or a concept, which counts
+/// as one token however long its name (its hash, the top bit set): a remark's hundred trigrams
+/// then take 800 bytes, not a hundred strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Trigram(u64);
+
+impl Trigram {
+    fn of([a, b, c]: [char; 3]) -> Self {
+        Self((a as u64) << 42 | (b as u64) << 21 | c as u64)
+    }
+
+    fn concept(name: &str) -> Self {
+        Self(1 << 63 | rustc_hash::FxBuildHasher.hash_one(name) >> 1)
+    }
 }
 
 fn sorted(items: &[String]) -> Vec<String> {
@@ -522,6 +543,27 @@ mod tests {
 
     #[test]
     fn trigrams_mark_the_ends_of_a_stem() {
-        assert_eq!(trigrams("ven"), ["_ve", "ven", "en_"]);
+        let of = |t: &str| {
+            let chars: Vec<char> = t.chars().collect();
+            Trigram::of([chars[0], chars[1], chars[2]])
+        };
+        assert_eq!(trigrams("ven"), [of("_ve"), of("ven"), of("en_")]);
+        assert_ne!(of("ven"), of("vne"));
+        // The highest characters keep within their 21 bits.
+        assert_ne!(of("\u{10FFFF}\u{10FFFF}a"), of("\u{10FFFF}\u{10FFFE}a"));
+    }
+
+    #[test]
+    fn a_concept_counts_as_four_trigrams_of_its_own() {
+        let concepts = crate::normalise::concepts::all();
+        assert!(concepts.len() > 50, "{}", concepts.len());
+        let distinct: std::collections::HashSet<Trigram> = (concepts.iter())
+            .map(|c| Trigram::concept(&format!("{CONCEPT}{c}")))
+            .collect();
+        assert_eq!(distinct.len(), concepts.len());
+        let ceo = Trigram::concept(&format!("{CONCEPT}ceo"));
+        assert_eq!(trigrams(&format!("{CONCEPT}ceo")), [ceo; CONCEPT_TRIGRAMS]);
+        // No concept is three characters.
+        assert!(distinct.iter().all(|t| t.0 >> 63 == 1));
     }
 }

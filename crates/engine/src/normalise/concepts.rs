@@ -121,6 +121,17 @@ pub fn contrast(a: &str, b: &str) -> bool {
             || (lexicon.places.contains(a) && lexicon.places.contains(b)))
 }
 
+/// Every concept of the lexicon, each once.
+#[cfg(test)]
+pub fn all() -> Vec<&'static str> {
+    let mut concepts: Vec<&'static str> = (lexicon().phrases.values().flatten())
+        .map(|(_, concept)| *concept)
+        .collect();
+    concepts.sort_unstable();
+    concepts.dedup();
+    concepts
+}
+
 /// Whether a concept is a place (a country or a region).
 pub fn is_place(concept: &str) -> bool {
     lexicon().places.contains(concept)

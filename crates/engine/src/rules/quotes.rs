@@ -10,7 +10,7 @@ use super::{split, variants};
 use crate::disjoint_sets::DisjointSets;
 use crate::finding::{Finding, FindingCode, key_slug, slug};
 use crate::matching::remarks::{
-    Quotation, Readings, SAME_REMARK, TRIGRAM_FLOOR, Written, one_remark,
+    Quotation, Readings, SAME_REMARK, TRIGRAM_FLOOR, Trigram, Written, one_remark,
 };
 use crate::matching::{ClaimRef, FactKey, alike};
 use crate::model::Corpus;
@@ -139,7 +139,7 @@ fn speaker_quote_findings(
             Quotation::new(readings.get(written(corpus, r, wording)), when, place)
         })
         .collect();
-    let trigrams: Vec<&[String]> = quotations.iter().map(|q| q.remark.trigrams()).collect();
+    let trigrams: Vec<&[Trigram]> = quotations.iter().map(|q| q.remark.trigrams()).collect();
     let mut sets = DisjointSets::new(distinct.len());
     // Why each pair was joined, by its first wording: each finding explains its own pairs.
     let mut reasons: Vec<(usize, String)> = Vec::new();
