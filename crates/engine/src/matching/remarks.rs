@@ -498,6 +498,59 @@ mod tests {
         let expected = (1.0 - CONTAINED_WEIGHT) * blend + CONTAINED_WEIGHT * l.contained;
         assert!((l.score - expected).abs() < 1e-9, "{l:?}");
         assert_eq!(likeness(&a, &a).score, 1.0);
+        // Neither contains the other.
+        let c = french("Les ferries reprendront leur service lundi, sauf vers les îles.");
+        let l = likeness(&a, &c);
+        assert!(l.contained > 0.2 && l.contained < 1.0, "{l:?}");
+        let blend = STEM_WEIGHT * l.stems + (1.0 - STEM_WEIGHT) * l.trigrams;
+        let expected = (1.0 - CONTAINED_WEIGHT) * blend + CONTAINED_WEIGHT * l.contained;
+        assert!((l.score - expected).abs() < 1e-9, "{l:?}");
+    }
+
+    #[test]
+    fn figures_that_only_one_wording_gives_do_not_keep_two_remarks_apart() {
+        let french = |t| Remark::new(t, Some(Language::French));
+        let figured = french("Nous vendrons 300 puces aux entreprises chinoises cette année");
+        let plain = french("Nous vendrons des puces aux entreprises chinoises cette année");
+        for (a, b) in [(&figured, &plain), (&plain, &figured)] {
+            let l = likeness(a, b);
+            assert!(!l.figures_differ && l.score > 0.0, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn two_readings_of_one_text_in_two_languages_are_compared_in_one() {
+        // Too short for its language to be told: each is read in its source's language.
+        let text = "Nous vendons nos puces";
+        let (french, english) = (
+            Remark::new(text, Some(Language::French)),
+            Remark::new(text, Some(Language::English)),
+        );
+        assert_ne!(french.language, english.language);
+        assert_ne!(
+            sorted(&french.content.stems),
+            sorted(&english.content.stems)
+        );
+        assert_eq!(likeness(&french, &english).score, 1.0);
+    }
+
+    #[test]
+    fn readings_read_each_text_once_in_each_language_and_forget_what_is_not_kept() {
+        let short = "Nous vendons nos puces";
+        let long = "Nous ne leur vendons pas nos meilleurs produits, ni nos deuxièmes meilleurs";
+        let mut readings = Readings::new(Reading::Quotation);
+        let (french, english) = (Some(Language::French), Some(Language::English));
+        readings.read([(short, french), (long, french), (short, french)].into_iter());
+        assert!(readings.has((short, french)) && readings.has((long, french)));
+        // The short one, in an English source, is read in English; the long one is French
+        // whatever its source.
+        assert!(!readings.has((short, english)) && readings.has((long, english)));
+        readings.read([(short, english)].into_iter());
+        assert_eq!(readings.get((short, english)).language, Language::English);
+        assert_eq!(readings.get((short, french)).language, Language::French);
+        readings.retain(|text| text == long);
+        assert!(!readings.has((short, french)) && !readings.has((short, english)));
+        assert!(readings.has((long, french)));
     }
 
     #[test]
@@ -549,6 +602,7 @@ mod tests {
         };
         assert_eq!(trigrams("ven"), [of("_ve"), of("ven"), of("en_")]);
         assert_ne!(of("ven"), of("vne"));
+        assert_ne!(of("ven"), of("xen"));
         // The highest characters keep within their 21 bits.
         assert_ne!(of("\u{10FFFF}\u{10FFFF}a"), of("\u{10FFFF}\u{10FFFE}a"));
     }
