@@ -141,3 +141,157 @@ pub fn entity_key(
         None => format!("text:{}", fold_key(form)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{corpus, located};
+    use super::*;
+    use crate::model::Source;
+
+    /// A claim of Acme: `property` `value`, of the kind declared, if any.
+    fn claim(property: &str, value: &str, kind: Option<ValueKind>) -> Claim {
+        Claim {
+            at: located("").at,
+            id: None,
+            subject: located("Acme"),
+            property: located(property),
+            value: located(value),
+            kind,
+            unit: None,
+            when: None,
+            place: None,
+            evidence: None,
+        }
+    }
+
+    /// The names written in a source of these `claims` (and of `mentions`), each once, sorted.
+    fn names_written(claims: Vec<Claim>, mentions: &[&str]) -> Vec<String> {
+        let mut corpus = corpus(&[("Howard Lutnick", &["le ministre du Commerce"])]);
+        corpus.sources.push(Source {
+            id: located("a"),
+            article: None,
+            outlet: None,
+            url: None,
+            language: Some("fr".into()),
+            locale: None,
+            published: None,
+            claims,
+            mentions: mentions.iter().map(|m| located(m)).collect(),
+        });
+        let properties = Properties::new(&corpus);
+        let mut resolver = Resolver::new(&corpus);
+        let mut forms: Vec<String> = collect_mentions(&corpus, &properties, &mut resolver)
+            .iter()
+            .map(|m| m.form.to_string())
+            .collect();
+        forms.sort_unstable();
+        forms.dedup();
+        forms
+    }
+
+    #[test]
+    fn a_value_is_a_name_when_it_reads_as_none_of_a_figure_a_date_or_a_text() {
+        let values = [
+            "Lutnick",                  // a short form of a registered name
+            "le ministre du Commerce",  // a registered alias, although no proper name
+            "Jensen Huang",             // a proper name
+            "H20",                      // a code
+            "4,6 milliards de dollars", // a figure
+            "3 mars 2001",              // a date
+            "secrétaire au Commerce",   // a text
+            "N/A",                      // nothing
+            "Une Phrase De Six Mots Majuscules",
+        ];
+        let claims = values.iter().map(|v| claim("valeur", v, None)).collect();
+        let expected = [
+            "Acme",
+            "H20",
+            "Jensen Huang",
+            "Lutnick",
+            "le ministre du Commerce",
+        ];
+        assert_eq!(names_written(claims, &[]), expected);
+    }
+
+    #[test]
+    fn a_declared_kind_says_whether_a_value_is_a_name() {
+        let claims = vec![
+            claim("rôle", "secrétaire au Commerce", Some(ValueKind::Entity)),
+            claim("rôle", "N/A", Some(ValueKind::Entity)),
+            claim("effectif", "Jensen Huang", Some(ValueKind::Quantity)),
+        ];
+        let expected = ["Acme", "secrétaire au Commerce"];
+        assert_eq!(names_written(claims, &[]), expected);
+    }
+
+    #[test]
+    fn places_that_are_names_and_an_articles_mentions_are_names_written() {
+        let mut in_beijing = claim("visite", "3 jours", None);
+        in_beijing.place = Some(located("Pékin"));
+        let mut online = claim("visite", "3 jours", None);
+        online.place = Some(located("en ligne"));
+        let mut in_code = claim("visite", "4 jours", None);
+        in_code.place = Some(located("FR"));
+        let forms = names_written(vec![in_beijing, online, in_code], &["Gina Raimondo"]);
+        assert_eq!(forms, ["Acme", "FR", "Gina Raimondo", "Pékin"]);
+    }
+
+    #[test]
+    fn a_cluster_of_unregistered_spellings_is_named_by_the_most_written() {
+        let mut corpus = corpus(&[]);
+        let subjects = [
+            "Jensen Haung",
+            "Jensen Huang",
+            "Jensen Huang",
+            "Marie Curei",
+        ];
+        corpus.sources.push(Source {
+            id: located("a"),
+            article: None,
+            outlet: None,
+            url: None,
+            language: Some("fr".into()),
+            locale: None,
+            published: None,
+            claims: subjects
+                .iter()
+                .map(|s| Claim {
+                    subject: located(s),
+                    ..claim("rôle", "patron", None)
+                })
+                .chain([
+                    Claim {
+                        subject: located("Marie Curie"),
+                        ..claim("rôle", "chimiste", None)
+                    },
+                    Claim {
+                        subject: located("hauts responsables chinois"),
+                        ..claim("avis", "insultantes", None)
+                    },
+                ])
+                .collect(),
+            mentions: vec![],
+        });
+        let properties = Properties::new(&corpus);
+        let mut resolver = Resolver::new(&corpus);
+        let mentions = collect_mentions(&corpus, &properties, &mut resolver);
+        let mut mentions_of: MentionsOf = FxHashMap::default();
+        for mention in &mentions {
+            mentions_of.entry(mention.form).or_default().push(mention);
+        }
+        let entity_of = resolve_all(&mentions_of, &mut resolver);
+        let cluster = |form: &str| match &entity_of[form].0 {
+            EntityRef::Cluster(name) => name.clone(),
+            other => panic!("{form} is {other:?}"),
+        };
+        // Written twice, `Huang` names the cluster, although `Haung` sorts first.
+        assert_eq!(cluster("Jensen Haung"), slug("Jensen Huang"));
+        assert_eq!(cluster("Jensen Huang"), slug("Jensen Huang"));
+        // Written once each: the first in sorted order.
+        assert_eq!(cluster("Marie Curie"), slug("Marie Curei"));
+        assert_eq!(cluster("Marie Curei"), slug("Marie Curei"));
+        // A subject that is a text, not a name, resolves to nothing.
+        assert!(mentions_of.contains_key("hauts responsables chinois"));
+        assert!(!entity_of.contains_key("hauts responsables chinois"));
+    }
+}
