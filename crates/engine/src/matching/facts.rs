@@ -334,4 +334,99 @@ mod tests {
             key("conteneurs pleins à l'import")
         );
     }
+
+    #[test]
+    fn a_qualifier_is_keyed_by_its_interval_else_its_folded_text() {
+        assert_eq!(qualifier_key(None, None), "");
+        let march = qualifier_key(Some("3 mars 2001"), None);
+        assert_eq!(march, qualifier_key(Some("March 3, 2001"), None));
+        assert_ne!(march, qualifier_key(Some("4 mars 2001"), None));
+        assert_eq!(qualifier_key(Some("à Pékin"), None), fold_key("à Pékin"));
+        assert_eq!(qualifier_key(Some("A  PEKIN"), None), "a pekin");
+    }
+
+    /// The fact groups of claims (subject, property, when, where), subjects keyed as written.
+    fn groups(claims: &[(&str, &str, Option<&str>, Option<&str>)]) -> Vec<Vec<usize>> {
+        let mut corpus = corpus(&[]);
+        let optional = |text: Option<&str>| text.map(located);
+        corpus.sources.push(crate::model::Source {
+            id: located("a"),
+            article: None,
+            outlet: None,
+            url: None,
+            language: None,
+            locale: None,
+            published: None,
+            mentions: Vec::new(),
+            claims: (claims.iter())
+                .map(|&(subject, property, when, place)| crate::model::Claim {
+                    at: located("").at,
+                    id: None,
+                    subject: located(subject),
+                    property: located(property),
+                    value: located("1"),
+                    kind: None,
+                    unit: None,
+                    when: optional(when),
+                    place: optional(place),
+                    evidence: None,
+                })
+                .collect(),
+        });
+        let properties = Properties::new(&corpus);
+        let grouped = group_facts(&corpus, &properties, |subject| subject.to_string());
+        let mut groups: Vec<Vec<usize>> = (grouped.into_values())
+            .map(|claims| claims.into_iter().map(|(_, c)| c).collect())
+            .collect();
+        groups.sort();
+        groups
+    }
+
+    #[test]
+    fn claims_group_by_subject_property_and_qualifiers_as_read() {
+        let visit = "jours de visite";
+        let claims = [
+            ("Lutnick", visit, Some("mars 2025"), Some("Pékin")),
+            ("Lutnick", visit, Some("March 2025"), Some("pékin")),
+            ("Lutnick", visit, Some("avril 2025"), Some("Pékin")),
+            ("Lutnick", visit, Some("mars 2025"), Some("Shanghai")),
+            ("Lutnick", visit, None, None),
+            ("Huang", visit, None, None),
+        ];
+        let expected: Vec<Vec<usize>> = vec![vec![0, 1], vec![2], vec![3], vec![4], vec![5]];
+        assert_eq!(groups(&claims), expected);
+    }
+
+    #[test]
+    fn wordings_exactly_as_alike_as_the_bar_are_one_property() {
+        // Four words of five shared: a Dice coefficient of exactly 0.8.
+        let (a, b) = (
+            "ventes annuelles puces Nvidia totales",
+            "ventes annuelles puces Nvidia cumulées",
+        );
+        assert_eq!(wording_similarity(a, b), SAME_PROPERTY);
+        assert!(same_property(a, b));
+    }
+
+    #[test]
+    fn a_registered_property_is_found_by_its_name_or_alias_as_written_or_folded() {
+        let mut corpus = corpus(&[]);
+        corpus.registry.properties.push(crate::model::Property {
+            id: located("revenue"),
+            name: located("chiffre d'affaires"),
+            aliases: vec![located("revenue")],
+            kind: None,
+            tolerance: None,
+            multiple: false,
+        });
+        let properties = Properties::new(&corpus);
+        assert_eq!(properties.registered("chiffre d'affaires"), Some(0));
+        assert_eq!(properties.registered("Chiffre d'Affaires"), Some(0));
+        assert_eq!(properties.registered("revenue"), Some(0));
+        assert_eq!(properties.registered("bénéfice"), None);
+        assert_eq!(
+            properties.key("Revenue"),
+            properties.key("chiffre d'affaires")
+        );
+    }
 }
