@@ -406,6 +406,91 @@ mod tests {
     }
 
     #[test]
+    fn only_a_registered_name_or_alias_as_written_is_a_registered_spelling() {
+        let corpus = corpus(&[("Howard Lutnick", &["Lutnick"])]);
+        let resolver = Resolver::new(&corpus);
+        assert!(resolver.is_registered_spelling("Howard Lutnick"));
+        assert!(resolver.is_registered_spelling("Lutnick"));
+        assert!(!resolver.is_registered_spelling("LUTNICK"));
+        assert!(!resolver.is_registered_spelling("Latnik"));
+    }
+
+    #[test]
+    fn a_misspelling_as_close_to_two_registered_names_names_neither() {
+        let (lutnick, lutnack) = ("Howard Lutnick", "Howard Lutnack");
+        // In either order of the registry, and whichever reference is met first.
+        for names in [[lutnick, lutnack], [lutnack, lutnick]] {
+            let corpus = corpus(&[(names[0], &[]), (names[1], &[])]);
+            let mut resolver = Resolver::new(&corpus);
+            let named = |found: Option<(EntityRef, Relation)>| match found {
+                Some((EntityRef::Registered(e), Relation::Spelling { .. })) => {
+                    Some(corpus.registry.entities[e].name.value.clone())
+                }
+                _ => None,
+            };
+            // One letter off each, alike: neither.
+            assert_eq!(named(resolver.resolve_registered("Howard Lutnuck")), None);
+            // A deleted letter of Lutnick (0.97) against a substitution and a deletion of
+            // Lutnack (0.94): Lutnick, the clearly closer.
+            let closer = named(resolver.resolve_registered("Howard Lutnic"));
+            assert_eq!(closer.as_deref(), Some(lutnick));
+        }
+    }
+
+    #[test]
+    fn a_misspelling_as_close_to_two_spellings_of_one_entity_names_it() {
+        let corpus = corpus(&[
+            ("Jensen Huang", &[]),
+            ("Howard Lutnick", &["Howard Lutnack"]),
+        ]);
+        let mut resolver = Resolver::new(&corpus);
+        let found = resolver.resolve_registered("Howard Lutnuck");
+        assert!(
+            matches!(
+                found,
+                Some((EntityRef::Registered(1), Relation::Spelling { .. }))
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn only_a_person_goes_by_a_misspelled_part_of_their_name() {
+        let mut corpus = corpus(&[("Jensen Huang", &[]), ("Taiwan Semiconductor", &[])]);
+        corpus.registry.entities[0].kind = EntityKind::Person;
+        let mut resolver = Resolver::new(&corpus);
+        let found = resolver.resolve_registered("Haung");
+        assert!(
+            matches!(found, Some((EntityRef::Registered(0), Relation::Spelling { .. }))),
+            "{found:?}"
+        );
+        assert_eq!(resolver.resolve_registered("Semiconducter"), None);
+        // Nor is a text that is no name matched by its spelling.
+        assert_eq!(resolver.resolve_registered("jensen haung"), None);
+    }
+
+    #[test]
+    fn names_one_edit_apart_share_a_block_and_others_none() {
+        let shared = |a: &str, b: &str| {
+            let keys = block_keys(b);
+            block_keys(a).iter().filter(|k| keys.contains(k)).count()
+        };
+        for (a, b) in [
+            ("Howard Lutnick", "Howard Lutnik"),
+            ("Lutnick", "Lutnikc"),
+            ("Jensen Huang", "Jensen Hwang"),
+        ] {
+            assert!(shared(a, b) > 0, "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Howard Lutnick", "Jensen Huang"),
+            ("Gina Raimondo", "Zhang Wei"),
+        ] {
+            assert_eq!(shared(a, b), 0, "{a} / {b}");
+        }
+    }
+
+    #[test]
     fn unregistered_clusters() {
         let forms = [
             "Lutnick",
