@@ -461,7 +461,10 @@ mod tests {
         let mut resolver = Resolver::new(&corpus);
         let found = resolver.resolve_registered("Haung");
         assert!(
-            matches!(found, Some((EntityRef::Registered(0), Relation::Spelling { .. }))),
+            matches!(
+                found,
+                Some((EntityRef::Registered(0), Relation::Spelling { .. }))
+            ),
             "{found:?}"
         );
         assert_eq!(resolver.resolve_registered("Semiconducter"), None);

@@ -277,6 +277,8 @@ fn unsupported(source: &Source, claim: &Claim, reading: Reading) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{Baseline, Options, analyse};
+    use crate::model::{Entity, EntityKind, Located, Location, Registry, ValueKind};
 
     #[test]
     fn whole_words_only() {
@@ -297,5 +299,128 @@ mod tests {
             quotation_key("\"Seulement le quatrième\""),
             "seulement le quatrieme"
         );
+    }
+
+    #[test]
+    fn a_figure_is_read_from_each_word_and_a_date_from_runs_of_words() {
+        let text = "Le 3 mars 2001, à  Paris.";
+        let figures = ["Le 3 mars 2001, à  Paris.", "3 mars 2001, à  Paris."];
+        assert_eq!(word_runs(text, 1)[..2], figures);
+        assert_eq!(word_runs(text, 1).len(), 6);
+        let runs = word_runs(text, 3);
+        for run in [
+            "Le 3 mars",
+            "3 mars 2001",
+            "2001",
+            "2001, à  Paris",
+            "Paris",
+        ] {
+            assert!(runs.contains(&run), "{run} in {runs:?}");
+        }
+        // At most three words, each run without its trailing punctuation.
+        assert!(!runs.contains(&"Le 3 mars 2001"));
+        assert!(!runs.iter().any(|r| r.ends_with(['.', ','])));
+        assert_eq!(runs.len(), 3 * 6 - 3);
+    }
+
+    #[test]
+    fn two_figures_read_the_same_at_any_precision_in_units_that_agree() {
+        let read = |text| quantity::parse(text, Some(Language::French), None).unwrap();
+        let billions = read("4,6 milliards de dollars");
+        assert!(same_quantity(&billions, &read("4 600 millions de dollars")));
+        assert!(same_quantity(&billions, &read("4,6 milliards")));
+        assert!(!same_quantity(&billions, &read("4,6 milliards d'euros")));
+        assert!(!same_quantity(&billions, &read("46 milliards de dollars")));
+        let open = read("plus de 12 milliards de dollars");
+        assert!(same_quantity(&open, &read("plus de 12 milliards")));
+        assert!(!same_quantity(&open, &read("plus de 12 milliards d'euros")));
+    }
+
+    fn located(text: &str) -> Located<String> {
+        Located {
+            value: text.into(),
+            at: Location {
+                file: "facts/a.yaml".into(),
+                line: 1,
+                column: 1,
+            },
+        }
+    }
+
+    /// The values of the claims (value, kind, evidence) that their evidence does not carry.
+    fn unsupported(claims: &[(&str, Option<ValueKind>, &str)]) -> Vec<String> {
+        let corpus = Corpus {
+            root: ".".into(),
+            sources: vec![Source {
+                id: located("a"),
+                article: None,
+                outlet: None,
+                url: None,
+                language: Some("fr".into()),
+                locale: None,
+                published: None,
+                claims: (claims.iter().enumerate())
+                    .map(|(i, &(value, kind, evidence))| Claim {
+                        at: located("").at,
+                        id: None,
+                        subject: located("Acme"),
+                        property: located(&format!("propriété {i}")),
+                        value: located(value),
+                        kind,
+                        unit: None,
+                        when: None,
+                        place: None,
+                        evidence: Some(located(evidence)),
+                    })
+                    .collect(),
+                mentions: vec![],
+            }],
+            registry: Registry {
+                entities: vec![Entity {
+                    id: located("howard-lutnick"),
+                    name: located("Howard Lutnick"),
+                    kind: EntityKind::Person,
+                    aliases: vec![located("le secrétaire au Commerce")],
+                }],
+                properties: vec![],
+            },
+            reviewed: vec![],
+        };
+        let options = Options {
+            baseline: Baseline::Ignore,
+            full_report: false,
+            memo: None,
+        };
+        let analysis = analyse(&corpus, &options, &());
+        (analysis.findings.iter())
+            .filter(|f| f.code == FindingCode::ValueUnsupported)
+            .map(|f| f.variants[0].text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_value_its_evidence_carries_is_supported_and_another_is_not() {
+        let says = "Le chiffre d'affaires atteint 4,6 milliards de dollars, dit le secrétaire au Commerce, le 3 mars 2001 : « nous vendrons nos puces ».";
+        let quote = Some(ValueKind::Quote);
+        let claims = [
+            ("4 600 millions de dollars", Some(ValueKind::Quantity), says),
+            ("46 milliards de dollars", Some(ValueKind::Quantity), says),
+            ("3 mars 2001", Some(ValueKind::Date), says),
+            ("4 mars 2001", Some(ValueKind::Date), says),
+            ("Howard Lutnick", Some(ValueKind::Entity), says),
+            ("Howard Latnik", Some(ValueKind::Entity), says),
+            ("« Nous vendrons nos puces »", quote, says),
+            ("« Nous vendrons nos meilleures puces »", quote, says),
+            ("un secrétaire", Some(ValueKind::Text), says),
+        ];
+        let expected = [
+            "46 milliards de dollars",
+            "4 mars 2001",
+            "Howard Latnik",
+            "« Nous vendrons nos meilleures puces »",
+        ];
+        let mut found = unsupported(&claims);
+        found.sort_by_key(|v| claims.iter().position(|c| c.0 == v));
+        assert_eq!(found, expected);
     }
 }
