@@ -200,4 +200,112 @@ mod tests {
             None
         );
     }
+
+    /// The evidence-missing findings of a source whose article is `article` and whose claims
+    /// give each of `evidence`.
+    fn missing_evidence(article: &str, evidence: &[&str]) -> Vec<Finding> {
+        use crate::model::{Article, Located};
+        let located = |text: &str, line| Located {
+            value: text.to_string(),
+            at: Location {
+                file: "facts/a.yaml".into(),
+                line,
+                column: 1,
+            },
+        };
+        let claims = (evidence.iter().zip(1..))
+            .map(|(evidence, line)| Claim {
+                at: located("", line).at,
+                id: None,
+                subject: located("Acme", line),
+                property: located(&format!("propriété {line}"), line),
+                value: located("1", line),
+                kind: None,
+                unit: None,
+                when: None,
+                place: None,
+                evidence: Some(located(evidence, line)),
+            })
+            .collect();
+        let corpus = Corpus {
+            root: ".".into(),
+            sources: vec![Source {
+                id: located("a", 1),
+                article: Some(Article {
+                    path: located("seeds/a.txt", 1),
+                    text: article.into(),
+                }),
+                outlet: None,
+                url: None,
+                language: None,
+                locale: None,
+                published: None,
+                claims,
+                mentions: vec![],
+            }],
+            registry: Default::default(),
+            reviewed: vec![],
+        };
+        check(&corpus)
+    }
+
+    #[test]
+    fn evidence_the_article_carries_is_not_reported_and_other_evidence_is() {
+        let article =
+            "Première ligne.\nLa CAC a émis des « directives  informelles » aux plateformes.";
+        let found = missing_evidence(
+            article,
+            &[
+                "La CAC a émis des \"directives informelles\"",
+                "la CAC a émis des « directives formelles »",
+                "Rien de tel n'est écrit",
+                "",
+            ],
+        );
+        let properties: Vec<&str> = found
+            .iter()
+            .map(|f| f.property.as_deref().unwrap())
+            .collect();
+        assert_eq!(properties, ["propriété 2", "propriété 3", "propriété 4"]);
+        // A passage that differs: where it is, and how close, to two decimals.
+        let close = &found[0];
+        assert!(
+            close.message.ends_with("the closest passage differs"),
+            "{}",
+            close.message
+        );
+        let passage = &close.variants[1];
+        assert_eq!(
+            passage.text,
+            "La CAC a émis des « directives  informelles »"
+        );
+        assert_eq!(
+            (passage.locations[0].line, passage.locations[0].column),
+            (2, 1)
+        );
+        let confidence = close.suggestion.as_ref().unwrap().confidence;
+        let score = strsim::normalized_levenshtein(
+            &fold_evidence("la CAC a émis des « directives formelles »"),
+            &fold_evidence("La CAC a émis des « directives informelles »"),
+        );
+        assert!(score > 0.8 && score < 0.99, "{score}");
+        assert_eq!(confidence, (score * 100.0).round() / 100.0);
+        // Nothing like it: no passage, no suggestion.
+        assert!(found[1].suggestion.is_none() && found[1].variants[1].text.is_empty());
+    }
+
+    #[test]
+    fn a_passage_is_looked_for_at_the_evidences_first_and_last_words() {
+        let folded = "un deux trois quatre cinq six sept huit";
+        // Its first word moved: found by its last words.
+        let (_, passage, _) = closest_passage("zero deux trois quatre", folded).unwrap();
+        assert_eq!(passage, "un deux trois quatre");
+        // Its last word changed: found by its first words.
+        let (_, passage, _) = closest_passage("six sept neuf", folded).unwrap();
+        assert_eq!(passage, "six sept huit");
+        // Of two windows, the closer one.
+        let folded = "le port reste ferme ; le port reste ouvert ce soir";
+        let (start, passage, _) = closest_passage("le port reste ouvert", folded).unwrap();
+        assert_eq!((start, passage.as_str()), (22, "le port reste ouvert"));
+    }
 }
