@@ -274,3 +274,73 @@ mod tests {
         assert_eq!(at.to_string(), "facts/gate.yaml:10:14");
     }
 }
+
+/// Hand-made corpora for the engine's unit tests.
+#[cfg(test)]
+pub mod fixtures {
+    use super::{Claim, Corpus, Entity, EntityKind, Located, Location, Registry, Source};
+
+    /// `text` at the start of the registry file.
+    pub fn located(text: &str) -> Located<String> {
+        Located {
+            value: text.into(),
+            at: Location {
+                file: "facts/registry.yaml".into(),
+                line: 1,
+                column: 1,
+            },
+        }
+    }
+
+    /// A registry of entities (name, aliases), of no kind in particular, and no sources.
+    pub fn corpus(entities: &[(&str, &[&str])]) -> Corpus {
+        Corpus {
+            root: ".".into(),
+            sources: vec![],
+            registry: Registry {
+                entities: entities
+                    .iter()
+                    .map(|(name, aliases)| Entity {
+                        id: located(&crate::finding::slug(name)),
+                        name: located(name),
+                        kind: EntityKind::Other,
+                        aliases: aliases.iter().map(|a| located(a)).collect(),
+                    })
+                    .collect(),
+                properties: vec![],
+            },
+            reviewed: vec![],
+        }
+    }
+
+    /// The claim `subject` `property` `value`, with no kind, unit, qualifier or evidence.
+    pub fn claim(subject: &str, property: &str, value: &str) -> Claim {
+        Claim {
+            at: located("").at,
+            id: None,
+            subject: located(subject),
+            property: located(property),
+            value: located(value),
+            kind: None,
+            unit: None,
+            when: None,
+            place: None,
+            evidence: None,
+        }
+    }
+
+    /// A French source `id` of `claims`, with no article.
+    pub fn source(id: &str, claims: Vec<Claim>) -> Source {
+        Source {
+            id: located(id),
+            article: None,
+            outlet: None,
+            url: None,
+            language: Some("fr".into()),
+            locale: None,
+            published: None,
+            claims,
+            mentions: vec![],
+        }
+    }
+}

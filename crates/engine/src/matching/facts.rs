@@ -277,33 +277,22 @@ impl<'c> Properties<'c> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matching::fixtures::{corpus, located};
+    use crate::model::fixtures::{claim, corpus, located, source};
+    use crate::model::{Claim, Source};
+
+    /// A source of `claims` whose language is not given.
+    fn unspoken(claims: Vec<Claim>) -> Source {
+        Source {
+            language: None,
+            ..source("a", claims)
+        }
+    }
 
     #[test]
     fn alike_property_wordings_group() {
         let mut corpus = corpus(&[]);
-        let claim = |property: &str| crate::model::Claim {
-            at: located("").at,
-            id: None,
-            subject: located("Nvidia"),
-            property: located(property),
-            value: located("1"),
-            kind: None,
-            unit: None,
-            when: None,
-            place: None,
-            evidence: None,
-        };
-        corpus.sources.push(crate::model::Source {
-            id: located("a"),
-            article: None,
-            outlet: None,
-            url: None,
-            language: None,
-            locale: None,
-            published: None,
-            mentions: Vec::new(),
-            claims: [
+        corpus.sources.push(unspoken(
+            [
                 "revenus en Chine",
                 "revenu en Chine",
                 "Revenus en  Chine",
@@ -317,9 +306,9 @@ mod tests {
                 "conteneurs pleins à l'import",
             ]
             .into_iter()
-            .map(claim)
+            .map(|property| claim("Nvidia", property, "1"))
             .collect(),
-        });
+        ));
         let properties = Properties::new(&corpus);
         let key = |p: &str| properties.key(p);
         assert_eq!(key("revenus en Chine"), key("revenu en Chine"));
@@ -349,30 +338,15 @@ mod tests {
     fn groups(claims: &[(&str, &str, Option<&str>, Option<&str>)]) -> Vec<Vec<usize>> {
         let mut corpus = corpus(&[]);
         let optional = |text: Option<&str>| text.map(located);
-        corpus.sources.push(crate::model::Source {
-            id: located("a"),
-            article: None,
-            outlet: None,
-            url: None,
-            language: None,
-            locale: None,
-            published: None,
-            mentions: Vec::new(),
-            claims: (claims.iter())
-                .map(|&(subject, property, when, place)| crate::model::Claim {
-                    at: located("").at,
-                    id: None,
-                    subject: located(subject),
-                    property: located(property),
-                    value: located("1"),
-                    kind: None,
-                    unit: None,
+        corpus.sources.push(unspoken(
+            (claims.iter())
+                .map(|&(subject, property, when, place)| Claim {
                     when: optional(when),
                     place: optional(place),
-                    evidence: None,
+                    ..claim(subject, property, "1")
                 })
                 .collect(),
-        });
+        ));
         let properties = Properties::new(&corpus);
         let grouped = group_facts(&corpus, &properties, |subject| subject.to_string());
         let mut groups: Vec<Vec<usize>> = (grouped.into_values())

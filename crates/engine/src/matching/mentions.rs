@@ -144,23 +144,15 @@ pub fn entity_key(
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{corpus, located};
     use super::*;
     use crate::model::Source;
+    use crate::model::fixtures::{self, corpus, located, source};
 
     /// A claim of Acme: `property` `value`, of the kind declared, if any.
     fn claim(property: &str, value: &str, kind: Option<ValueKind>) -> Claim {
         Claim {
-            at: located("").at,
-            id: None,
-            subject: located("Acme"),
-            property: located(property),
-            value: located(value),
             kind,
-            unit: None,
-            when: None,
-            place: None,
-            evidence: None,
+            ..fixtures::claim("Acme", property, value)
         }
     }
 
@@ -168,15 +160,8 @@ mod tests {
     fn names_written(claims: Vec<Claim>, mentions: &[&str]) -> Vec<String> {
         let mut corpus = corpus(&[("Howard Lutnick", &["le ministre du Commerce"])]);
         corpus.sources.push(Source {
-            id: located("a"),
-            article: None,
-            outlet: None,
-            url: None,
-            language: Some("fr".into()),
-            locale: None,
-            published: None,
-            claims,
             mentions: mentions.iter().map(|m| located(m)).collect(),
+            ..source("a", claims)
         });
         let properties = Properties::new(&corpus);
         let mut resolver = Resolver::new(&corpus);
@@ -245,15 +230,9 @@ mod tests {
             "Jensen Huang",
             "Marie Curei",
         ];
-        corpus.sources.push(Source {
-            id: located("a"),
-            article: None,
-            outlet: None,
-            url: None,
-            language: Some("fr".into()),
-            locale: None,
-            published: None,
-            claims: subjects
+        corpus.sources.push(source(
+            "a",
+            subjects
                 .iter()
                 .map(|s| Claim {
                     subject: located(s),
@@ -270,8 +249,7 @@ mod tests {
                     },
                 ])
                 .collect(),
-            mentions: vec![],
-        });
+        ));
         let properties = Properties::new(&corpus);
         let mut resolver = Resolver::new(&corpus);
         let mentions = collect_mentions(&corpus, &properties, &mut resolver);

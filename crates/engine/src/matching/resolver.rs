@@ -333,7 +333,7 @@ pub fn cluster_unregistered(forms: &[&str]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matching::fixtures::corpus;
+    use crate::model::fixtures::corpus;
 
     #[test]
     fn resolution_table() {
@@ -422,11 +422,8 @@ mod tests {
         for names in [[lutnick, lutnack], [lutnack, lutnick]] {
             let corpus = corpus(&[(names[0], &[]), (names[1], &[])]);
             let mut resolver = Resolver::new(&corpus);
-            let named = |found: Option<(EntityRef, Relation)>| match found {
-                Some((EntityRef::Registered(e), Relation::Spelling { .. })) => {
-                    Some(corpus.registry.entities[e].name.value.clone())
-                }
-                _ => None,
+            let named = |found| {
+                misspelling_of(found).map(|e| corpus.registry.entities[e].name.value.clone())
             };
             // One letter off each, alike: neither.
             assert_eq!(named(resolver.resolve_registered("Howard Lutnuck")), None);
@@ -437,6 +434,14 @@ mod tests {
         }
     }
 
+    /// The registered entity a resolution names as a misspelling of one of its names.
+    fn misspelling_of(found: Option<(EntityRef, Relation)>) -> Option<usize> {
+        match found {
+            Some((EntityRef::Registered(e), Relation::Spelling { .. })) => Some(e),
+            _ => None,
+        }
+    }
+
     #[test]
     fn a_misspelling_as_close_to_two_spellings_of_one_entity_names_it() {
         let corpus = corpus(&[
@@ -444,13 +449,9 @@ mod tests {
             ("Howard Lutnick", &["Howard Lutnack"]),
         ]);
         let mut resolver = Resolver::new(&corpus);
-        let found = resolver.resolve_registered("Howard Lutnuck");
-        assert!(
-            matches!(
-                found,
-                Some((EntityRef::Registered(1), Relation::Spelling { .. }))
-            ),
-            "{found:?}"
+        assert_eq!(
+            misspelling_of(resolver.resolve_registered("Howard Lutnuck")),
+            Some(1)
         );
     }
 
@@ -459,13 +460,9 @@ mod tests {
         let mut corpus = corpus(&[("Jensen Huang", &[]), ("Taiwan Semiconductor", &[])]);
         corpus.registry.entities[0].kind = EntityKind::Person;
         let mut resolver = Resolver::new(&corpus);
-        let found = resolver.resolve_registered("Haung");
-        assert!(
-            matches!(
-                found,
-                Some((EntityRef::Registered(0), Relation::Spelling { .. }))
-            ),
-            "{found:?}"
+        assert_eq!(
+            misspelling_of(resolver.resolve_registered("Haung")),
+            Some(0)
         );
         assert_eq!(resolver.resolve_registered("Semiconducter"), None);
         // Nor is a text that is no name matched by its spelling.

@@ -204,48 +204,22 @@ mod tests {
     /// The evidence-missing findings of a source whose article is `article` and whose claims
     /// give each of `evidence`.
     fn missing_evidence(article: &str, evidence: &[&str]) -> Vec<Finding> {
-        use crate::model::{Article, Located};
-        let located = |text: &str, line| Located {
-            value: text.to_string(),
-            at: Location {
-                file: "facts/a.yaml".into(),
-                line,
-                column: 1,
-            },
-        };
+        use crate::model::Article;
+        use crate::model::fixtures::{claim, corpus, located, source};
         let claims = (evidence.iter().zip(1..))
-            .map(|(evidence, line)| Claim {
-                at: located("", line).at,
-                id: None,
-                subject: located("Acme", line),
-                property: located(&format!("propriété {line}"), line),
-                value: located("1", line),
-                kind: None,
-                unit: None,
-                when: None,
-                place: None,
-                evidence: Some(located(evidence, line)),
+            .map(|(evidence, n)| Claim {
+                evidence: Some(located(evidence)),
+                ..claim("Acme", &format!("propriété {n}"), "1")
             })
             .collect();
-        let corpus = Corpus {
-            root: ".".into(),
-            sources: vec![Source {
-                id: located("a", 1),
-                article: Some(Article {
-                    path: located("seeds/a.txt", 1),
-                    text: article.into(),
-                }),
-                outlet: None,
-                url: None,
-                language: None,
-                locale: None,
-                published: None,
-                claims,
-                mentions: vec![],
-            }],
-            registry: Default::default(),
-            reviewed: vec![],
-        };
+        let mut corpus = corpus(&[]);
+        corpus.sources.push(Source {
+            article: Some(Article {
+                path: located("seeds/a.txt"),
+                text: article.into(),
+            }),
+            ..source("a", claims)
+        });
         check(&corpus)
     }
 

@@ -278,7 +278,8 @@ fn unsupported(source: &Source, claim: &Claim, reading: Reading) -> Finding {
 mod tests {
     use super::*;
     use crate::analysis::{Baseline, Options, analyse};
-    use crate::model::{Entity, EntityKind, Located, Location, Registry, ValueKind};
+    use crate::model::fixtures::{claim, corpus, located, source};
+    use crate::model::{EntityKind, ValueKind};
 
     #[test]
     fn whole_words_only() {
@@ -336,56 +337,18 @@ mod tests {
         assert!(!same_quantity(&open, &read("plus de 12 milliards d'euros")));
     }
 
-    fn located(text: &str) -> Located<String> {
-        Located {
-            value: text.into(),
-            at: Location {
-                file: "facts/a.yaml".into(),
-                line: 1,
-                column: 1,
-            },
-        }
-    }
-
     /// The values of the claims (value, kind, evidence) that their evidence does not carry.
     fn unsupported(claims: &[(&str, Option<ValueKind>, &str)]) -> Vec<String> {
-        let corpus = Corpus {
-            root: ".".into(),
-            sources: vec![Source {
-                id: located("a"),
-                article: None,
-                outlet: None,
-                url: None,
-                language: Some("fr".into()),
-                locale: None,
-                published: None,
-                claims: (claims.iter().enumerate())
-                    .map(|(i, &(value, kind, evidence))| Claim {
-                        at: located("").at,
-                        id: None,
-                        subject: located("Acme"),
-                        property: located(&format!("propriété {i}")),
-                        value: located(value),
-                        kind,
-                        unit: None,
-                        when: None,
-                        place: None,
-                        evidence: Some(located(evidence)),
-                    })
-                    .collect(),
-                mentions: vec![],
-            }],
-            registry: Registry {
-                entities: vec![Entity {
-                    id: located("howard-lutnick"),
-                    name: located("Howard Lutnick"),
-                    kind: EntityKind::Person,
-                    aliases: vec![located("le secrétaire au Commerce")],
-                }],
-                properties: vec![],
-            },
-            reviewed: vec![],
-        };
+        let mut corpus = corpus(&[("Howard Lutnick", &["le secrétaire au Commerce"])]);
+        corpus.registry.entities[0].kind = EntityKind::Person;
+        let claims = (claims.iter().enumerate())
+            .map(|(i, &(value, kind, evidence))| Claim {
+                kind,
+                evidence: Some(located(evidence)),
+                ..claim("Acme", &format!("propriété {i}"), value)
+            })
+            .collect();
+        corpus.sources.push(source("a", claims));
         let options = Options {
             baseline: Baseline::Ignore,
             full_report: false,
