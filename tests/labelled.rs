@@ -263,7 +263,7 @@ fn alignment_held_aside() {
     let counts = alignment_counts("alignment", "held");
     assert!(counts.precision() >= 0.85, "{counts:?}");
     assert!(counts.recall() >= 0.55, "{counts:?}");
-    assert_eq!(counts.all(), [38, 0, 3, 36], "the figures changed");
+    assert_eq!(counts.all(), [39, 0, 2, 36], "the figures changed");
 }
 
 #[test]
@@ -271,7 +271,7 @@ fn alignment_fresh() {
     // Written by a hand that had not seen the rule, measured once (precision 0.89, recall 0.52
     // with the lexicon of the first set), then tuned on: its figures are no longer unseen.
     let counts = alignment_counts("alignment-fresh", "fresh");
-    assert_eq!(counts.all(), [77, 2, 20, 89], "the figures changed");
+    assert_eq!(counts.all(), [80, 3, 17, 88], "the figures changed");
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn alignment_unseen() {
     // Since 2026-12-06 its misses have been read (a month or a time to the minute is telling;
     // one named value across languages), so it is tuned on now.
     let counts = alignment_counts("alignment-unseen", "unseen");
-    assert_eq!(counts.all(), [43, 1, 38, 67], "the figures changed");
+    assert_eq!(counts.all(), [57, 2, 24, 66], "the figures changed");
 }
 
 #[test]
@@ -292,7 +292,7 @@ fn alignment_third() {
     // precision 0.98, recall 0.61. Its misses were read on 2026-12-06 (with alignment-unseen's),
     // so it is tuned on now.
     let counts = alignment_counts("alignment-third", "third");
-    assert_eq!(counts.all(), [53, 0, 21, 63], "the figures changed");
+    assert_eq!(counts.all(), [62, 0, 12, 63], "the figures changed");
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn alignment_fourth() {
     // languages, a description standing for a name, wordings meeting through a third), so it
     // is tuned on now: [31, 2, 42, 70] before, precision 0.96 and recall 0.64 after.
     let counts = alignment_counts("alignment-fourth", "fourth");
-    assert_eq!(counts.all(), [47, 2, 26, 70], "the figures changed");
+    assert_eq!(counts.all(), [51, 2, 22, 70], "the figures changed");
 }
 
 #[test]
@@ -311,8 +311,10 @@ fn alignment_fifth() {
     // A fifth set (a museum theft, a rocket launch failure), by a fifth hand that had not seen
     // the rule, measured once at 0f86ab3 before any look at what the rule finds on it:
     // precision 0.92, recall 0.42 ([33, 3, 46, 63]). Never tuned on: the changes of 2026-12-07,
-    // chosen on the fourth set's misses, took it to precision 0.93, recall 0.52; only these
-    // totals were read, never its pairs.
+    // chosen on the fourth set's misses, took it to precision 0.93, recall 0.52; those of a later
+    // round that day (values paired with no rival within one subject, dates a day apart, `28 M€`),
+    // chosen on the other sets' misses, to precision 0.95, recall 0.67. Only these totals were
+    // read, never its pairs.
     let counts = alignment_counts("alignment-fifth", "fifth");
-    assert_eq!(counts.all(), [41, 3, 38, 63], "the figures changed");
+    assert_eq!(counts.all(), [53, 3, 26, 63], "the figures changed");
 }

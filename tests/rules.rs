@@ -2149,3 +2149,52 @@ fn a_description_that_meets_two_names_across_languages_stands_for_neither() {
         describe(&two)
     );
 }
+
+#[test]
+fn values_that_pair_one_fact_with_one_other_and_no_rival_align_their_wordings() {
+    let run = alignment_corpus("paired-values");
+    // `abandons` / `did not finish`: 37 in each article, and no other 37 of the race in either.
+    let dropped = finding(&run.json, "unaligned-fact", &["abandons", "did not finish"]);
+    assert_eq!(dropped["alignment"]["agree"], 1, "{dropped}");
+    assert!(
+        dropped["explain"][0]
+            .as_str()
+            .is_some_and(|e| e.contains("no other fact of the subject")),
+        "{dropped}"
+    );
+    // A day apart, and no other day of the race a day from either: one date, slipped.
+    let start = finding(
+        &run.json,
+        "unaligned-fact",
+        &["départ de la course", "race day"],
+    );
+    assert_eq!(start["alignment"]["conflict"], 1, "{start}");
+    // Look-alikes: two French wordings give 6, so which is `aid stations` is a guess, as two
+    // English wordings give 12; and two days apart are two events.
+    for forms in [
+        ["ravitaillements", "aid stations"],
+        ["postes de secours", "aid stations"],
+        ["meneurs d'allure", "balloon pacers"],
+        ["meneurs d'allure", "drink stations"],
+        ["clôture des inscriptions", "bib collection opens"],
+    ] {
+        assert!(
+            !has_finding(&run.json, "unaligned-fact", &forms),
+            "{forms:?}: {}",
+            describe(&run.json)
+        );
+    }
+    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn two_wordings_whose_values_differ_subject_after_subject_are_two_properties() {
+    // `clients` and `employees` agree on one utility (130 100, beyond coincidence, across
+    // languages) and differ on the three others: the one agreement is a coincidence.
+    let run = alignment_corpus("instances-differ");
+    assert!(
+        findings_with(&run.json, "unaligned-fact", &["clients"]).is_empty(),
+        "{}",
+        describe(&run.json)
+    );
+}

@@ -80,6 +80,17 @@ impl Moment {
                 .any(|a| other.day_readings().iter().flatten().any(|b| a == b))
     }
 
+    /// True when the two are single days, one the day after the other: a date a person may
+    /// have slipped by a day.
+    pub fn is_a_day_from(&self, other: &Moment) -> bool {
+        match (self, other) {
+            (Moment::Days { first: a, last: b }, Moment::Days { first: c, last: d }) => {
+                a == b && c == d && (a - c).abs() == 1
+            }
+            _ => false,
+        }
+    }
+
     /// True for an ambiguous numeric date.
     pub fn is_ambiguous(&self) -> bool {
         matches!(self, Moment::EitherDay { .. })
@@ -434,6 +445,24 @@ mod tests {
 
     fn day(y: i32, m: u8, d: u8) -> i64 {
         day_number(y, m, d)
+    }
+
+    #[test]
+    fn a_day_from_is_the_day_before_or_after_and_nothing_coarser() {
+        let moment = |text: &str| parse(text, None).unwrap_or_else(|| panic!("{text}"));
+        let a_day_from = |a: &str, b: &str| moment(a).is_a_day_from(&moment(b));
+        assert!(a_day_from("1er juillet 2025", "July 2, 2025"));
+        assert!(a_day_from("July 2, 2025", "1er juillet 2025"));
+        assert!(a_day_from("31 décembre 2025", "January 1, 2026"));
+        for (a, b) in [
+            ("1er juillet 2025", "1er juillet 2025"),
+            ("1er juillet 2025", "July 3, 2025"),
+            ("juin 2025", "juillet 2025"),
+            ("30 juin 2025", "juillet 2025"),
+            ("3 h 40", "3 h 41"),
+        ] {
+            assert!(!a_day_from(a, b), "{a} / {b}");
+        }
     }
 
     #[test]

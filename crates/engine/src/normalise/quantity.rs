@@ -438,8 +438,12 @@ fn small_number(word: &str) -> Option<f64> {
 
 /// A scale word at the start of `text` (`million`, `milliards`, `billion`…) and the rest.
 fn scale_word(text: &str, language: Option<Language>) -> Option<(f64, &str)> {
-    let (word, rest) = text.split_once(' ').unwrap_or((text, ""));
-    let word = word.trim_end_matches(['.', ',']);
+    let (word, mut rest) = text.split_once(' ').unwrap_or((text, ""));
+    let mut word = word.trim_end_matches(['.', ',']);
+    // `28 M€`, `1,5 Md€`: the currency written onto the scale stays for the unit to read.
+    if let Some(at) = word.find(['€', '$', '£']).filter(|&at| at > 0) {
+        (word, rest) = (&word[..at], &text[at..]);
+    }
     let scale = match word {
         "mille" | "thousand" | "k" => 1e3,
         "million" | "millions" | "m" | "mn" | "mln" => 1e6,
@@ -472,6 +476,17 @@ mod tests {
 
     fn agree(a: (&str, Option<Language>), b: (&str, Option<Language>)) -> bool {
         q(a.0, a.1).agrees_with(&q(b.0, b.1), 0.0)
+    }
+
+    #[test]
+    fn a_currency_written_onto_the_scale_is_the_unit() {
+        assert!(q("28 M€", FR).same_value(&q("28 millions d'euros", FR)));
+        assert!(q("1,5 Md€", FR).same_value(&q("1,5 milliard d'euros", FR)));
+        assert!(q("9 M$", FR).same_value(&q("9 millions de dollars", FR)));
+        assert!(q("4 k€", FR).same_value(&q("4 000 €", FR)));
+        // Look-alikes: the unit counts, and a scale is not a unit.
+        assert!(!q("28 M€", FR).agrees_with(&q("28 M$", FR), 0.0));
+        assert!(!q("28 M€", FR).agrees_with(&q("28 €", FR), 0.0));
     }
 
     #[test]

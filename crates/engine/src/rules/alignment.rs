@@ -18,7 +18,10 @@
 //!   as one figure mistyped would (`640 000` / `64 000`);
 //! - the instances: two property wordings whose values agree for one subject after another
 //!   (`bilan des morts` / `death toll`, city by city) are one property, as schema matching by
-//!   instances does (COMA++);
+//!   instances does (COMA++), and two whose values differ for subject after subject are two;
+//! - the pairing: within one subject, the two groups' values are the same, or one a slip of
+//!   the other (a figure mistyped, a day off), and no other group of the subject that either's
+//!   sources state has a value so related: each article gives it for one property only;
 //! - the evidence: the two claims' evidence sentences say the same;
 //! - a third group: two groups each suggested with a third, of one rare value, are suggested
 //!   together too.
@@ -123,6 +126,11 @@ struct Signals {
     rare: bool,
     /// Some values read as one figure mistyped.
     mistyped: bool,
+    /// Some values are two days, one the day after the other.
+    day_apart: bool,
+    /// For two groups of one subject: their values are the [same or a slip](Values::related)
+    /// of each other, and of no other group of that subject that either's sources state.
+    exclusive: bool,
     evidence_likeness: f64,
     /// For two property wordings of one subject: on how many other subjects their values
     /// agree, and on how many they do not.
@@ -190,6 +198,7 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         })
         .collect();
     count_instances(&views, &mut signals);
+    mark_exclusive(&views, &common_months, &mut signals);
     let mut signals = aligned_pairs(signals);
     drop_ambiguous_descriptions(&views, &mut signals);
     let mut by_edit: BTreeMap<(String, String), Vec<Pair>> = BTreeMap::new();
@@ -230,12 +239,15 @@ fn aligned_pairs(mut signals: Vec<Pair>) -> Vec<Pair> {
 
 /// Whether the signals forbid aligning the two groups, whatever else they say. Subjects of
 /// two places are two subjects. A qualifier on one side makes another fact unless the values
-/// are the same; a contrasting concept, unless they are the same beyond coincidence.
+/// are the same; a contrasting concept, unless they are the same beyond coincidence. Two
+/// property wordings whose values differ for subject after other subject are two properties,
+/// whatever one subject's values say (the converse of the instances' signal).
 fn vetoed(s: &Signals) -> bool {
     !s.comparable
         || s.subjects_contrast
         || (s.narrower && !s.same_value)
         || (s.contrasting && !s.telling_agreement)
+        || (s.instances_differ >= 3 && s.instances_differ > 3 * s.instances_agree)
 }
 
 /// Whether the signals are enough to suggest aligning the two groups: each way needs two
@@ -255,7 +267,7 @@ fn aligned(s: &Signals) -> bool {
     let wordings_allow = s.languages_differ || s.property_likeness >= 0.25 || s.narrower;
     let same_evidence = s.evidence_likeness >= 0.5 && (s.same_subject || s.subject_likeness >= 0.5);
     if s.same_subject {
-        (telling && wordings_allow)
+        ((telling || s.exclusive) && wordings_allow)
             || mistyped
             || instances
             || s.property_likeness >= 0.5
@@ -263,6 +275,7 @@ fn aligned(s: &Signals) -> bool {
     } else {
         (s.same_property && s.telling_agreement)
             || (s.subject_likeness >= 0.5 && s.property_likeness >= 0.4 && s.telling_agreement)
+            || (s.exclusive && wordings_allow)
             // Two wordings of one subject (`hauts dirigeants` / `hauts responsables`).
             || (s.subject_likeness >= 0.9 && s.property_likeness >= 0.5 && s.same_value)
             // A description standing for a name (`the Norwegian carrier`, `Nordvik Line`).
@@ -524,6 +537,16 @@ struct Values {
     /// Some are telling figures that differ as one figure mistyped would (`640 000` /
     /// `64 000`): a conflict, but no coincidence.
     mistyped: bool,
+    /// Some are two days, one the day after the other.
+    day_apart: bool,
+}
+
+impl Values {
+    /// Whether some values are the same, or one a slip of the other (a figure mistyped, a day
+    /// off).
+    fn related(&self) -> bool {
+        self.same || self.mistyped || self.day_apart
+    }
 }
 
 /// The months (or weeks) that three facts of one subject or more state, by subject and value:
@@ -559,7 +582,7 @@ fn is_month(value: &Normal) -> bool {
 fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>) -> Values {
     let (mut comparable, mut agree, mut same, mut telling, mut named) =
         (false, false, false, false, false);
-    let (mut telling_figure, mut rare, mut mistyped) = (false, false, false);
+    let (mut telling_figure, mut rare, mut mistyped, mut day_apart) = (false, false, false, false);
     for x in &a.values {
         for y in &b.values {
             if comparable_kinds(x, y) {
@@ -581,6 +604,8 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
                     named |= matches!(x, Normal::Entity(_));
                 } else if let (Normal::Quantity(p), Normal::Quantity(q)) = (x, y) {
                     mistyped |= telling_value(x) && telling_value(y) && p.looks_mistyped(q);
+                } else if let (Normal::Moment(p), Normal::Moment(q)) = (x, y) {
+                    day_apart |= p.is_a_day_from(q);
                 }
             }
         }
@@ -594,6 +619,7 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
         telling_figure,
         rare,
         mistyped,
+        day_apart,
     }
 }
 
@@ -692,6 +718,7 @@ fn signals<'a>(
         telling_figure: values.telling_figure,
         rare: values.rare,
         mistyped: values.mistyped,
+        day_apart: values.day_apart,
         evidence_likeness: best(&a.evidence, &b.evidence, sentences),
         ..Signals::default()
     }
@@ -726,6 +753,47 @@ fn count_instances(views: &[View], signals: &mut [Pair]) {
             s.instances_differ = differ - usize::from(!s.agree);
         }
     }
+}
+
+/// Marks the pairs of one subject's groups whose values are [related](Values::related) to each
+/// other's and to no other group's of that subject that either's sources state: when one
+/// article writes `bilan: 2` and the other `death toll: 2`, and neither writes another 2 of
+/// that subject, the two are probably one fact. A rival makes the pairing a guess.
+fn mark_exclusive(views: &[View], common_months: &FxHashSet<(&str, String)>, signals: &mut [Pair]) {
+    let mut groups: FxHashMap<(&str, &str, &str), Vec<usize>> = FxHashMap::default();
+    for (i, view) in views.iter().enumerate() {
+        let key = &view.set.key;
+        groups
+            .entry((key.subject.as_str(), key.when.as_str(), key.place.as_str()))
+            .or_default()
+            .push(i);
+    }
+    let related =
+        |x: usize, y: usize| compare_values(&views[x], &views[y], common_months).related();
+    signals.par_iter_mut().for_each(|(a, b, s)| {
+        if s.subject_likeness < 0.5
+            || s.same_property
+            || !(s.same_value || s.mistyped || s.day_apart)
+        {
+            return;
+        }
+        let (a, b) = (*a, *b);
+        let group = |i: usize| {
+            let key = &views[i].set.key;
+            groups[&(key.subject.as_str(), key.when.as_str(), key.place.as_str())].as_slice()
+        };
+        // The groups of both subjects, each once.
+        let other_subject: &[usize] = if s.same_subject { &[] } else { group(b) };
+        s.exclusive = group(a)
+            .iter()
+            .chain(other_subject)
+            .filter(|&&c| c != a && c != b)
+            .all(|&c| {
+                let sources = &views[c].sources;
+                (disjoint(sources, &views[a].sources) || !related(c, b))
+                    && (disjoint(sources, &views[b].sources) || !related(a, c))
+            });
+    });
 }
 
 /// Whether two values are the same value, not only values that can both be right: figures
@@ -952,8 +1020,13 @@ fn explain(a: &View, b: &View, s: &Signals) -> String {
         signals.push("values agree".to_string());
     } else if s.mistyped {
         signals.push("values differ as one figure mistyped".to_string());
+    } else if s.day_apart {
+        signals.push("dates a day apart".to_string());
     } else {
         signals.push("values differ".to_string());
+    }
+    if s.exclusive {
+        signals.push("no other fact of the subject in either source has such a value".to_string());
     }
     if s.evidence_likeness > 0.0 {
         signals.push(format!("evidence alike {:.2}", s.evidence_likeness));
