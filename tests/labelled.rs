@@ -318,3 +318,13 @@ fn alignment_fifth() {
     let counts = alignment_counts("alignment-fifth", "fifth");
     assert_eq!(counts.all(), [53, 3, 26, 63], "the figures changed");
 }
+
+#[test]
+fn alignment_sixth() {
+    // A sixth set (a ferry collision, a cycling doping case), by a sixth hand that had not seen
+    // the rule, measured once at 6a27cad before any look at what the rule finds on it:
+    // precision 0.92, recall 0.57 (the rule of f3a0739, before values paired with no rival,
+    // gives 0.94 and 0.42 on it). Never tuned on; only these totals were read.
+    let counts = alignment_counts("alignment-sixth", "sixth");
+    assert_eq!(counts.all(), [46, 4, 34, 61], "the figures changed");
+}
