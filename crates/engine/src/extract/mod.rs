@@ -132,8 +132,8 @@ impl Vocabulary {
             if !starts_sentence(text, words, i) {
                 vocabulary.capitalised_inside.insert(folded(word));
             }
+            // A joined word is never the first, so it has one before it.
             let capital_before = word.joined
-                && i > 0
                 && (words[i - 1].is_capitalised() || is_particle(&folded(&words[i - 1])));
             let capital_after = words
                 .get(i + 1)
@@ -201,8 +201,7 @@ fn codes_and_names(
         if is_code_word(&words[i]) {
             // A capitalised word before a code that starts with a digit is its product line:
             // `Ascend 910B`.
-            let line_name = i > 0
-                && words[i].joined
+            let line_name = words[i].joined
                 && words[i].text.starts_with(|c: char| c.is_ascii_digit())
                 && out.last().is_some_and(|m| {
                     m.kind == MentionKind::Name
@@ -359,23 +358,26 @@ fn dates(text: &str, words: &[Token], used: &mut [bool], out: &mut Vec<Mention>)
             && words
                 .get(i + 1)
                 .is_some_and(|next| next.joined && date::is_month(next.text));
-        let starts = !used[i]
-            && (is_year
-                || day_before_month
-                || (date::is_month(word.text) && (word.is_capitalised() || word.text.len() > 3)));
+        let starts = !used[i] && (is_year || day_before_month || is_month_word(word));
         if !starts {
             i += 1;
             continue;
         }
-        match shortest_reading(text, words, used, i, 4, ",", |s| date::parse(s, None)) {
-            Some((last, _)) => {
-                push(out, text, MentionKind::Date, &words[i..=last]);
-                used[i..=last].iter_mut().for_each(|u| *u = true);
-                i = last + 1;
-            }
-            None => i += 1,
+        if let Some((last, _)) =
+            shortest_reading(text, words, used, i, 4, ",", |s| date::parse(s, None))
+        {
+            push(out, text, MentionKind::Date, &words[i..=last]);
+            used[i..=last].iter_mut().for_each(|u| *u = true);
+            i = last;
         }
+        i += 1;
     }
+}
+
+/// A month's name that opens a date: capitalised, or of four letters or more (`may` is a verb
+/// too).
+fn is_month_word(word: &Token) -> bool {
+    date::is_month(word.text) && (word.is_capitalised() || word.text.len() > 3)
 }
 
 fn figures(
@@ -388,55 +390,54 @@ fn figures(
     let read = |s: &str| quantity::parse(s, language, None);
     let mut i = 0;
     while i < words.len() {
-        if used[i] || !words[i].is_number() {
-            i += 1;
-            continue;
-        }
-        let Some((last, reading)) = shortest_reading(text, words, used, i, 6, "", read) else {
-            i += 1;
-            continue;
-        };
-        let mut start = words[i].start;
-        // A currency sign just before the number: `$12 billion`, `US$ 3`.
-        let before = text[..start].trim_end_matches(|c: char| is_space(c) && c != '\n');
-        for sign in ["US$", "$", "€", "£"] {
-            if before.ends_with(sign) {
-                start = before.len() - sign.len();
-                break;
+        // An unused number opens a figure: the shortest run that reads as the longest does.
+        let reading = (!used[i] && words[i].is_number())
+            .then(|| shortest_reading(text, words, used, i, 6, "", read))
+            .flatten();
+        if let Some((last, reading)) = reading {
+            let mut start = words[i].start;
+            // A currency sign just before the number: `$12 billion`, `US$ 3`.
+            let before = text[..start].trim_end_matches(|c: char| is_space(c) && c != '\n');
+            for sign in ["US$", "$", "€", "£"] {
+                if before.ends_with(sign) {
+                    start = before.len() - sign.len();
+                    break;
+                }
             }
-        }
-        // A qualifier of up to three words before: `plus de`, `more than`, `près de`.
-        for back in 1..=3.min(i) {
-            let from = i - back;
-            if used[from] || !contiguous(text, words, from, i + 1, "$€£") {
-                break;
+            // A qualifier of up to three words before: `plus de`, `more than`, `près de`.
+            for back in 1..=3.min(i) {
+                let from = i - back;
+                if used[from] || !contiguous(text, words, from, i + 1, "$€£") {
+                    break;
+                }
+                let qualified = read(&text[words[from].start..words[last].end]);
+                if qualified.is_some_and(|q| q != reading) {
+                    start = words[from].start;
+                    break;
+                }
             }
-            let qualified = read(&text[words[from].start..words[last].end]);
-            if qualified.is_some_and(|q| q != reading) {
-                start = words[from].start;
-                break;
+            // A unit sign just after: `15 %`, `12 $`.
+            let mut end = words[last].end;
+            let after = &text[end..];
+            let gap = after.len()
+                - after
+                    .trim_start_matches(|c: char| is_space(c) && c != '\n')
+                    .len();
+            if let Some(sign) = after[gap..].chars().next().filter(|c| "%$€£".contains(*c)) {
+                end += gap + sign.len_utf8();
             }
+            out.push(Mention {
+                kind: MentionKind::Figure,
+                text: text[start..end].to_string(),
+                start,
+                end,
+                sentence: words[i].sentence,
+                speaker: None,
+            });
+            used[i..=last].iter_mut().for_each(|u| *u = true);
+            i = last;
         }
-        // A unit sign just after: `15 %`, `12 $`.
-        let mut end = words[last].end;
-        let after = &text[end..];
-        let gap = after.len()
-            - after
-                .trim_start_matches(|c: char| is_space(c) && c != '\n')
-                .len();
-        if let Some(sign) = after[gap..].chars().next().filter(|c| "%$€£".contains(*c)) {
-            end += gap + sign.len_utf8();
-        }
-        out.push(Mention {
-            kind: MentionKind::Figure,
-            text: text[start..end].to_string(),
-            start,
-            end,
-            sentence: words[i].sentence,
-            speaker: None,
-        });
-        used[i..=last].iter_mut().for_each(|u| *u = true);
-        i = last + 1;
+        i += 1;
     }
 }
 
@@ -520,6 +521,20 @@ mod tests {
     }
 
     #[test]
+    fn a_product_line_joins_only_a_code_that_starts_with_a_digit_right_after_it() {
+        let text = "Le groupe vend la H20 et la Ascend 910B, la Ascend, 910C et la AMD MI308.";
+        assert_eq!(
+            of_kind(text, MentionKind::Code),
+            ["H20", "Ascend 910B", "910C", "MI308"]
+        );
+        assert_eq!(of_kind(text, MentionKind::Name), ["Ascend", "AMD"]);
+        // Only a name of one word right before: a line of two words, or a code, stays apart.
+        let text = "Le groupe vend la Ascend Pro 910B et les puces H20 910B.";
+        assert_eq!(of_kind(text, MentionKind::Code), ["910B", "H20", "910B"]);
+        assert_eq!(of_kind(text, MentionKind::Name), ["Ascend Pro"]);
+    }
+
+    #[test]
     fn names_are_runs_of_capitalised_words() {
         // `de` joins a name, unless the article writes the next name alone.
         assert_eq!(
@@ -541,6 +556,129 @@ mod tests {
         // Written capitalised inside a sentence too, it is one.
         let text = "Il a dit (Lutnick le sait) : Commerce oblige, dit Lutnick.";
         assert_eq!(of_kind(text, MentionKind::Name), ["Lutnick", "Lutnick"]);
+    }
+
+    #[test]
+    fn a_particle_joins_two_names_unless_the_article_writes_the_second_alone() {
+        let names = |text: &str| of_kind(text, MentionKind::Name);
+        // Written alone after a lower-case word, `Nvidia` is a name of its own.
+        assert_eq!(
+            names("La puce Blackwell de Nvidia arrive. Le groupe Nvidia répond."),
+            ["Blackwell", "Nvidia", "Nvidia"]
+        );
+        // Beside another capitalised word, or after a particle, it is not alone.
+        assert_eq!(
+            names("La puce Blackwell de Nvidia arrive. Le groupe Nvidia Corp répond."),
+            ["Blackwell de Nvidia", "Nvidia Corp"]
+        );
+        assert_eq!(
+            names("La puce Blackwell de Nvidia arrive. Le patron de Nvidia répond."),
+            ["Blackwell de Nvidia", "Nvidia"]
+        );
+        // After a comma the word is not joined to the one before: alone again.
+        assert_eq!(
+            names("La puce Blackwell de Nvidia arrive. Hier, Nvidia répond."),
+            ["Blackwell", "Nvidia", "Nvidia"]
+        );
+    }
+
+    #[test]
+    fn names_are_cut_at_titles_months_weekdays_and_common_acronyms() {
+        assert_eq!(
+            of_kind(
+                "Le ministre Howard Lutnick et le PDG Jensen Huang ont vu Donald Trump Lundi \
+                 en Mars.",
+                MentionKind::Name
+            ),
+            ["Howard Lutnick", "Jensen Huang", "Donald Trump"]
+        );
+        assert_eq!(
+            of_kind(
+                "Jean-Pierre Van der Berg arrive. Est-ce vrai ?",
+                MentionKind::Name
+            ),
+            ["Jean-Pierre Van der Berg"]
+        );
+        // A particle joins only a name right after it, in the same sentence.
+        assert_eq!(
+            of_kind("Le livre est à Jean de", MentionKind::Name),
+            ["Jean"]
+        );
+        assert_eq!(
+            of_kind("Il parle à Jean de. Nvidia Corp répond.", MentionKind::Name),
+            ["Jean", "Nvidia Corp"]
+        );
+    }
+
+    #[test]
+    fn dates_are_the_shortest_runs_read_as_a_date() {
+        let dates = |text: &str| of_kind(text, MentionKind::Date);
+        assert_eq!(
+            dates("Le 14 juillet 2025, puis en mars 2024 et en 1999, mai 2030, 3000."),
+            ["14 juillet 2025", "mars 2024", "1999", "2030"]
+        );
+        // A comma may sit inside a date, a line break may not.
+        assert_eq!(dates("Le 3 mars, 2024."), ["3 mars, 2024"]);
+        assert_eq!(dates("Le 14 juillet,\n2025."), ["2025"]);
+        // Years are from 1800 to 2100; a day needs its month right after it.
+        assert_eq!(dates("En 1799, 1800, 2100 et 2101."), ["1800", "2100"]);
+        assert_eq!(dates("Les 12 et 14 juillet 2025."), ["14 juillet 2025"]);
+        assert_eq!(dates("Le 12, mars 2025 fut pluvieux."), ["mars 2025"]);
+        // A weekday before a date is not part of it.
+        assert_eq!(dates("Le Lundi 3 mars 2025, il pleut."), ["3 mars 2025"]);
+        assert_eq!(
+            dates("It rained on Monday, March 3, 2025."),
+            ["March 3, 2025"]
+        );
+        // At the very start of the text too.
+        assert_eq!(dates("14 juillet 2025 fut un lundi."), ["14 juillet 2025"]);
+        assert_eq!(dates("1999 fut une année."), ["1999"]);
+    }
+
+    #[test]
+    fn figures_take_their_qualifier_currency_and_unit_sign() {
+        let figures = |text: &str, language| {
+            mentions(text, language, &|_| None)
+                .into_iter()
+                .filter(|(kind, _, _)| *kind == MentionKind::Figure)
+                .map(|(_, text, _)| text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            figures(
+                "Il a vendu plus de 400 000 puces pour 12 milliards de dollars, soit 15 % et \
+                 3,5 $, et €12 million.",
+                FR
+            ),
+            [
+                "plus de 400 000",
+                "12 milliards de dollars",
+                "15 %",
+                "3,5 $",
+                "€12 million"
+            ]
+        );
+        assert_eq!(
+            figures(
+                "It sold more than 400,000 chips for $12 billion, about 15 % of sales.",
+                EN
+            ),
+            ["more than 400,000", "$12 billion", "about 15 %"]
+        );
+        // Words that change nothing are left out; a line break ends a figure.
+        assert_eq!(
+            figures(
+                "Il y a 46 milliards de dollars en Chine et 7\n000 puces.",
+                FR
+            ),
+            ["46 milliards de dollars", "7", "000"]
+        );
+        // A qualifier on the line before is not the figure's; a sign with a space before the
+        // figure is; a unit sign ending the text is; a figure opening the text is read.
+        assert_eq!(figures("Il en a vendu plus de\n400 000.", FR), ["400 000"]);
+        assert_eq!(figures("Un prix de € 12 millions.", FR), ["€ 12 millions"]);
+        assert_eq!(figures("Une hausse de 15 %", FR), ["15 %"]);
+        assert_eq!(figures("400 puces vendues.", FR), ["400"]);
     }
 
     #[test]
