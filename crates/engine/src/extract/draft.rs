@@ -280,6 +280,125 @@ mod tests {
         assert_eq!(claims[0].value, "46 milliards de dollars");
     }
 
+    /// Each figure's subject and property.
+    fn figures(text: &str) -> Vec<(String, String)> {
+        draft(text, "fr")
+            .into_iter()
+            .filter(|c| c.kind == "quantity")
+            .map(|c| (c.subject, c.property))
+            .collect()
+    }
+
+    fn pair(subject: &str, property: &str) -> (String, String) {
+        (subject.to_string(), property.to_string())
+    }
+
+    #[test]
+    fn a_figure_takes_the_nearest_name_before_it_in_its_sentence_else_the_first_after() {
+        assert_eq!(
+            figures("Selon Reuters, Nvidia a livré 400 000 puces."),
+            [pair("Nvidia", "livré")]
+        );
+        assert_eq!(
+            figures("400 000 puces ont été livrées par Nvidia puis AMD."),
+            [pair("Nvidia", "chiffre")]
+        );
+        // A name in another sentence is no subject, before or after.
+        assert_eq!(
+            figures("Hier, Nvidia parle. Les 400 000 puces sont parties. Hier, AMD se tait."),
+            [pair(UNKNOWN_SUBJECT, "chiffre")]
+        );
+        // The property is read after the subject, not from the sentence's start.
+        assert_eq!(
+            figures("Les ventes record de Nvidia atteignent 400 000 puces."),
+            [pair("Nvidia", "atteignent")]
+        );
+    }
+
+    #[test]
+    fn a_property_is_at_most_four_words_before_the_figure_function_words_aside() {
+        assert_eq!(
+            figures(
+                "Hier, Nvidia a des stocks mondiaux disponibles immédiatement vendables de 400 000 puces."
+            ),
+            [pair(
+                "Nvidia",
+                "mondiaux disponibles immédiatement vendables"
+            )]
+        );
+        assert_eq!(
+            figures("Hier, Nvidia a des stocks disponibles de 400 000 puces."),
+            [pair("Nvidia", "stocks disponibles")]
+        );
+    }
+
+    #[test]
+    fn an_apposition_needs_a_name_of_two_words_and_a_determiner() {
+        let roles = |text: &str| -> Vec<(String, String)> {
+            draft(text, "fr")
+                .into_iter()
+                .filter(|c| c.property == "fonction")
+                .map(|c| (c.subject, c.value))
+                .collect()
+        };
+        assert_eq!(roles("Lutnick, le secrétaire au Commerce, a parlé."), []);
+        assert_eq!(
+            roles("Howard Lutnick, secrétaire au Commerce, a parlé."),
+            []
+        );
+        assert_eq!(
+            roles("Howard Lutnick, l'ancien banquier, a parlé."),
+            [pair("Howard Lutnick", "ancien banquier")]
+        );
+        // At most eight words.
+        assert_eq!(
+            roles(
+                "Howard Lutnick, le secrétaire au Commerce des États-Unis depuis janvier, a parlé."
+            ),
+            [pair(
+                "Howard Lutnick",
+                "secrétaire au Commerce des États-Unis depuis janvier"
+            )]
+        );
+        assert_eq!(
+            roles(
+                "Howard Lutnick, le secrétaire au Commerce des États-Unis depuis le mois de janvier, a parlé."
+            ),
+            []
+        );
+        // Before the name: a title of two words or more after the determiner.
+        assert_eq!(roles("Le PDG, Jensen Huang, a répondu."), []);
+        assert_eq!(
+            roles("Hier, le PDG de Nvidia, Jensen Huang, a répondu."),
+            [pair("Jensen Huang", "PDG de Nvidia")]
+        );
+    }
+
+    #[test]
+    fn evidence_is_whole_words_of_one_line_of_the_sentence() {
+        // A sentence over two lines gives the figure's line.
+        let claims = draft("Un titre sans chiffre\nAcme a vendu 400 000 puces.", "fr");
+        let figure = claims.iter().find(|c| c.kind == "quantity").unwrap();
+        assert_eq!(figure.evidence, "Acme a vendu 400 000 puces.");
+        // A long sentence of accented words is cut between whole words, around the figure.
+        let filler = "café noir ".repeat(40);
+        let text = format!("{filler}Acme a vendu 400 000 puces {filler}.");
+        let claims = draft(&text, "fr");
+        let figure = claims.iter().find(|c| c.kind == "quantity").unwrap();
+        assert!(figure.evidence.len() <= LONGEST_EVIDENCE, "{figure:?}");
+        assert!(text.contains(&figure.evidence), "{figure:?}");
+        let words: Vec<&str> = figure.evidence.split(' ').collect();
+        assert!(
+            words
+                .iter()
+                .all(|w| ["café", "noir", "Acme", "a", "vendu", "400", "000", "puces"].contains(w)),
+            "{figure:?}"
+        );
+        // About as much on each side.
+        let (before, after) = figure.evidence.split_once("400 000").unwrap();
+        assert!(before.len().abs_diff(after.len()) <= 20, "{figure:?}");
+    }
+
     #[test]
     fn appositions_give_roles() {
         let claims = draft(
