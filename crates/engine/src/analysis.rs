@@ -432,6 +432,7 @@ mod tests {
     use super::*;
     use crate::model::{
         Claim, Entity, EntityKind, Located, Location, Registry, ReviewedEntry, Source, ValueKind,
+        fixtures,
     };
 
     fn at(file: &str, line: u32) -> Location {
@@ -452,31 +453,20 @@ mod tests {
     /// A source whose claims (subject, property, value) stand one a line from line 5.
     fn source(id: &str, claims: &[(&str, &str, &str)]) -> Source {
         let file = format!("facts/{id}.yaml");
+        let claims = claims
+            .iter()
+            .zip(5..)
+            .map(|(&(subject, property, value), line)| Claim {
+                at: at(&file, line),
+                subject: located(subject, &file, line),
+                property: located(property, &file, line),
+                value: located(value, &file, line),
+                ..fixtures::claim(subject, property, value)
+            })
+            .collect();
         Source {
             id: located(id, &file, 2),
-            article: None,
-            outlet: None,
-            url: None,
-            language: Some("fr".into()),
-            locale: None,
-            published: None,
-            claims: claims
-                .iter()
-                .zip(5..)
-                .map(|(&(subject, property, value), line)| Claim {
-                    at: at(&file, line),
-                    id: None,
-                    subject: located(subject, &file, line),
-                    property: located(property, &file, line),
-                    value: located(value, &file, line),
-                    kind: None,
-                    unit: None,
-                    when: None,
-                    place: None,
-                    evidence: None,
-                })
-                .collect(),
-            mentions: vec![],
+            ..fixtures::source(id, claims)
         }
     }
 

@@ -391,9 +391,11 @@ fn figures(
     let mut i = 0;
     while i < words.len() {
         // An unused number opens a figure: the shortest run that reads as the longest does.
-        let reading = (!used[i] && words[i].is_number())
-            .then(|| shortest_reading(text, words, used, i, 6, "", read))
-            .flatten();
+        let reading = if !used[i] && words[i].is_number() {
+            shortest_reading(text, words, used, i, 6, "", read)
+        } else {
+            None
+        };
         if let Some((last, reading)) = reading {
             let mut start = words[i].start;
             // A currency sign just before the number: `$12 billion`, `US$ 3`.
