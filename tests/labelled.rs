@@ -271,7 +271,7 @@ fn alignment_fresh() {
     // Written by a hand that had not seen the rule, measured once (precision 0.89, recall 0.52
     // with the lexicon of the first set), then tuned on: its figures are no longer unseen.
     let counts = alignment_counts("alignment-fresh", "fresh");
-    assert_eq!(counts.all(), [80, 3, 17, 88], "the figures changed");
+    assert_eq!(counts.all(), [81, 3, 16, 88], "the figures changed");
 }
 
 #[test]
@@ -292,7 +292,7 @@ fn alignment_third() {
     // precision 0.98, recall 0.61. Its misses were read on 2026-12-06 (with alignment-unseen's),
     // so it is tuned on now.
     let counts = alignment_counts("alignment-third", "third");
-    assert_eq!(counts.all(), [62, 0, 12, 63], "the figures changed");
+    assert_eq!(counts.all(), [64, 0, 10, 63], "the figures changed");
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn alignment_fourth() {
     // languages, a description standing for a name, wordings meeting through a third), so it
     // is tuned on now: [31, 2, 42, 70] before, precision 0.96 and recall 0.64 after.
     let counts = alignment_counts("alignment-fourth", "fourth");
-    assert_eq!(counts.all(), [51, 2, 22, 70], "the figures changed");
+    assert_eq!(counts.all(), [58, 2, 15, 70], "the figures changed");
 }
 
 #[test]
@@ -313,10 +313,12 @@ fn alignment_fifth() {
     // precision 0.92, recall 0.42 ([33, 3, 46, 63]). Never tuned on: the changes of 2026-12-07,
     // chosen on the fourth set's misses, took it to precision 0.93, recall 0.52; those of a later
     // round that day (values paired with no rival within one subject, dates a day apart, `28 M€`),
-    // chosen on the other sets' misses, to precision 0.95, recall 0.67. Only these totals were
-    // read, never its pairs.
+    // chosen on the other sets' misses, to precision 0.95, recall 0.67; those of 2026-12-07's
+    // fourth round (a weekday before a day, a day without its year, a telling day or figure
+    // told of two subjects), chosen on the fourth set's misses, to 0.95, 0.70. Only these totals
+    // were read, never its pairs.
     let counts = alignment_counts("alignment-fifth", "fifth");
-    assert_eq!(counts.all(), [53, 3, 26, 63], "the figures changed");
+    assert_eq!(counts.all(), [55, 3, 24, 63], "the figures changed");
 }
 
 #[test]

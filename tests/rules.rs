@@ -2188,6 +2188,40 @@ fn values_that_pair_one_fact_with_one_other_and_no_rival_align_their_wordings() 
 }
 
 #[test]
+fn a_telling_day_told_of_two_subjects_and_of_no_rival_aligns_them() {
+    let run = alignment_corpus("told-of-another-subject");
+    // The verdict's day, under the case in one article and the trial in the other, and no
+    // other fact of that day in either: one fact. The English day has no year and follows its
+    // weekday; it is read against the article's publication.
+    let verdict = finding(
+        &run.json,
+        "unaligned-fact",
+        &["jugement rendu le", "verdict delivered"],
+    );
+    assert_eq!(verdict["alignment"]["agree"], 1, "{verdict}");
+    assert!(
+        verdict["explain"][0]
+            .as_str()
+            .is_some_and(|e| e.contains("nor any with this value")),
+        "{verdict}"
+    );
+    // Look-alikes: the French article gives the trial's first day for two facts, so which is
+    // `trial opened` is a guess; a small figure is no sign across subjects.
+    for forms in [
+        ["ouverture du procès", "trial opened"],
+        ["placé sous contrôle judiciaire le", "trial opened"],
+        ["prévenus", "wards closed"],
+    ] {
+        assert!(
+            !has_finding(&run.json, "unaligned-fact", &forms),
+            "{forms:?}: {}",
+            describe(&run.json)
+        );
+    }
+    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
 fn two_wordings_whose_values_differ_subject_after_subject_are_two_properties() {
     // `clients` and `employees` agree on one utility (130 100, beyond coincidence, across
     // languages) and differ on the three others: the one agreement is a coincidence.

@@ -391,9 +391,14 @@ fn relative(text: &str, published: PartialDate) -> Option<Moment> {
 }
 
 /// `15 janvier 2025`, `1er janvier 2025`, `January 15, 2025`, `juillet 2025`, `juillet` (the
-/// last such month up to `published`).
+/// last such month up to `published`), `June 4` (the such day nearest to `published`), each
+/// possibly after its weekday (`Thursday, May 28, 2026`, `jeudi 4 juin`).
 fn calendar(text: &str, published: Option<PartialDate>) -> Option<Moment> {
-    let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let weekday = words.first().and_then(|w| weekday_number(w));
+    if weekday.is_some() {
+        words.remove(0);
+    }
     let day = |w: &str| {
         w.trim_end_matches("er")
             .trim_end_matches("st")
@@ -407,6 +412,13 @@ fn calendar(text: &str, published: Option<PartialDate>) -> Option<Moment> {
     let (day, month, year) = match words.as_slice() {
         [d, m, y] if day(d).is_some() && month(m).is_some() => (day(d), month(m)?, year(y)?),
         [m, d, y] if month(m).is_some() && day(d).is_some() => (day(d), month(m)?, year(y)?),
+        [d, m] | [m, d] if day(d).is_some() && month(m).is_some() => {
+            let day = nearest_day(day(d)?, month(m)?, weekday, published?)?;
+            return Some(Moment::Days {
+                first: day,
+                last: day,
+            });
+        }
         [m, y] => (None, month(m)?, year(y)?),
         [m] => {
             let m = month(m)?;
@@ -424,6 +436,34 @@ fn calendar(text: &str, published: Option<PartialDate>) -> Option<Moment> {
         month: Some(month),
         day,
     }))
+}
+
+/// The weekday a word names, Monday 0 to Sunday 6.
+fn weekday_number(word: &str) -> Option<i64> {
+    let at = WEEKDAYS.iter().position(|w| *w == word)?;
+    Some(at as i64 % 7)
+}
+
+/// The day (counted from 1970-01-01) of `day` `month` nearest to `published`, in its year or
+/// the one before or after; of those on the `weekday` said, if any is.
+fn nearest_day(day: u8, month: u8, weekday: Option<i64>, published: PartialDate) -> Option<i64> {
+    let around = day_number(
+        published.year,
+        published.month.unwrap_or(7),
+        published.day.unwrap_or(1),
+    );
+    let days: Vec<i64> = (published.year - 1..=published.year + 1)
+        .filter(|&year| day >= 1 && day <= days_in_month(year, month))
+        .map(|year| day_number(year, month, day))
+        .collect();
+    // 1970-01-01 was a Thursday.
+    let on_weekday = |d: &&i64| weekday.is_none_or(|w| (**d + 3).rem_euclid(7) == w);
+    let candidates: Vec<i64> = if days.iter().any(|d| on_weekday(&d)) {
+        days.iter().filter(on_weekday).copied().collect()
+    } else {
+        days
+    };
+    candidates.into_iter().min_by_key(|d| (d - around).abs())
 }
 
 #[cfg(test)]
@@ -445,6 +485,55 @@ mod tests {
 
     fn day(y: i32, m: u8, d: u8) -> i64 {
         day_number(y, m, d)
+    }
+
+    #[test]
+    fn a_weekday_before_a_date_is_read_past() {
+        for (text, expected) in [
+            ("Thursday, May 28, 2026", day(2026, 5, 28)),
+            ("jeudi 4 juin 2026", day(2026, 6, 4)),
+            ("le jeudi 4 juin 2026", day(2026, 6, 4)),
+            ("on Friday, 1 January 2027", day(2027, 1, 1)),
+        ] {
+            assert_eq!(days(text, None), (expected, expected), "{text}");
+        }
+        // A weekday alone, or before what is no date, is not a date.
+        assert_eq!(parse("jeudi", AUG_2025), None);
+        assert_eq!(parse("Thursday, 40", AUG_2025), None);
+    }
+
+    #[test]
+    fn a_day_without_its_year_is_the_one_nearest_to_publication() {
+        let published = |year, month, day| {
+            Some(PartialDate {
+                year,
+                month: Some(month),
+                day: Some(day),
+            })
+        };
+        let (june_5, july_1) = (published(2026, 6, 5), published(2026, 7, 1));
+        for (text, published, expected) in [
+            ("June 4", june_5, day(2026, 6, 4)),
+            ("4 juin", june_5, day(2026, 6, 4)),
+            ("le 4 juin", june_5, day(2026, 6, 4)),
+            ("on June 4", june_5, day(2026, 6, 4)),
+            ("Thursday, June 4", june_5, day(2026, 6, 4)),
+            // Across a year's end, either way.
+            ("January 10", published(2026, 12, 20), day(2027, 1, 10)),
+            ("28 décembre", published(2026, 1, 3), day(2025, 12, 28)),
+            // The weekday said picks the year: 1 January 2026 was a Thursday, 2027's a Friday.
+            ("January 1", july_1, day(2026, 1, 1)),
+            ("Friday, January 1", july_1, day(2027, 1, 1)),
+        ] {
+            assert_eq!(days(text, published), (expected, expected), "{text}");
+        }
+        // Look-alikes: no publication date, no such day, a month and a year.
+        assert_eq!(parse("June 4", None), None);
+        assert_eq!(parse("June 31", june_5), None);
+        assert_eq!(
+            days("June 2027", june_5),
+            (day(2027, 6, 1), day(2027, 6, 30))
+        );
     }
 
     #[test]

@@ -475,11 +475,12 @@ impl Block {
     }
 }
 
-/// The key under which groups sharing a [telling](telling_value) figure are compared: its
-/// middle, whatever its precision and unit.
+/// The key under which groups sharing a [telling](telling_value) figure or a day are
+/// compared: the figure's middle, whatever its precision and unit; the day.
 fn value_block(value: &Normal) -> Option<String> {
     match value {
         Normal::Quantity(q) if telling_value(value) => q.middle().map(|m| m.to_string()),
+        Normal::Moment(m) if m.is_one_day() => Some(value.class_key()),
         _ => None,
     }
 }
@@ -759,21 +760,33 @@ fn count_instances(views: &[View], signals: &mut [Pair]) {
 /// other's and to no other group's of that subject that either's sources state: when one
 /// article writes `bilan: 2` and the other `death toll: 2`, and neither writes another 2 of
 /// that subject, the two are probably one fact. A rival makes the pairing a guess.
+///
+/// Two subjects that are not alike (`procès du centre aquatique`, `affaire des Néréides`) may
+/// be two wordings of one too, or one fact told of either party: their groups are paired so
+/// only on the same telling figure or day, and its rivals are sought among the groups of both
+/// subjects and every group that gives that figure or day.
 fn mark_exclusive(views: &[View], common_months: &FxHashSet<(&str, String)>, signals: &mut [Pair]) {
     let mut groups: FxHashMap<(&str, &str, &str), Vec<usize>> = FxHashMap::default();
+    let mut by_value: FxHashMap<(&str, &str, String), Vec<usize>> = FxHashMap::default();
     for (i, view) in views.iter().enumerate() {
         let key = &view.set.key;
+        let (when, place) = (key.when.as_str(), key.place.as_str());
         groups
-            .entry((key.subject.as_str(), key.when.as_str(), key.place.as_str()))
+            .entry((key.subject.as_str(), when, place))
             .or_default()
             .push(i);
+        let blocks: FxHashSet<String> = view.values.iter().filter_map(|v| value_block(v)).collect();
+        for block in blocks {
+            by_value.entry((when, place, block)).or_default().push(i);
+        }
     }
     let related =
         |x: usize, y: usize| compare_values(&views[x], &views[y], common_months).related();
     signals.par_iter_mut().for_each(|(a, b, s)| {
-        if s.subject_likeness < 0.5
-            || s.same_property
+        let alike = s.subject_likeness >= 0.5;
+        if s.same_property
             || !(s.same_value || s.mistyped || s.day_apart)
+            || !(alike || (s.same_value && s.telling_agreement))
         {
             return;
         }
@@ -782,11 +795,26 @@ fn mark_exclusive(views: &[View], common_months: &FxHashSet<(&str, String)>, sig
             let key = &views[i].set.key;
             groups[&(key.subject.as_str(), key.when.as_str(), key.place.as_str())].as_slice()
         };
-        // The groups of both subjects, each once.
+        // The groups of both subjects, each once; for subjects not alike, those of the values
+        // too.
         let other_subject: &[usize] = if s.same_subject { &[] } else { group(b) };
+        let key = &views[a].set.key;
+        let of_values: Vec<usize> = if alike {
+            Vec::new()
+        } else {
+            views[a]
+                .values
+                .iter()
+                .filter_map(|v| value_block(v))
+                .filter_map(|block| by_value.get(&(key.when.as_str(), key.place.as_str(), block)))
+                .flatten()
+                .copied()
+                .collect()
+        };
         s.exclusive = group(a)
             .iter()
             .chain(other_subject)
+            .chain(&of_values)
             .filter(|&&c| c != a && c != b)
             .all(|&c| {
                 let sources = &views[c].sources;
@@ -1025,8 +1053,13 @@ fn explain(a: &View, b: &View, s: &Signals) -> String {
     } else {
         signals.push("values differ".to_string());
     }
-    if s.exclusive {
+    if s.exclusive && s.subject_likeness >= 0.5 {
         signals.push("no other fact of the subject in either source has such a value".to_string());
+    } else if s.exclusive {
+        signals.push(
+            "no other fact of either subject, nor any with this value, in either source has such a value"
+                .to_string(),
+        );
     }
     if s.evidence_likeness > 0.0 {
         signals.push(format!("evidence alike {:.2}", s.evidence_likeness));
