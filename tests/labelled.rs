@@ -283,7 +283,7 @@ fn alignment_unseen() {
     // Since 2026-12-06 its misses have been read (a month or a time to the minute is telling;
     // one named value across languages), so it is tuned on now.
     let counts = alignment_counts("alignment-unseen", "unseen");
-    assert_eq!(counts.all(), [57, 2, 24, 66], "the figures changed");
+    assert_eq!(counts.all(), [62, 2, 19, 66], "the figures changed");
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn alignment_fourth() {
     // languages, a description standing for a name, wordings meeting through a third), so it
     // is tuned on now: [31, 2, 42, 70] before, precision 0.96 and recall 0.64 after.
     let counts = alignment_counts("alignment-fourth", "fourth");
-    assert_eq!(counts.all(), [58, 2, 15, 70], "the figures changed");
+    assert_eq!(counts.all(), [59, 2, 14, 70], "the figures changed");
 }
 
 #[test]
@@ -315,10 +315,10 @@ fn alignment_fifth() {
     // round that day (values paired with no rival within one subject, dates a day apart, `28 M€`),
     // chosen on the other sets' misses, to precision 0.95, recall 0.67; those of 2026-12-07's
     // fourth round (a weekday before a day, a day without its year, a telling day or figure
-    // told of two subjects), chosen on the fourth set's misses, to 0.95, 0.70. Only these totals
-    // were read, never its pairs.
+    // told of two subjects not alike, or of two entities), chosen on the fourth and unseen
+    // sets' misses, to 0.95, 0.71. Only these totals were read, never its pairs.
     let counts = alignment_counts("alignment-fifth", "fifth");
-    assert_eq!(counts.all(), [55, 3, 24, 63], "the figures changed");
+    assert_eq!(counts.all(), [56, 3, 23, 63], "the figures changed");
 }
 
 #[test]

@@ -186,7 +186,7 @@ fn only_name_variants_and_unaligned_facts_can_be_registered() {
     let (_, output) = review_with(dir.path(), "s\ns\nr\nq\n");
     assert!(
         output.contains(
-            "only name variants and unaligned facts can be registered; accept or skip this value-conflict"
+            "only name variants and unaligned facts that an alias aligns can be registered; accept or skip this value-conflict"
         ),
         "{output}"
     );

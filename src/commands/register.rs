@@ -157,9 +157,10 @@ pub fn is_name_variant(finding: &Finding) -> bool {
 }
 
 /// True for the findings whose facts a registration makes meet: those that name the registry
-/// entries that would align them (`unaligned-fact`).
+/// entries that would align them (`unaligned-fact`), not one fact told of two entities, which
+/// only restating a claim aligns.
 pub fn is_alignment(finding: &Finding) -> bool {
-    finding.alignment.is_some()
+    finding.alignment.as_ref().is_some_and(|a| !a.restate)
 }
 
 impl Change {

@@ -164,7 +164,7 @@ fn review(
                 } else {
                     writeln!(
                         out,
-                        "only name variants and unaligned facts can be registered; accept or skip this {}",
+                        "only name variants and unaligned facts that an alias aligns can be registered; accept or skip this {}",
                         finding.code.name()
                     )?;
                     shown -= 1;

@@ -139,6 +139,10 @@ pub struct Alignment {
     pub property: Option<String>,
     /// The facts that would meet, as pairs of indexes into the finding's variants.
     pub pairs: Vec<[usize; 2]>,
+    /// The facts are told of two entities: no alias aligns them (and none is named above); one
+    /// claim must be restated under the other's subject and property.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub restate: bool,
     pub agree: usize,
     pub conflict: usize,
 }

@@ -99,6 +99,9 @@ struct Signals {
     subject_likeness: f64,
     /// One subject is a name and the other a description, which may stand for it.
     described: bool,
+    /// The subjects are [two entities](two_entities): the facts can meet only if one of them is
+    /// restated under the other's subject, never through an alias.
+    two_subjects: bool,
     /// Each subject wording names a place the other does not (`hauts responsables chinois` /
     /// `coréens`): two subjects.
     subjects_contrast: bool,
@@ -160,15 +163,16 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
     let pairs: Vec<(usize, usize, Values)> = candidate_pairs(&views, &subjects)
         .into_par_iter()
         .filter(|&(a, b)| {
-            disjoint(&views[a].sources, &views[b].sources) && !two_entities(&views[a], &views[b])
+            let (a, b) = (&views[a], &views[b]);
+            disjoint(&a.sources, &b.sources) && (!two_entities(a, b) || share_value_block(a, b))
         })
         .map(|(a, b)| (a, b, compare_values(&views[a], &views[b], &common_months)))
         .filter(|(_, _, values)| values.comparable)
         .collect();
-    // The wordings the signals compare: the subjects only of two subjects.
+    // The wordings the signals compare: the subjects only of two subjects that may be one.
     subjects.read(pairs.iter().flat_map(|&(a, b, _)| {
         let (a, b) = (&views[a], &views[b]);
-        (a.set.key.subject != b.set.key.subject)
+        (a.set.key.subject != b.set.key.subject && !two_entities(a, b))
             .then(|| a.subjects.iter().chain(&b.subjects).copied())
             .into_iter()
             .flatten()
@@ -226,6 +230,7 @@ fn aligned_pairs(mut signals: Vec<Pair>) -> Vec<Pair> {
     }
     for (a, b, s) in &mut signals {
         s.through_third = !aligned(s)
+            && !s.two_subjects
             && s.rare
             && !vetoed(s)
             && aligned_with
@@ -256,15 +261,27 @@ fn aligned(s: &Signals) -> bool {
     if vetoed(s) {
         return false;
     }
+    // Two wordings of one language that share almost nothing are two properties, whatever
+    // their values (`budget` / `dette`); across languages their words cannot tell.
+    let wordings_allow = s.languages_differ || s.property_likeness >= 0.25 || s.narrower;
+    if s.two_subjects {
+        // One fact told of two entities (`Mbeleck / transfer fee` and `Bramfield Rovers / fee
+        // paid for Mbeleck`, €28 million): only the same telling value, and no rival. Wordings
+        // that read as one are a like fact of each (`Northline / pay offer`, `Eastway / pay
+        // offer`).
+        return s.exclusive
+            && s.same_value
+            && s.telling_agreement
+            && wordings_allow
+            && !s.same_property
+            && s.property_likeness < 0.9;
+    }
     // One named value speaks for one subject's two wordings only: a paper reports on many
     // subjects (`rapporté par: Financial Times`).
     let telling = s.telling_agreement || s.named_agreement;
     // A figure mistyped is as telling across languages, where the wordings cannot say.
     let mistyped = s.mistyped && s.languages_differ;
     let instances = s.instances_agree >= 2 && s.instances_agree >= 3 * s.instances_differ;
-    // Two wordings of one language that share almost nothing are two properties, whatever
-    // their values (`budget` / `dette`); across languages their words cannot tell.
-    let wordings_allow = s.languages_differ || s.property_likeness >= 0.25 || s.narrower;
     let same_evidence = s.evidence_likeness >= 0.5 && (s.same_subject || s.subject_likeness >= 0.5);
     if s.same_subject {
         ((telling || s.exclusive) && wordings_allow)
@@ -496,6 +513,15 @@ fn languages_differ(a: &View, b: &View) -> bool {
         && b.languages.iter().any(Option::is_some)
 }
 
+/// Whether two groups share a [telling figure or a day](value_block).
+fn share_value_block(a: &View, b: &View) -> bool {
+    let blocks: FxHashSet<String> = a.values.iter().filter_map(|v| value_block(v)).collect();
+    b.values
+        .iter()
+        .filter_map(|v| value_block(v))
+        .any(|block| blocks.contains(&block))
+}
+
 /// Whether two sorted lists share no item.
 fn disjoint(a: &[usize], b: &[usize]) -> bool {
     let (mut i, mut j) = (0, 0);
@@ -511,7 +537,8 @@ fn disjoint(a: &[usize], b: &[usize]) -> bool {
 
 /// Whether two groups are of two subjects that are two entities: two registered entities, or
 /// two names (a name's variants are the name rules' to find). A description may stand for a
-/// name (`la maire sortante`). Such groups are never aligned.
+/// name (`la maire sortante`). Such groups are aligned only as one fact told of either
+/// subject, when they share a telling figure or day.
 fn two_entities(a: &View, b: &View) -> bool {
     a.set.key.subject != b.set.key.subject
         && ((a.registered && b.registered) || (a.named && b.named))
@@ -669,8 +696,8 @@ fn property_matches<'a>(
         .collect()
 }
 
-/// The signals between two groups that are not [two entities](two_entities), of values that
-/// compare, but for the instances.
+/// The signals between two groups of values that compare, but for the instances and the
+/// pairing.
 fn signals<'a>(
     a: &View<'a>,
     b: &View<'a>,
@@ -688,6 +715,8 @@ fn signals<'a>(
             .fold(0.0, f64::max)
     };
     let same_subject = a.set.key.subject == b.set.key.subject;
+    // Two entities' subjects are not read: they are two, whatever their words.
+    let two_subjects = two_entities(a, b);
     let matches: Vec<PropertyMatch> = a
         .properties()
         .flat_map(|x| b.properties().map(move |y| properties[&(x, y)]))
@@ -696,11 +725,15 @@ fn signals<'a>(
         same_subject,
         subject_likeness: if same_subject {
             1.0
+        } else if two_subjects {
+            0.0
         } else {
             best(&a.subjects, &b.subjects, subjects)
         },
-        described: a.named != b.named,
+        described: a.named != b.named && !two_subjects,
+        two_subjects,
         subjects_contrast: !same_subject
+            && !two_subjects
             && a.subjects.iter().all(|&x| {
                 b.subjects
                     .iter()
@@ -901,9 +934,12 @@ fn finding(corpus: &Corpus, views: &[View], pairs: &[Pair]) -> Finding {
     } else {
         (first, second)
     };
-    let subject_differs = kept.set.key.subject != alias.set.key.subject;
-    let property_differs = kept.set.key.property != alias.set.key.property;
+    // One finding's pairs are all of the same two subjects: of two entities, or not.
+    let restate = pairs.iter().all(|(_, _, s)| s.two_subjects);
+    let subject_differs = kept.set.key.subject != alias.set.key.subject && !restate;
+    let property_differs = kept.set.key.property != alias.set.key.property && !restate;
     let alignment = Alignment {
+        restate,
         subject_alias: subject_differs.then(|| alias.set.subject.clone()),
         subject: subject_differs.then(|| kept.set.subject.clone()),
         property_alias: property_differs.then(|| alias.property_texts[0].to_string()),
@@ -978,7 +1014,17 @@ fn finding(corpus: &Corpus, views: &[View], pairs: &[Pair]) -> Finding {
                 kept.property_texts[0]
             ),
         ),
-        (None, None) => unreachable!("aligned groups differ in subject or property"),
+        (None, None) => (
+            format!(
+                "\"{} / {}\" and \"{} / {}\" probably state one fact, told of two entities",
+                alias.set.subject,
+                alias.property_texts[0],
+                kept.set.subject,
+                kept.property_texts[0]
+            ),
+            "restate one under the other's subject and property (no alias can align two entities)"
+                .to_string(),
+        ),
     };
     let explain = pairs
         .iter()
@@ -1023,6 +1069,8 @@ fn explain(a: &View, b: &View, s: &Signals) -> String {
     let mut signals = Vec::new();
     if s.same_subject {
         signals.push("one subject".to_string());
+    } else if s.two_subjects {
+        signals.push("two entities".to_string());
     } else {
         signals.push(format!("subjects alike {:.2}", s.subject_likeness));
     }
