@@ -27,6 +27,16 @@ impl Language {
     }
 }
 
+/// Whether two units can be one: the same, or a dollar that does not say whose and one that
+/// does (`2 millions de dollars`, `C$2 million`), or one figure has none.
+pub fn units_agree(a: Option<&str>, b: Option<&str>) -> bool {
+    let dollar = |unit: &str| matches!(unit, "$" | "USD" | "CAD" | "AUD");
+    match (a, b) {
+        (Some(a), Some(b)) => a == b || ((a == "$" || b == "$") && dollar(a) && dollar(b)),
+        _ => true,
+    }
+}
+
 /// A quantity as an interval (`low` ≤ value ≤ `high`) with its unit, if any.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
@@ -75,9 +85,9 @@ impl Quantity {
         (self.low.is_finite() && self.high.is_finite()).then(|| (self.low + self.high) / 2.0)
     }
 
-    /// Whether the units are one, or one figure has none.
+    /// Whether the units [agree](units_agree).
     fn units_agree(&self, other: &Quantity) -> bool {
-        self.unit.is_none() || other.unit.is_none() || self.unit == other.unit
+        units_agree(self.unit, other.unit)
     }
 
     /// True when the two quantities can be the same figure: units agree (or one has none) and
@@ -155,11 +165,44 @@ const QUALIFIERS: [(&str, Qualifier); 22] = [
     ("presque ", Qualifier::Nearly),
 ];
 
-/// Currencies and units, by the words and symbols that write them.
-const UNITS: [(&str, &[&str]); 11] = [
+/// Currencies and units, by the words and symbols that write them. A dollar that does not say
+/// whose (`$`, `dollars`) is `$`, which [agrees](units_agree) with each dollar that does.
+const UNITS: [(&str, &[&str]); 14] = [
+    ("$", &["$", "dollar", "dollars"]),
     (
         "USD",
-        &["$", "us$", "usd", "dollar", "dollars", "dollars americains"],
+        &[
+            "us$",
+            "usd",
+            "dollars americains",
+            "dollar americain",
+            "us dollars",
+            "us dollar",
+        ],
+    ),
+    (
+        "CAD",
+        &[
+            "c$",
+            "ca$",
+            "cad",
+            "dollars canadiens",
+            "dollar canadien",
+            "canadian dollars",
+            "canadian dollar",
+        ],
+    ),
+    (
+        "AUD",
+        &[
+            "a$",
+            "au$",
+            "aud",
+            "dollars australiens",
+            "dollar australien",
+            "australian dollars",
+            "australian dollar",
+        ],
     ),
     ("EUR", &["€", "eur", "euro", "euros"]),
     (
@@ -210,7 +253,7 @@ pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Opti
         }
     }
     let mut found_unit = None;
-    for symbol in ["us$", "$", "€", "£"] {
+    for symbol in ["us$", "ca$", "c$", "au$", "a$", "$", "€", "£"] {
         if let Some(after) = rest.strip_prefix(symbol) {
             found_unit = unit_of(symbol);
             rest = after.trim_start();
@@ -548,8 +591,13 @@ mod tests {
     #[test]
     fn units_table() {
         let cases = [
-            ("12 milliards de dollars", Some("USD")),
-            ("$12 billion", Some("USD")),
+            ("12 milliards de dollars", Some("$")),
+            ("$12 billion", Some("$")),
+            ("US$12 billion", Some("USD")),
+            ("12 milliards de dollars américains", Some("USD")),
+            ("C$2 million", Some("CAD")),
+            ("2 millions de dollars canadiens", Some("CAD")),
+            ("A$40 million", Some("AUD")),
             ("12 000 €", Some("EUR")),
             ("plus de 40 000 salariés", None),
             ("more than 42,000 people", None),
@@ -559,6 +607,32 @@ mod tests {
         for (text, unit) in cases {
             assert_eq!(q(text, FR).unit, unit, "{text}");
         }
+    }
+
+    #[test]
+    fn a_dollar_that_does_not_say_whose_agrees_with_each_that_does() {
+        for (a, b) in [
+            (("2 millions de dollars", FR), ("C$2 million", EN)),
+            (("$2 million", EN), ("US$2 million", EN)),
+            (("2 millions de dollars", FR), ("A$2 million", EN)),
+            (
+                ("40 millions de dollars canadiens", FR),
+                ("C$40 million", EN),
+            ),
+        ] {
+            assert!(agree(a, b), "{a:?} / {b:?}");
+            assert!(q(a.0, a.1).same_value(&q(b.0, b.1)), "{a:?} / {b:?}");
+        }
+        // Look-alikes: two dollars that say whose, a dollar and another currency.
+        for (a, b) in [
+            (("US$2 million", EN), ("C$2 million", EN)),
+            (("2 millions de dollars canadiens", FR), ("A$2 million", EN)),
+            (("2 millions de dollars", FR), ("2 millions d'euros", FR)),
+        ] {
+            assert!(!agree(a, b), "{a:?} / {b:?}");
+        }
+        // A tenth of it, in dollars that say and do not say whose, reads as mistyped.
+        assert!(q("40 millions de dollars", FR).looks_mistyped(&q("C$4 million", EN)));
     }
 
     #[test]

@@ -57,7 +57,11 @@ impl Normal {
         match self {
             Normal::Empty => "no value".into(),
             Normal::Quantity(q) => {
-                let unit = q.unit.map(|u| format!(" {u}")).unwrap_or_default();
+                let unit = match q.unit {
+                    Some("$") => " dollars".to_string(),
+                    Some(unit) => format!(" {unit}"),
+                    None => String::new(),
+                };
                 match (q.low, q.high) {
                     (low, high) if high.is_infinite() => format!("at least {low}{unit}"),
                     (low, high) => format!("between {low} and {high}{unit}"),

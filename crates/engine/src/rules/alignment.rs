@@ -45,7 +45,7 @@ use crate::matching::remarks::{Readings, Written, likeness};
 use crate::model::{Corpus, Location};
 use crate::normalise::codes::is_code;
 use crate::normalise::names::is_proper_name;
-use crate::normalise::quantity::Language;
+use crate::normalise::quantity::{Language, units_agree};
 use crate::normalise::stems::{Reading, read};
 use crate::normalise::value::Normal;
 
@@ -870,9 +870,7 @@ fn same_value(a: &Normal, b: &Normal) -> bool {
 /// Whether two values are of kinds that compare.
 fn comparable_kinds(a: &Normal, b: &Normal) -> bool {
     match (a, b) {
-        (Normal::Quantity(x), Normal::Quantity(y)) => {
-            x.unit.is_none() || y.unit.is_none() || x.unit == y.unit
-        }
+        (Normal::Quantity(x), Normal::Quantity(y)) => units_agree(x.unit, y.unit),
         (Normal::Moment(_), Normal::Moment(_))
         | (Normal::Entity(_), Normal::Entity(_))
         | (Normal::Text(_), Normal::Text(_))

@@ -16,7 +16,7 @@ use super::values::Normals;
 use crate::finding::{Finding, FindingCode, Variant};
 use crate::matching::{EntityOf, Relation};
 use crate::model::{Claim, Corpus, Source};
-use crate::normalise::quantity::{self, Language, Quantity};
+use crate::normalise::quantity::{self, Language, Quantity, units_agree};
 use crate::normalise::text::fold_key;
 use crate::normalise::value::Normal;
 use crate::normalise::{date, date::Moment};
@@ -218,8 +218,7 @@ fn describe<T>(what: &str, found: &[(String, T)], read: impl Fn(&T) -> String) -
 /// Two quantities that read the same: one figure with different precision, or the same
 /// interval (an open-ended `plus de 12 milliards`), in units that agree.
 fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
-    let units_agree = a.unit.is_none() || b.unit.is_none() || a.unit == b.unit;
-    a.same_value(b) || (units_agree && a.low == b.low && a.high == b.high)
+    a.same_value(b) || (units_agree(a.unit, b.unit) && a.low == b.low && a.high == b.high)
 }
 
 /// A quotation's comparison key, without the quotation marks and punctuation around it.
