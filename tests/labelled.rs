@@ -271,7 +271,7 @@ fn alignment_fresh() {
     // Written by a hand that had not seen the rule, measured once (precision 0.89, recall 0.52
     // with the lexicon of the first set), then tuned on: its figures are no longer unseen.
     let counts = alignment_counts("alignment-fresh", "fresh");
-    assert_eq!(counts.all(), [84, 3, 13, 88], "the figures changed");
+    assert_eq!(counts.all(), [90, 3, 7, 88], "the figures changed");
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn alignment_unseen() {
     // Since 2026-12-06 its misses have been read (a month or a time to the minute is telling;
     // one named value across languages), so it is tuned on now.
     let counts = alignment_counts("alignment-unseen", "unseen");
-    assert_eq!(counts.all(), [64, 2, 17, 66], "the figures changed");
+    assert_eq!(counts.all(), [67, 2, 14, 66], "the figures changed");
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn alignment_fourth() {
     // languages, a description standing for a name, wordings meeting through a third), so it
     // is tuned on now: [31, 2, 42, 70] before, precision 0.96 and recall 0.64 after.
     let counts = alignment_counts("alignment-fourth", "fourth");
-    assert_eq!(counts.all(), [59, 2, 14, 70], "the figures changed");
+    assert_eq!(counts.all(), [60, 2, 13, 70], "the figures changed");
 }
 
 #[test]

@@ -2263,6 +2263,34 @@ fn one_fact_told_of_two_entities_is_suggested_for_restating_not_as_an_alias() {
 }
 
 #[test]
+fn a_qualified_wording_with_a_slip_and_no_rival_is_one_fact_in_conflict() {
+    let run = alignment_corpus("qualified-slips");
+    // One article qualifies the wording and slips on the value (ten times the fine, the day
+    // after the closure), and neither gives another value so related: one fact, in conflict,
+    // which is what making them meet is for.
+    for forms in [
+        ["amende", "amende infligée à la société"],
+        ["fermeture du site", "fermeture définitive du site"],
+    ] {
+        let slip = finding(&run.json, "unaligned-fact", &forms);
+        assert_eq!(slip["alignment"]["conflict"], 1, "{slip}");
+    }
+    // Look-alikes: a slip that the other article's other figure rivals (1 400 staff, 140 on
+    // permanent contracts, 1 400 temps), and a qualified wording of another figure.
+    for forms in [
+        ["salariés", "salariés en CDI"],
+        ["chiffre d'affaires", "chiffre d'affaires à l'export"],
+    ] {
+        assert!(
+            !has_finding(&run.json, "unaligned-fact", &forms),
+            "{forms:?}: {}",
+            describe(&run.json)
+        );
+    }
+    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
 fn two_wordings_whose_values_differ_subject_after_subject_are_two_properties() {
     // `clients` and `employees` agree on one utility (130 100, beyond coincidence, across
     // languages) and differ on the three others: the one agreement is a coincidence.

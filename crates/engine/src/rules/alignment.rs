@@ -244,13 +244,14 @@ fn aligned_pairs(mut signals: Vec<Pair>) -> Vec<Pair> {
 
 /// Whether the signals forbid aligning the two groups, whatever else they say. Subjects of
 /// two places are two subjects. A qualifier on one side makes another fact unless the values
-/// are the same; a contrasting concept, unless they are the same beyond coincidence. Two
+/// are the same, or one a slip of the other with no rival ([exclusive](mark_exclusive)); a
+/// contrasting concept, unless they are the same beyond coincidence. Two
 /// property wordings whose values differ for subject after other subject are two properties,
 /// whatever one subject's values say (the converse of the instances' signal).
 fn vetoed(s: &Signals) -> bool {
     !s.comparable
         || s.subjects_contrast
-        || (s.narrower && !s.same_value)
+        || (s.narrower && !s.same_value && !(s.exclusive && (s.mistyped || s.day_apart)))
         || (s.contrasting && !s.telling_agreement)
         || (s.instances_differ >= 3 && s.instances_differ > 3 * s.instances_agree)
 }
