@@ -330,3 +330,12 @@ fn alignment_sixth() {
     let counts = alignment_counts("alignment-sixth", "sixth");
     assert_eq!(counts.all(), [46, 4, 34, 61], "the figures changed");
 }
+
+#[test]
+fn alignment_seventh() {
+    // A seventh set (a road bridge closed after cracks are found, a salmonella outbreak at a
+    // school canteen), by a seventh hand that had not seen the rule, measured once at adfd2dc
+    // before any look at what the rule finds on it. Never tuned on; only these totals were read.
+    let counts = alignment_counts("alignment-seventh", "seventh");
+    assert_eq!(counts.all(), [46, 0, 34, 67], "the figures changed");
+}
