@@ -283,7 +283,7 @@ fn alignment_unseen() {
     // Since 2026-12-06 its misses have been read (a month or a time to the minute is telling;
     // one named value across languages), so it is tuned on now.
     let counts = alignment_counts("alignment-unseen", "unseen");
-    assert_eq!(counts.all(), [67, 2, 14, 66], "the figures changed");
+    assert_eq!(counts.all(), [64, 2, 17, 66], "the figures changed");
 }
 
 #[test]
@@ -316,9 +316,10 @@ fn alignment_fifth() {
     // chosen on the other sets' misses, to precision 0.95, recall 0.67; those of 2026-12-07's
     // fourth round (a weekday before a day, a day without its year, a telling day or figure
     // told of two subjects not alike, or of two entities), chosen on the fourth and unseen
-    // sets' misses, to 0.95, 0.71. Only these totals were read, never its pairs.
+    // sets' misses, to 0.95, 0.71; two entities then required to be linked (found at a
+    // million generated claims), 0.95, 0.70. Only these totals were read, never its pairs.
     let counts = alignment_counts("alignment-fifth", "fifth");
-    assert_eq!(counts.all(), [56, 3, 23, 63], "the figures changed");
+    assert_eq!(counts.all(), [55, 3, 24, 63], "the figures changed");
 }
 
 #[test]

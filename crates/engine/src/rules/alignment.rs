@@ -47,6 +47,7 @@ use crate::normalise::codes::is_code;
 use crate::normalise::names::is_proper_name;
 use crate::normalise::quantity::{Language, units_agree};
 use crate::normalise::stems::{Reading, read};
+use crate::normalise::text::fold_key;
 use crate::normalise::value::Normal;
 
 /// Groups whose subjects share a content word are compared only when fewer than this many
@@ -102,6 +103,10 @@ struct Signals {
     /// The subjects are [two entities](two_entities): the facts can meet only if one of them is
     /// restated under the other's subject, never through an alias.
     two_subjects: bool,
+    /// For two entities: the corpus links them (a fact of one whose value is the other, or a
+    /// property wording of one that names the other: `Bramfield Rovers / fee paid for
+    /// Mbeleck`).
+    linked: bool,
     /// Each subject wording names a place the other does not (`hauts responsables chinois` /
     /// `coréens`): two subjects.
     subjects_contrast: bool,
@@ -135,8 +140,8 @@ struct Signals {
     /// of each other, and of no other group of that subject that either's sources state.
     exclusive: bool,
     evidence_likeness: f64,
-    /// For two property wordings of one subject: on how many other subjects their values
-    /// agree, and on how many they do not.
+    /// For two property wordings: on how many subjects (others than theirs, for one
+    /// subject's) their values agree, and on how many they do not.
     instances_agree: usize,
     instances_differ: usize,
     /// Both groups are aligned with a third, and their values agree beyond coincidence.
@@ -190,15 +195,14 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
             .flat_map(|&(a, b, _)| views[a].evidence.iter().chain(&views[b].evidence).copied()),
     );
     let properties = property_matches(&views, &pairs, &property_readings);
+    let links = linked_subjects(&views);
     let mut signals: Vec<Pair> = pairs
         .into_par_iter()
         .map(|(a, b, values)| {
             let (a_view, b_view) = (&views[a], &views[b]);
-            (
-                a,
-                b,
-                signals(a_view, b_view, values, &properties, &subjects, &evidence),
-            )
+            let mut s = signals(a_view, b_view, values, &properties, &subjects, &evidence);
+            s.linked = s.two_subjects && linked(&links, a_view, b_view);
+            (a, b, s)
         })
         .collect();
     count_instances(&views, &mut signals);
@@ -265,24 +269,27 @@ fn aligned(s: &Signals) -> bool {
     // Two wordings of one language that share almost nothing are two properties, whatever
     // their values (`budget` / `dette`); across languages their words cannot tell.
     let wordings_allow = s.languages_differ || s.property_likeness >= 0.25 || s.narrower;
+    // Two property wordings whose values agree subject after subject are one property.
+    let instances = s.instances_agree >= 2 && s.instances_agree >= 3 * s.instances_differ;
     if s.two_subjects {
         // One fact told of two entities (`Mbeleck / transfer fee` and `Bramfield Rovers / fee
         // paid for Mbeleck`, €28 million): only the same telling value, and no rival. Wordings
-        // that read as one are a like fact of each (`Northline / pay offer`, `Eastway / pay
-        // offer`).
-        return s.exclusive
+        // that read as one, or that are one property subject after subject, are a like fact
+        // of each (`Northline / pay offer`, `Eastway / pay offer`).
+        return s.linked
+            && s.exclusive
             && s.same_value
             && s.telling_agreement
             && wordings_allow
             && !s.same_property
-            && s.property_likeness < 0.9;
+            && s.property_likeness < 0.9
+            && !instances;
     }
     // One named value speaks for one subject's two wordings only: a paper reports on many
     // subjects (`rapporté par: Financial Times`).
     let telling = s.telling_agreement || s.named_agreement;
     // A figure mistyped is as telling across languages, where the wordings cannot say.
     let mistyped = s.mistyped && s.languages_differ;
-    let instances = s.instances_agree >= 2 && s.instances_agree >= 3 * s.instances_differ;
     let same_evidence = s.evidence_likeness >= 0.5 && (s.same_subject || s.subject_likeness >= 0.5);
     if s.same_subject {
         ((telling || s.exclusive) && wordings_allow)
@@ -512,6 +519,47 @@ fn languages_differ(a: &View, b: &View) -> bool {
         .all(|x| b.languages.iter().flatten().all(|y| x != y))
         && a.languages.iter().any(Option::is_some)
         && b.languages.iter().any(Option::is_some)
+}
+
+/// The subjects that a fact links, both ways: a fact of one whose value is the other
+/// (`affaire des Néréides / juridiction: tribunal correctionnel de Montpellier`).
+fn linked_subjects<'a>(views: &[View<'a>]) -> FxHashSet<(&'a str, &'a str)> {
+    let mut links = FxHashSet::default();
+    for view in views {
+        let subject = view.set.key.subject.as_str();
+        for value in &view.values {
+            if let Normal::Entity(entity) = value {
+                links.insert((subject, entity.as_str()));
+                links.insert((entity.as_str(), subject));
+            }
+        }
+    }
+    links
+}
+
+/// Whether the corpus [links](linked_subjects) two groups' subjects, or a property wording of
+/// either names the other's subject by one of its capitalised words (`fee paid for Mbeleck`,
+/// `Yannick Mbeleck`).
+fn linked(links: &FxHashSet<(&str, &str)>, a: &View, b: &View) -> bool {
+    let names = |view: &View| -> Vec<String> {
+        view.subjects
+            .iter()
+            .flat_map(|(text, _)| text.split([' ', '-', '\'', '’']))
+            .filter(|word| word.chars().count() >= 3 && word.starts_with(char::is_uppercase))
+            .map(fold_key)
+            .collect()
+    };
+    let names_other = |x: &View, y: &View| {
+        let names = names(y);
+        x.property_texts.iter().any(|property| {
+            fold_key(property)
+                .split([' ', '-', '\''])
+                .any(|word| names.iter().any(|name| name == word))
+        })
+    };
+    links.contains(&(a.set.key.subject.as_str(), b.set.key.subject.as_str()))
+        || names_other(a, b)
+        || names_other(b, a)
 }
 
 /// Whether two groups share a [telling figure or a day](value_block).
@@ -759,8 +807,8 @@ fn signals<'a>(
     }
 }
 
-/// For each pair of one subject's groups, on how many other subjects the same two properties
-/// agree and differ.
+/// For each pair of groups of two properties, on how many subjects (others than theirs, for
+/// one subject's groups) the same two properties agree and differ.
 fn count_instances(views: &[View], signals: &mut [Pair]) {
     let mut tally: FxHashMap<(&str, &str), (usize, usize)> = FxHashMap::default();
     let property_pair = |a: usize, b: usize| {
@@ -781,11 +829,18 @@ fn count_instances(views: &[View], signals: &mut [Pair]) {
         }
     }
     for (a, b, s) in signals.iter_mut() {
-        if s.same_subject && !s.same_property {
+        if s.same_property {
+            continue;
+        }
+        if s.same_subject {
             let (agree, differ) = tally[&property_pair(*a, *b)];
             // The others: this pair's own agreement is not evidence for itself.
             s.instances_agree = agree - usize::from(s.agree);
             s.instances_differ = differ - usize::from(!s.agree);
+        } else if let Some(&(agree, differ)) = tally.get(&property_pair(*a, *b)) {
+            // Groups of two subjects: what the two properties do subject by subject.
+            s.instances_agree = agree;
+            s.instances_differ = differ;
         }
     }
 }
