@@ -44,6 +44,7 @@ use crate::finding::{Alignment, Finding, FindingCode, Variant, key_slug, slug};
 use crate::matching::remarks::{Readings, Written, likeness};
 use crate::model::{Corpus, Location};
 use crate::normalise::codes::is_code;
+use crate::normalise::date::Moment;
 use crate::normalise::names::is_proper_name;
 use crate::normalise::quantity::{Language, units_agree};
 use crate::normalise::stems::{Reading, read};
@@ -100,13 +101,10 @@ struct Signals {
     subject_likeness: f64,
     /// One subject is a name and the other a description, which may stand for it.
     described: bool,
-    /// The subjects are [two entities](two_entities): the facts can meet only if one of them is
-    /// restated under the other's subject, never through an alias.
+    /// The subjects are [two entities](two_entities) that the corpus [links](linked): the facts
+    /// can meet only if one of them is restated under the other's subject, never through an
+    /// alias.
     two_subjects: bool,
-    /// For two entities: the corpus links them (a fact of one whose value is the other, or a
-    /// property wording of one that names the other: `Bramfield Rovers / fee paid for
-    /// Mbeleck`).
-    linked: bool,
     /// Each subject wording names a place the other does not (`hauts responsables chinois` /
     /// `coréens`): two subjects.
     subjects_contrast: bool,
@@ -163,15 +161,20 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         .filter_map(|set| view(corpus, set, normals, &languages))
         .collect();
     let common_months = common_months(&views);
+    let value_keys: Vec<Vec<ValueKey>> = views.par_iter().map(value_keys).collect();
     let mut subjects = Readings::new(Reading::Subject);
     read_blocking_subjects(&views, &mut subjects);
-    let pairs: Vec<(usize, usize, Values)> = candidate_pairs(&views, &subjects)
+    let links = linked_subjects(&views);
+    // Two entities are compared only as one fact told of either: when they share a telling
+    // figure or day, and the corpus links them.
+    let pairs: Vec<(usize, usize, Values)> = candidate_pairs(&views, &subjects, &value_keys)
         .into_par_iter()
-        .filter(|&(a, b)| {
+        .filter(|&(a, b, share_value)| {
             let (a, b) = (&views[a], &views[b]);
-            disjoint(&a.sources, &b.sources) && (!two_entities(a, b) || share_value_block(a, b))
+            disjoint(&a.sources, &b.sources)
+                && (!two_entities(a, b) || (share_value && linked(&links, a, b)))
         })
-        .map(|(a, b)| (a, b, compare_values(&views[a], &views[b], &common_months)))
+        .map(|(a, b, _)| (a, b, compare_values(&views[a], &views[b], &common_months)))
         .filter(|(_, _, values)| values.comparable)
         .collect();
     // The wordings the signals compare: the subjects only of two subjects that may be one.
@@ -195,18 +198,19 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
             .flat_map(|&(a, b, _)| views[a].evidence.iter().chain(&views[b].evidence).copied()),
     );
     let properties = property_matches(&views, &pairs, &property_readings);
-    let links = linked_subjects(&views);
     let mut signals: Vec<Pair> = pairs
         .into_par_iter()
         .map(|(a, b, values)| {
             let (a_view, b_view) = (&views[a], &views[b]);
-            let mut s = signals(a_view, b_view, values, &properties, &subjects, &evidence);
-            s.linked = s.two_subjects && linked(&links, a_view, b_view);
-            (a, b, s)
+            (
+                a,
+                b,
+                signals(a_view, b_view, values, &properties, &subjects, &evidence),
+            )
         })
         .collect();
     count_instances(&views, &mut signals);
-    mark_exclusive(&views, &common_months, &mut signals);
+    mark_exclusive(&views, &value_keys, &common_months, &mut signals);
     let mut signals = aligned_pairs(signals);
     drop_ambiguous_descriptions(&views, &mut signals);
     let mut by_edit: BTreeMap<(String, String), Vec<Pair>> = BTreeMap::new();
@@ -276,8 +280,7 @@ fn aligned(s: &Signals) -> bool {
         // paid for Mbeleck`, €28 million): only the same telling value, and no rival. Wordings
         // that read as one, or that are one property subject after subject, are a like fact
         // of each (`Northline / pay offer`, `Eastway / pay offer`).
-        return s.linked
-            && s.exclusive
+        return s.exclusive
             && s.same_value
             && s.telling_agreement
             && wordings_allow
@@ -428,8 +431,12 @@ fn read_blocking_subjects<'a>(views: &[View<'a>], readings: &mut Readings) {
 /// share a content word (the last two in blocks of fewer than [`MAX_BLOCK`]), or that share a
 /// [telling](telling_value) figure (in blocks of fewer than [`MAX_VALUE_BLOCK`]), with the
 /// same `when` and `where`. Only the subjects read by [`read_blocking_subjects`] block by word.
-/// The pairs come sorted, each once.
-fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings) -> Vec<(usize, usize)> {
+/// The pairs come sorted, each once, with whether they share a figure or day in such a block.
+fn candidate_pairs<'a>(
+    views: &[View<'a>],
+    readings: &Readings,
+    value_keys: &[Vec<ValueKey>],
+) -> Vec<(usize, usize, bool)> {
     let words: Vec<BTreeSet<String>> = views
         .iter()
         .map(|v| {
@@ -440,26 +447,20 @@ fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings) -> Vec<(usize, u
                 .collect()
         })
         .collect();
-    let figures: Vec<BTreeSet<String>> = views
-        .iter()
-        .map(|v| {
-            v.values
-                .iter()
-                .filter_map(|value| value_block(value))
-                .collect()
-        })
-        .collect();
-    let mut blocks: FxHashMap<(&str, &str, Block, &str), Vec<usize>> = FxHashMap::default();
-    for (i, ((v, words), figures)) in views.iter().zip(&words).zip(&figures).enumerate() {
+    let mut blocks: FxHashMap<(&str, &str, Block, BlockKey), Vec<usize>> = FxHashMap::default();
+    for (i, ((v, words), values)) in views.iter().zip(&words).zip(value_keys).enumerate() {
         let (when, place) = (v.set.key.when.as_str(), v.set.key.place.as_str());
         let mut block = |by, key| blocks.entry((when, place, by, key)).or_default().push(i);
-        block(Block::Subject, v.set.key.subject.as_str());
-        block(Block::PropertyOrWord, v.set.key.property.as_str());
+        block(Block::Subject, BlockKey::Text(v.set.key.subject.as_str()));
+        block(
+            Block::PropertyOrWord,
+            BlockKey::Text(v.set.key.property.as_str()),
+        );
         for word in words {
-            block(Block::PropertyOrWord, word.as_str());
+            block(Block::PropertyOrWord, BlockKey::Text(word.as_str()));
         }
-        for figure in figures {
-            block(Block::Figure, figure.as_str());
+        for &value in values {
+            block(Block::Figure, BlockKey::Value(value));
         }
     }
     let mut pairs = Vec::new();
@@ -470,14 +471,27 @@ fn candidate_pairs<'a>(views: &[View<'a>], readings: &Readings) -> Vec<(usize, u
         for (n, &a) in members.iter().enumerate() {
             for &b in &members[n + 1..] {
                 if a != b {
-                    pairs.push((a.min(b), a.max(b)));
+                    pairs.push((a.min(b), a.max(b), *by == Block::Figure));
                 }
             }
         }
     }
     pairs.par_sort_unstable();
-    pairs.dedup();
+    // One pair from several blocks: it shares a value if any of them says so (sorted last).
+    pairs.dedup_by(|later, kept| {
+        let same = (later.0, later.1) == (kept.0, kept.1);
+        kept.2 |= same && later.2;
+        same
+    });
     pairs
+}
+
+/// What a block's groups share: a wording (a subject's or property's key, or a word), or a
+/// [value](ValueKey).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum BlockKey<'a> {
+    Text(&'a str),
+    Value(ValueKey),
 }
 
 /// What the groups of a block share.
@@ -502,12 +516,35 @@ impl Block {
 
 /// The key under which groups sharing a [telling](telling_value) figure or a day are
 /// compared: the figure's middle, whatever its precision and unit; the day.
-fn value_block(value: &Normal) -> Option<String> {
-    match value {
-        Normal::Quantity(q) if telling_value(value) => q.middle().map(|m| m.to_string()),
-        Normal::Moment(m) if m.is_one_day() => Some(value.class_key()),
-        _ => None,
-    }
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum ValueKey {
+    /// The bits of the middle.
+    Figure(u64),
+    /// Days from 1970-01-01.
+    Day(i64),
+}
+
+/// A group's [value keys](ValueKey), each once.
+fn value_keys(view: &View) -> Vec<ValueKey> {
+    let mut keys: Vec<ValueKey> = view
+        .values
+        .iter()
+        .filter_map(|value| match value {
+            Normal::Quantity(q) if telling_value(value) => {
+                q.middle().map(|m| ValueKey::Figure(m.to_bits()))
+            }
+            Normal::Moment(Moment::Days { first, last }) if first == last => {
+                Some(ValueKey::Day(*first))
+            }
+            _ => None,
+        })
+        .collect();
+    keys.sort_unstable_by_key(|key| match *key {
+        ValueKey::Figure(bits) => (0, bits as i64),
+        ValueKey::Day(day) => (1, day),
+    });
+    keys.dedup();
+    keys
 }
 
 /// Whether the two groups' property wordings are all written in different languages, as far
@@ -562,15 +599,6 @@ fn linked(links: &FxHashSet<(&str, &str)>, a: &View, b: &View) -> bool {
         || names_other(b, a)
 }
 
-/// Whether two groups share a [telling figure or a day](value_block).
-fn share_value_block(a: &View, b: &View) -> bool {
-    let blocks: FxHashSet<String> = a.values.iter().filter_map(|v| value_block(v)).collect();
-    b.values
-        .iter()
-        .filter_map(|v| value_block(v))
-        .any(|block| blocks.contains(&block))
-}
-
 /// Whether two sorted lists share no item.
 fn disjoint(a: &[usize], b: &[usize]) -> bool {
     let (mut i, mut j) = (0, 0);
@@ -587,7 +615,7 @@ fn disjoint(a: &[usize], b: &[usize]) -> bool {
 /// Whether two groups are of two subjects that are two entities: two registered entities, or
 /// two names (a name's variants are the name rules' to find). A description may stand for a
 /// name (`la maire sortante`). Such groups are aligned only as one fact told of either
-/// subject, when they share a telling figure or day.
+/// subject, when they share a telling figure or day and the corpus [links](linked) them.
 fn two_entities(a: &View, b: &View) -> bool {
     a.set.key.subject != b.set.key.subject
         && ((a.registered && b.registered) || (a.named && b.named))
@@ -854,19 +882,23 @@ fn count_instances(views: &[View], signals: &mut [Pair]) {
 /// be two wordings of one too, or one fact told of either party: their groups are paired so
 /// only on the same telling figure or day, and its rivals are sought among the groups of both
 /// subjects and every group that gives that figure or day.
-fn mark_exclusive(views: &[View], common_months: &FxHashSet<(&str, String)>, signals: &mut [Pair]) {
+fn mark_exclusive(
+    views: &[View],
+    value_keys: &[Vec<ValueKey>],
+    common_months: &FxHashSet<(&str, String)>,
+    signals: &mut [Pair],
+) {
     let mut groups: FxHashMap<(&str, &str, &str), Vec<usize>> = FxHashMap::default();
-    let mut by_value: FxHashMap<(&str, &str, String), Vec<usize>> = FxHashMap::default();
-    for (i, view) in views.iter().enumerate() {
+    let mut by_value: FxHashMap<(&str, &str, ValueKey), Vec<usize>> = FxHashMap::default();
+    for (i, (view, values)) in views.iter().zip(value_keys).enumerate() {
         let key = &view.set.key;
         let (when, place) = (key.when.as_str(), key.place.as_str());
         groups
             .entry((key.subject.as_str(), when, place))
             .or_default()
             .push(i);
-        let blocks: FxHashSet<String> = view.values.iter().filter_map(|v| value_block(v)).collect();
-        for block in blocks {
-            by_value.entry((when, place, block)).or_default().push(i);
+        for &value in values {
+            by_value.entry((when, place, value)).or_default().push(i);
         }
     }
     let related =
@@ -891,11 +923,9 @@ fn mark_exclusive(views: &[View], common_months: &FxHashSet<(&str, String)>, sig
         let of_values: Vec<usize> = if alike {
             Vec::new()
         } else {
-            views[a]
-                .values
+            value_keys[a]
                 .iter()
-                .filter_map(|v| value_block(v))
-                .filter_map(|block| by_value.get(&(key.when.as_str(), key.place.as_str(), block)))
+                .filter_map(|&value| by_value.get(&(key.when.as_str(), key.place.as_str(), value)))
                 .flatten()
                 .copied()
                 .collect()
