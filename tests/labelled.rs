@@ -340,3 +340,13 @@ fn alignment_seventh() {
     let counts = alignment_counts("alignment-seventh", "seventh");
     assert_eq!(counts.all(), [46, 0, 34, 67], "the figures changed");
 }
+
+#[test]
+fn alignment_eighth() {
+    // An eighth set (an avalanche closing a valley road, a research-fraud inquiry), by an eighth
+    // hand that had not seen the rule, measured once at 66e1ba5 before any look at what the
+    // rule finds on it: precision 0.96, recall 0.64 (the rule of fb2ab8d, before the fourth
+    // round of 2026-12-07, gives 0.94 and 0.41). Never tuned on; only these totals were read.
+    let counts = alignment_counts("alignment-eighth", "eighth");
+    assert_eq!(counts.all(), [51, 2, 29, 64], "the figures changed");
+}
