@@ -271,7 +271,7 @@ fn alignment_fresh() {
     // Written by a hand that had not seen the rule, measured once (precision 0.89, recall 0.52
     // with the lexicon of the first set), then tuned on: its figures are no longer unseen.
     let counts = alignment_counts("alignment-fresh", "fresh");
-    assert_eq!(counts.all(), [90, 3, 7, 88], "the figures changed");
+    assert_eq!(counts.all(), [88, 3, 9, 88], "the figures changed");
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn alignment_unseen() {
     // Since 2026-12-06 its misses have been read (a month or a time to the minute is telling;
     // one named value across languages), so it is tuned on now.
     let counts = alignment_counts("alignment-unseen", "unseen");
-    assert_eq!(counts.all(), [64, 2, 17, 66], "the figures changed");
+    assert_eq!(counts.all(), [63, 2, 18, 66], "the figures changed");
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn alignment_fourth() {
     // languages, a description standing for a name, wordings meeting through a third), so it
     // is tuned on now: [31, 2, 42, 70] before, precision 0.96 and recall 0.64 after.
     let counts = alignment_counts("alignment-fourth", "fourth");
-    assert_eq!(counts.all(), [60, 2, 13, 70], "the figures changed");
+    assert_eq!(counts.all(), [57, 2, 16, 70], "the figures changed");
 }
 
 #[test]
@@ -337,9 +337,11 @@ fn alignment_seventh() {
     // A seventh set (a road bridge closed after cracks are found, a salmonella outbreak at a
     // school canteen), by a seventh hand that had not seen the rule, measured once at adfd2dc
     // before any look at what the rule finds on it (the rule of fb2ab8d, before the fourth
-    // round of 2026-12-07, gives 1.00 and 0.45). Never tuned on; only these totals were read.
+    // round of 2026-12-07, gives 1.00 and 0.45). After a review's mends that day (a day
+    // without its year read as either of two, slips under a qualifier and subjects not alike
+    // held to more), 1.00 and 0.54. Never tuned on; only these totals were read.
     let counts = alignment_counts("alignment-seventh", "seventh");
-    assert_eq!(counts.all(), [46, 0, 34, 67], "the figures changed");
+    assert_eq!(counts.all(), [43, 0, 37, 67], "the figures changed");
 }
 
 #[test]
@@ -347,7 +349,11 @@ fn alignment_eighth() {
     // An eighth set (an avalanche closing a valley road, a research-fraud inquiry), by an eighth
     // hand that had not seen the rule, measured once at 66e1ba5 before any look at what the
     // rule finds on it: precision 0.96, recall 0.64 (the rule of fb2ab8d, before the fourth
-    // round of 2026-12-07, gives 0.94 and 0.41). Never tuned on; only these totals were read.
+    // round of 2026-12-07, gives 0.94 and 0.41). After a review's mends that day (a day
+    // without its year read as either of two, slips under a qualifier and subjects not alike
+    // held to more), 0.98 and 0.62; a first version of the first mend, read as either day even
+    // for alignment, gave 0.98 and 0.55, and was changed before the others were made, on the
+    // tuned sets' figures. Never tuned on; only these totals were read.
     let counts = alignment_counts("alignment-eighth", "eighth");
-    assert_eq!(counts.all(), [51, 2, 29, 64], "the figures changed");
+    assert_eq!(counts.all(), [50, 1, 30, 65], "the figures changed");
 }

@@ -418,6 +418,54 @@ fn a_missing_accent_is_an_info_case_variant_that_fails_only_fail_on_info() {
 }
 
 #[test]
+fn a_bare_dollar_between_two_countries_dollars_conflicts_whatever_the_order() {
+    // `$2 million` agrees with `US$2 million` and with `C$2 million`, which do not agree with
+    // each other: the fine is in conflict whichever file is read first.
+    for ids in [["a", "b", "c"], ["c", "b", "a"], ["b", "a", "c"]] {
+        let values = ["\"$2 million\"", "\"US$2 million\"", "\"C$2 million\""];
+        let sources: Vec<(String, String)> = ids
+            .iter()
+            .zip(values)
+            .map(|(id, value)| {
+                source(
+                    id,
+                    "en",
+                    &[&format!(
+                        "{{id: x, subject: Acme, property: fine, value: {value}}}"
+                    )],
+                )
+            })
+            .collect();
+        let dir = scratch(&sources, "");
+        let run = report_at(dir.path());
+        let conflict = finding(
+            &run.json,
+            "value-conflict",
+            &["US$2 million", "C$2 million"],
+        );
+        assert_eq!(conflict["severity"], "error", "{ids:?}: {conflict}");
+    }
+    // A bare dollar whose claim declares the country's unit is that country's.
+    let dir = scratch(
+        &[
+            source(
+                "a",
+                "en",
+                &["{id: x, subject: Acme, property: fine, value: \"$2 million\", unit: CAD}"],
+            ),
+            source(
+                "b",
+                "en",
+                &["{id: x, subject: Acme, property: fine, value: \"US$2 million\"}"],
+            ),
+        ],
+        "",
+    );
+    let run = report_at(dir.path());
+    finding(&run.json, "value-conflict", &["$2 million", "US$2 million"]);
+}
+
+#[test]
 fn huang_alone_is_jensen_huang_and_no_finding() {
     // Unregistered: `Huang` is the short form of `Jensen Huang`, not a variant.
     let run = report("names-short-form");
@@ -2282,21 +2330,22 @@ fn one_fact_told_of_two_entities_is_suggested_for_restating_not_as_an_alias() {
 #[test]
 fn a_qualified_wording_with_a_slip_and_no_rival_is_one_fact_in_conflict() {
     let run = alignment_corpus("qualified-slips");
-    // One article qualifies the wording and slips on the value (ten times the fine, the day
-    // after the closure), and neither gives another value so related: one fact, in conflict,
-    // which is what making them meet is for.
-    for forms in [
-        ["amende", "amende infligée à la société"],
-        ["fermeture du site", "fermeture définitive du site"],
-    ] {
-        let slip = finding(&run.json, "unaligned-fact", &forms);
-        assert_eq!(slip["alignment"]["conflict"], 1, "{slip}");
-    }
+    // One article qualifies the wording and writes ten times the fine, and neither gives
+    // another value so related: one fact, in conflict, which is what making them meet is for.
+    let slip = finding(
+        &run.json,
+        "unaligned-fact",
+        &["amende", "amende infligée à la société"],
+    );
+    assert_eq!(slip["alignment"]["conflict"], 1, "{slip}");
     // Look-alikes: a slip that the other article's other figure rivals (1 400 staff, 140 on
-    // permanent contracts, 1 400 temps), and a qualified wording of another figure.
+    // permanent contracts, 1 400 temps), a qualified wording of another figure, and, within
+    // one language, a day off and two digits swapped, which a qualifier may well explain.
     for forms in [
         ["salariés", "salariés en CDI"],
         ["chiffre d'affaires", "chiffre d'affaires à l'export"],
+        ["fermeture du site", "fermeture définitive du site"],
+        ["bénéfice en Chine", "bénéfice menacé en Chine"],
     ] {
         assert!(
             !has_finding(&run.json, "unaligned-fact", &forms),
@@ -2304,7 +2353,7 @@ fn a_qualified_wording_with_a_slip_and_no_rival_is_one_fact_in_conflict() {
             describe(&run.json)
         );
     }
-    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(2));
+    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(1));
 }
 
 #[test]

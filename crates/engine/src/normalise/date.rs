@@ -91,7 +91,30 @@ impl Moment {
         }
     }
 
-    /// True for an ambiguous numeric date.
+    /// True when both are days, known or one of two, and some reading of each is the same day
+    /// (`4 juin`, 2026's or 2027's, and `June 4, 2026`).
+    pub fn may_be_the_same_day(&self, other: &Moment) -> bool {
+        let days = |m: &Moment| {
+            m.day_readings()
+                .into_iter()
+                .flatten()
+                .filter(|(a, b)| a == b)
+        };
+        days(self).any(|x| days(other).any(|y| x == y))
+    }
+
+    /// The days it may be, when it is one known day or one of two.
+    pub fn days(&self) -> Vec<i64> {
+        self.day_readings()
+            .into_iter()
+            .flatten()
+            .filter(|(a, b)| a == b)
+            .map(|(a, _)| a)
+            .collect()
+    }
+
+    /// True for a date that is one of two days: an ambiguous numeric date, or a day without
+    /// its year.
     pub fn is_ambiguous(&self) -> bool {
         matches!(self, Moment::EitherDay { .. })
     }
@@ -413,11 +436,7 @@ fn calendar(text: &str, published: Option<PartialDate>) -> Option<Moment> {
         [d, m, y] if day(d).is_some() && month(m).is_some() => (day(d), month(m)?, year(y)?),
         [m, d, y] if month(m).is_some() && day(d).is_some() => (day(d), month(m)?, year(y)?),
         [d, m] | [m, d] if day(d).is_some() && month(m).is_some() => {
-            let day = nearest_day(day(d)?, month(m)?, weekday, published?)?;
-            return Some(Moment::Days {
-                first: day,
-                last: day,
-            });
+            return year_less_day(day(d)?, month(m)?, weekday, published?);
         }
         [m, y] => (None, month(m)?, year(y)?),
         [m] => {
@@ -438,32 +457,45 @@ fn calendar(text: &str, published: Option<PartialDate>) -> Option<Moment> {
     }))
 }
 
-/// The weekday a word names, Monday 0 to Sunday 6.
+/// The weekday a word names in full (not `Sun` or `Mar`, which are also names), Monday 0 to
+/// Sunday 6.
 fn weekday_number(word: &str) -> Option<i64> {
-    let at = WEEKDAYS.iter().position(|w| *w == word)?;
+    let at = WEEKDAYS.iter().position(|w| *w == word && w.len() > 3)?;
     Some(at as i64 % 7)
 }
 
-/// The day (counted from 1970-01-01) of `day` `month` nearest to `published`, in its year or
-/// the one before or after; of those on the `weekday` said, if any is.
-fn nearest_day(day: u8, month: u8, weekday: Option<i64>, published: PartialDate) -> Option<i64> {
+/// `day` `month` without its year: the last such day up to `published` or the first after it,
+/// either of them ([`Moment::EitherDay`]), or the one on the `weekday` said when only one is.
+/// An article names days past and to come alike; a month alone is the last one up to
+/// `published`, and either reading of a day agrees with it.
+fn year_less_day(
+    day: u8,
+    month: u8,
+    weekday: Option<i64>,
+    published: PartialDate,
+) -> Option<Moment> {
     let around = day_number(
         published.year,
-        published.month.unwrap_or(7),
-        published.day.unwrap_or(1),
+        published.month.unwrap_or(12),
+        published.day.unwrap_or(31),
     );
     let days: Vec<i64> = (published.year - 1..=published.year + 1)
         .filter(|&year| day >= 1 && day <= days_in_month(year, month))
         .map(|year| day_number(year, month, day))
         .collect();
+    let before = days.iter().copied().filter(|&d| d <= around).max();
+    let after = days.iter().copied().find(|&d| d > around);
     // 1970-01-01 was a Thursday.
-    let on_weekday = |d: &&i64| weekday.is_none_or(|w| (**d + 3).rem_euclid(7) == w);
-    let candidates: Vec<i64> = if days.iter().any(|d| on_weekday(&d)) {
-        days.iter().filter(on_weekday).copied().collect()
-    } else {
-        days
-    };
-    candidates.into_iter().min_by_key(|d| (d - around).abs())
+    let on_weekday = |d: i64| weekday.is_some_and(|w| (d + 3).rem_euclid(7) == w);
+    let one = |d: i64| Moment::Days { first: d, last: d };
+    match (before, after) {
+        (Some(b), Some(a)) if on_weekday(b) != on_weekday(a) => {
+            Some(one(if on_weekday(b) { b } else { a }))
+        }
+        (Some(early), Some(late)) => Some(Moment::EitherDay { early, late }),
+        (Some(d), None) | (None, Some(d)) => Some(one(d)),
+        (None, None) => None,
+    }
 }
 
 #[cfg(test)]
@@ -503,7 +535,7 @@ mod tests {
     }
 
     #[test]
-    fn a_day_without_its_year_is_the_one_nearest_to_publication() {
+    fn a_day_without_its_year_is_the_last_up_to_publication_or_the_next() {
         let published = |year, month, day| {
             Some(PartialDate {
                 year,
@@ -511,29 +543,53 @@ mod tests {
                 day: Some(day),
             })
         };
-        let (june_5, july_1) = (published(2026, 6, 5), published(2026, 7, 1));
-        for (text, published, expected) in [
-            ("June 4", june_5, day(2026, 6, 4)),
-            ("4 juin", june_5, day(2026, 6, 4)),
-            ("le 4 juin", june_5, day(2026, 6, 4)),
-            ("on June 4", june_5, day(2026, 6, 4)),
-            ("Thursday, June 4", june_5, day(2026, 6, 4)),
-            // Across a year's end, either way.
-            ("January 10", published(2026, 12, 20), day(2027, 1, 10)),
-            ("28 décembre", published(2026, 1, 3), day(2025, 12, 28)),
-            // The weekday said picks the year: 1 January 2026 was a Thursday, 2027's a Friday.
-            ("January 1", july_1, day(2026, 1, 1)),
-            ("Friday, January 1", july_1, day(2027, 1, 1)),
-        ] {
-            assert_eq!(days(text, published), (expected, expected), "{text}");
+        let either = |early, late| Some(Moment::EitherDay { early, late });
+        let one = |d| Some(Moment::Days { first: d, last: d });
+        let june_5 = published(2026, 6, 5);
+        for text in ["June 4", "4 juin", "le 4 juin", "on June 4"] {
+            assert_eq!(
+                parse(text, june_5),
+                either(day(2026, 6, 4), day(2027, 6, 4)),
+                "{text}"
+            );
         }
-        // Look-alikes: no publication date, no such day, a month and a year.
+        // Published on the day itself, it is that day or next year's.
+        assert_eq!(
+            parse("June 5", june_5),
+            either(day(2026, 6, 5), day(2027, 6, 5))
+        );
+        // Across a year's end, either way.
+        assert_eq!(
+            parse("January 10", published(2026, 12, 20)),
+            either(day(2026, 1, 10), day(2027, 1, 10))
+        );
+        // The weekday said picks one: 4 June 2026 is a Thursday, 4 June 2027 a Friday.
+        assert_eq!(parse("Thursday, June 4", june_5), one(day(2026, 6, 4)));
+        assert_eq!(parse("vendredi 4 juin", june_5), one(day(2027, 6, 4)));
+        // A weekday that is neither's says nothing.
+        assert_eq!(
+            parse("Monday, June 4", june_5),
+            either(day(2026, 6, 4), day(2027, 6, 4))
+        );
+        // Either reading agrees with a month alone, which is the last one up to publication
+        // (`juillet` in February 2026 is July 2025; `4 juillet` may be 2025's or 2026's).
+        let february = published(2026, 2, 10);
+        let month = parse("juillet", february).unwrap();
+        let day_of_it = parse("4 juillet", february).unwrap();
+        assert!(month.overlaps(&day_of_it) && day_of_it.overlaps(&month));
+        // Look-alikes: no publication date, no such day, a month and a year; 29 February has
+        // one reading in three years, or none.
         assert_eq!(parse("June 4", None), None);
         assert_eq!(parse("June 31", june_5), None);
         assert_eq!(
             days("June 2027", june_5),
             (day(2027, 6, 1), day(2027, 6, 30))
         );
+        assert_eq!(
+            parse("29 février", published(2025, 3, 1)),
+            one(day(2024, 2, 29))
+        );
+        assert_eq!(parse("29 février", published(2022, 3, 1)), None);
     }
 
     #[test]

@@ -66,11 +66,7 @@ impl Quantity {
         if !self.units_agree(other) || a <= 0.0 || b <= 0.0 {
             return false;
         }
-        let ratio = a.max(b) / a.min(b);
-        if [10.0, 100.0, 1000.0]
-            .iter()
-            .any(|power| (ratio / power - 1.0).abs() < 1e-9)
-        {
+        if self.is_scaled(other) {
             return true;
         }
         let ((x_power, x), (y_power, y)) = (significant_digits(a), significant_digits(b));
@@ -78,6 +74,21 @@ impl Quantity {
         x_power == y_power
             && matches!((differ.next(), differ.next(), differ.next()),
                 (Some(i), Some(j), None) if j == i + 1 && x[i] == y[j] && x[j] == y[i])
+    }
+
+    /// True when one figure is ten, a hundred or a thousand times the other, in units that
+    /// agree.
+    pub fn is_scaled(&self, other: &Quantity) -> bool {
+        let (Some(a), Some(b)) = (self.middle(), other.middle()) else {
+            return false;
+        };
+        if !self.units_agree(other) || a <= 0.0 || b <= 0.0 {
+            return false;
+        }
+        let ratio = a.max(b) / a.min(b);
+        [10.0, 100.0, 1000.0]
+            .iter()
+            .any(|power| (ratio / power - 1.0).abs() < 1e-9)
     }
 
     /// The middle of a bounded interval.
@@ -275,7 +286,12 @@ pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Opti
     if article && value == 1.0 && scale.is_none() && unit_written.is_none() && figure_follows {
         return None;
     }
-    let found_unit = unit_written.or_else(|| unit.and_then(unit_of));
+    // A bare dollar takes the country of a declared dollar (`$2 million`, `unit: CAD`).
+    let declared = unit.and_then(unit_of);
+    let found_unit = match (unit_written, declared) {
+        (Some("$"), Some(declared)) if units_agree(Some("$"), Some(declared)) => Some(declared),
+        (written, declared) => written.or(declared),
+    };
     let (low, high) = (value - half_step, value + half_step);
     let (low, high) = match qualifier {
         Qualifier::Exact => (low, high),

@@ -3,8 +3,8 @@
 //! their claims are never compared.
 //!
 //! Pairs of groups are compared only within blocks: groups of one subject, of one property,
-//! whose subjects share a content word, or that share a telling figure, all with the same
-//! `when` and `where`. A pair is suggested on several signals at once, never one alone:
+//! whose subjects share a content word, or that share a telling figure or a day, all with the
+//! same `when` and `where`. A pair is suggested on several signals at once, never one alone:
 //!
 //! - the subjects: one entity, or wordings alike by their content stems and trigrams, or a
 //!   name and a description that may stand for it;
@@ -19,20 +19,24 @@
 //! - the instances: two property wordings whose values agree for one subject after another
 //!   (`bilan des morts` / `death toll`, city by city) are one property, as schema matching by
 //!   instances does (COMA++), and two whose values differ for subject after subject are two;
-//! - the pairing: within one subject, the two groups' values are the same, or one a slip of
-//!   the other (a figure mistyped, a day off), and no other group of the subject that either's
-//!   sources state has a value so related: each article gives it for one property only;
+//! - the pairing: within one subject (or two alike), the two groups' values are the same, or
+//!   one a slip of the other (a figure mistyped, a day off), and no other group of the subject
+//!   that either's sources state has a value so related: each article gives it for one
+//!   property only; for two subjects not alike, the same rare value, and no rival among both
+//!   subjects' groups nor any group giving that value;
 //! - the evidence: the two claims' evidence sentences say the same;
 //! - a third group: two groups each suggested with a third, of one rare value, are suggested
 //!   together too.
 //!
 //! Each suggestion says which registry entry would align the two (a property alias, an entity
-//! alias) and what the facts would then say: agree, or conflict.
+//! alias) and what the facts would then say: agree, or conflict. Two entities (two registered
+//! entities, or two names) are aligned only as one fact told of either, which no alias aligns
+//! (`restate`), when the corpus links them and they share a rare value.
 //!
 //! Reading a wording (detecting its language, stemming it) is what costs, so each distinct
 //! wording is read once, in parallel, and only when a pair that can be suggested needs it: two
-//! registered entities or two names are never aligned, so the subject of a corpus of registered
-//! names is read only where it shares a word with a description.
+//! entities' subjects are never read, so the subject of a corpus of registered names is read
+//! only where it shares a word with a description.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -44,7 +48,6 @@ use crate::finding::{Alignment, Finding, FindingCode, Variant, key_slug, slug};
 use crate::matching::remarks::{Readings, Written, likeness};
 use crate::model::{Corpus, Location};
 use crate::normalise::codes::is_code;
-use crate::normalise::date::Moment;
 use crate::normalise::names::is_proper_name;
 use crate::normalise::quantity::{Language, units_agree};
 use crate::normalise::stems::{Reading, read};
@@ -132,9 +135,12 @@ struct Signals {
     rare: bool,
     /// Some values read as one figure mistyped.
     mistyped: bool,
+    /// Some values are telling figures, one ten, a hundred or a thousand times the other.
+    scaled: bool,
     /// Some values are two days, one the day after the other.
     day_apart: bool,
-    /// For two groups of one subject: their values are the [same or a slip](Values::related)
+    /// For two groups of one subject, or two alike: their values are the [same or a
+    /// slip](Values::related)
     /// of each other, and of no other group of that subject that either's sources state.
     exclusive: bool,
     evidence_likeness: f64,
@@ -259,9 +265,17 @@ fn aligned_pairs(mut signals: Vec<Pair>) -> Vec<Pair> {
 fn vetoed(s: &Signals) -> bool {
     !s.comparable
         || s.subjects_contrast
-        || (s.narrower && !s.same_value && !(s.exclusive && (s.mistyped || s.day_apart)))
+        || (s.narrower && !s.same_value && !(s.exclusive && qualified_slip(s)))
         || (s.contrasting && !s.telling_agreement)
         || (s.instances_differ >= 3 && s.instances_differ > 3 * s.instances_agree)
+}
+
+/// Whether a slip between the values of a qualified wording and its plain form is telling: a
+/// figure ten, a hundred or a thousand times the other, or any slip across languages; not two
+/// digits swapped, nor a day off, within one (`revenus en Chine: 42 milliards` / `revenus
+/// menacés en Chine: 24 milliards`, `ouverture` / `ouverture officielle`).
+fn qualified_slip(s: &Signals) -> bool {
+    s.scaled || (s.languages_differ && (s.mistyped || s.day_apart))
 }
 
 /// Whether the signals are enough to suggest aligning the two groups: each way needs two
@@ -303,7 +317,8 @@ fn aligned(s: &Signals) -> bool {
     } else {
         (s.same_property && s.telling_agreement)
             || (s.subject_likeness >= 0.5 && s.property_likeness >= 0.4 && s.telling_agreement)
-            || (s.exclusive && wordings_allow)
+            // A name and a description alike in nothing are met only by the paths above.
+            || (s.exclusive && wordings_allow && (s.subject_likeness >= 0.5 || !s.described))
             // Two wordings of one subject (`hauts dirigeants` / `hauts responsables`).
             || (s.subject_likeness >= 0.9 && s.property_likeness >= 0.5 && s.same_value)
             // A description standing for a name (`the Norwegian carrier`, `Nordvik Line`).
@@ -533,11 +548,12 @@ fn value_keys(view: &View) -> Vec<ValueKey> {
             Normal::Quantity(q) if telling_value(value) => {
                 q.middle().map(|m| ValueKey::Figure(m.to_bits()))
             }
-            Normal::Moment(Moment::Days { first, last }) if first == last => {
-                Some(ValueKey::Day(*first))
-            }
             _ => None,
         })
+        .chain(view.values.iter().flat_map(|value| match value {
+            Normal::Moment(m) => m.days().into_iter().map(ValueKey::Day).collect(),
+            _ => Vec::new(),
+        }))
         .collect();
     keys.sort_unstable_by_key(|key| match *key {
         ValueKey::Figure(bits) => (0, bits as i64),
@@ -575,23 +591,25 @@ fn linked_subjects<'a>(views: &[View<'a>]) -> FxHashSet<(&'a str, &'a str)> {
 }
 
 /// Whether the corpus [links](linked_subjects) two groups' subjects, or a property wording of
-/// either names the other's subject by one of its capitalised words (`fee paid for Mbeleck`,
-/// `Yannick Mbeleck`).
+/// either names the other's subject by one of its capitalised words, capitalised there too
+/// (`fee paid for Mbeleck`, `Yannick Mbeleck`; not `city grant`, `Lanby City`), beyond its
+/// first word.
 fn linked(links: &FxHashSet<(&str, &str)>, a: &View, b: &View) -> bool {
-    let names = |view: &View| -> Vec<String> {
-        view.subjects
-            .iter()
-            .flat_map(|(text, _)| text.split([' ', '-', '\'', '’']))
+    let capitalised = |text: &str| -> Vec<String> {
+        text.split([' ', '-', '\'', '’'])
             .filter(|word| word.chars().count() >= 3 && word.starts_with(char::is_uppercase))
             .map(fold_key)
             .collect()
     };
     let names_other = |x: &View, y: &View| {
-        let names = names(y);
+        let names: Vec<String> = y
+            .subjects
+            .iter()
+            .flat_map(|&(t, _)| capitalised(t))
+            .collect();
         x.property_texts.iter().any(|property| {
-            fold_key(property)
-                .split([' ', '-', '\''])
-                .any(|word| names.iter().any(|name| name == word))
+            let rest = property.split_once(' ').map_or("", |(_, rest)| rest);
+            capitalised(rest).iter().any(|word| names.contains(word))
         })
     };
     links.contains(&(a.set.key.subject.as_str(), b.set.key.subject.as_str()))
@@ -642,6 +660,8 @@ struct Values {
     /// Some are telling figures that differ as one figure mistyped would (`640 000` /
     /// `64 000`): a conflict, but no coincidence.
     mistyped: bool,
+    /// Some are telling figures, one ten, a hundred or a thousand times the other.
+    scaled: bool,
     /// Some are two days, one the day after the other.
     day_apart: bool,
 }
@@ -688,6 +708,7 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
     let (mut comparable, mut agree, mut same, mut telling, mut named) =
         (false, false, false, false, false);
     let (mut telling_figure, mut rare, mut mistyped, mut day_apart) = (false, false, false, false);
+    let mut scaled = false;
     for x in &a.values {
         for y in &b.values {
             if comparable_kinds(x, y) {
@@ -708,7 +729,9 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
                     rare |= tells && !small_figure(x);
                     named |= matches!(x, Normal::Entity(_));
                 } else if let (Normal::Quantity(p), Normal::Quantity(q)) = (x, y) {
-                    mistyped |= telling_value(x) && telling_value(y) && p.looks_mistyped(q);
+                    let telling = telling_value(x) && telling_value(y);
+                    mistyped |= telling && p.looks_mistyped(q);
+                    scaled |= telling && p.is_scaled(q);
                 } else if let (Normal::Moment(p), Normal::Moment(q)) = (x, y) {
                     day_apart |= p.is_a_day_from(q);
                 }
@@ -724,6 +747,7 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
         telling_figure,
         rare,
         mistyped,
+        scaled,
         day_apart,
     }
 }
@@ -829,6 +853,7 @@ fn signals<'a>(
         telling_figure: values.telling_figure,
         rare: values.rare,
         mistyped: values.mistyped,
+        scaled: values.scaled,
         day_apart: values.day_apart,
         evidence_likeness: best(&a.evidence, &b.evidence, sentences),
         ..Signals::default()
@@ -907,7 +932,7 @@ fn mark_exclusive(
         let alike = s.subject_likeness >= 0.5;
         if s.same_property
             || !(s.same_value || s.mistyped || s.day_apart)
-            || !(alike || (s.same_value && s.telling_agreement))
+            || !(alike || (s.same_value && s.rare))
         {
             return;
         }
@@ -949,6 +974,9 @@ fn mark_exclusive(
 fn same_value(a: &Normal, b: &Normal) -> bool {
     match (a, b) {
         (Normal::Quantity(x), Normal::Quantity(y)) => x.same_value(y),
+        (Normal::Moment(x), Normal::Moment(y)) if x.is_ambiguous() || y.is_ambiguous() => {
+            x.may_be_the_same_day(y)
+        }
         _ => a.class_key() == b.class_key(),
     }
 }
@@ -974,7 +1002,7 @@ fn telling_value(value: &Normal) -> bool {
             let middle = (q.low + q.high) / 2.0;
             q.unit.is_some() || middle.abs() >= 100.0 || middle.fract() != 0.0
         }
-        Normal::Moment(m) => m.is_at_most_a_month(),
+        Normal::Moment(m) => m.is_at_most_a_month() || m.is_ambiguous(),
         // A product code names one thing (`HX20`); another entity is a named value (see
         // `Signals::named_agreement`).
         Normal::Entity(key) => is_code(key.split_once(':').map_or(key.as_str(), |(_, k)| k)),
@@ -1019,7 +1047,7 @@ fn finding(corpus: &Corpus, views: &[View], pairs: &[Pair]) -> Finding {
         (first, second)
     };
     // One finding's pairs are all of the same two subjects: of two entities, or not.
-    let restate = pairs.iter().all(|(_, _, s)| s.two_subjects);
+    let restate = pairs.iter().any(|(_, _, s)| s.two_subjects);
     let subject_differs = kept.set.key.subject != alias.set.key.subject && !restate;
     let property_differs = kept.set.key.property != alias.set.key.property && !restate;
     let alignment = Alignment {

@@ -387,11 +387,16 @@ fn merge_ambiguous_dates(classes: &mut Vec<(String, Normal, Vec<ClaimRef>)>) {
     }
 }
 
+/// Merges the classes of one figure written with different precision. Two units written
+/// (`$2 million`, `C$2 million`) are never merged, even when they agree: a bare dollar agrees
+/// with each country's, which do not agree with each other, so merging would depend on order.
 fn merge_equal_quantities(classes: &mut Vec<(String, Normal, Vec<ClaimRef>)>) {
     let mut i = 0;
     while i < classes.len() {
         let equal = (i + 1..classes.len()).find(|&j| match (&classes[i].1, &classes[j].1) {
-            (Normal::Quantity(a), Normal::Quantity(b)) => a.same_value(b),
+            (Normal::Quantity(a), Normal::Quantity(b)) => {
+                a.same_value(b) && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none())
+            }
             _ => false,
         });
         match equal {
