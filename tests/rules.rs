@@ -146,6 +146,17 @@ fn has_finding(json: &Value, code: &str, forms: &[&str]) -> bool {
     !findings_with(json, code, forms).is_empty()
 }
 
+/// Asserts that no `unaligned-fact` finding pairs any of `look_alikes` (two forms each).
+fn no_alignment_between(json: &Value, look_alikes: &[[&str; 2]]) {
+    for forms in look_alikes {
+        assert!(
+            !has_finding(json, "unaligned-fact", forms),
+            "{forms:?}: {}",
+            describe(json)
+        );
+    }
+}
+
 /// The one finding of `code` between `forms`.
 fn finding<'a>(json: &'a Value, code: &str, forms: &[&str]) -> &'a Value {
     let found = findings_with(json, code, forms);
@@ -2020,16 +2031,13 @@ fn two_wordings_of_one_subject_meet_and_subjects_of_two_places_or_two_names_do_n
         carrier["alignment"]["pairs"].as_array().map(Vec::len),
         Some(1)
     );
-    for forms in [
-        ["sailors employed", "sailors employed"],
-        ["routes", "routes"],
-    ] {
-        assert!(
-            !has_finding(&run.json, "unaligned-fact", &forms),
-            "{forms:?}: {}",
-            describe(&run.json)
-        );
-    }
+    no_alignment_between(
+        &run.json,
+        &[
+            ["sailors employed", "sailors employed"],
+            ["routes", "routes"],
+        ],
+    );
     assert!(findings_with(&run.json, "unaligned-fact", &["Baltic Link"]).is_empty());
     assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(8));
 }
@@ -2108,20 +2116,17 @@ fn a_figure_mistyped_a_description_standing_for_a_name_and_wordings_meeting_thro
     // language between wordings that share nothing, a day shared by a description and a name
     // when the French article gives it for another fact too, and a small figure (23 %) that two
     // English wordings share through a French one.
-    for forms in [
-        ["passagers attendus", "parking spaces"],
-        ["portes d'embarquement", "check-in desks"],
-        ["rallonge votée par le conseil", "subvention régionale"],
-        ["le chantier", "Vallon Airport Services"],
-        ["conseil régional", "Vallon Airport Services"],
-        ["stake", "undertaking to sell"],
-    ] {
-        assert!(
-            !has_finding(&run.json, "unaligned-fact", &forms),
-            "{forms:?}: {}",
-            describe(&run.json)
-        );
-    }
+    no_alignment_between(
+        &run.json,
+        &[
+            ["passagers attendus", "parking spaces"],
+            ["portes d'embarquement", "check-in desks"],
+            ["rallonge votée par le conseil", "subvention régionale"],
+            ["le chantier", "Vallon Airport Services"],
+            ["conseil régional", "Vallon Airport Services"],
+            ["stake", "undertaking to sell"],
+        ],
+    );
     // What the small figure does say across languages stands: `part du capital` with each.
     for english in ["stake", "undertaking to sell"] {
         finding(&run.json, "unaligned-fact", &["part du capital", english]);
@@ -2221,19 +2226,16 @@ fn values_that_pair_one_fact_with_one_other_and_no_rival_align_their_wordings() 
     assert_eq!(start["alignment"]["conflict"], 1, "{start}");
     // Look-alikes: two French wordings give 6, so which is `aid stations` is a guess, as two
     // English wordings give 12; and two days apart are two events.
-    for forms in [
-        ["ravitaillements", "aid stations"],
-        ["postes de secours", "aid stations"],
-        ["meneurs d'allure", "balloon pacers"],
-        ["meneurs d'allure", "drink stations"],
-        ["clôture des inscriptions", "bib collection opens"],
-    ] {
-        assert!(
-            !has_finding(&run.json, "unaligned-fact", &forms),
-            "{forms:?}: {}",
-            describe(&run.json)
-        );
-    }
+    no_alignment_between(
+        &run.json,
+        &[
+            ["ravitaillements", "aid stations"],
+            ["postes de secours", "aid stations"],
+            ["meneurs d'allure", "balloon pacers"],
+            ["meneurs d'allure", "drink stations"],
+            ["clôture des inscriptions", "bib collection opens"],
+        ],
+    );
     assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(2));
 }
 
@@ -2259,19 +2261,16 @@ fn a_telling_day_told_of_two_subjects_and_of_no_rival_aligns_them() {
     // `trial opened` is a guess; a small figure is no sign across subjects, nor one that only
     // its unit makes telling (3 years); and a name and a description alike in nothing (Jean
     // Ducros, the trial) are not one subject, whatever day they share.
-    for forms in [
-        ["ouverture du procès", "trial opened"],
-        ["placé sous contrôle judiciaire le", "trial opened"],
-        ["prévenus", "wards closed"],
-        ["durée de l'enquête", "suspended sentence"],
-        ["condamné le", "appeal deadline"],
-    ] {
-        assert!(
-            !has_finding(&run.json, "unaligned-fact", &forms),
-            "{forms:?}: {}",
-            describe(&run.json)
-        );
-    }
+    no_alignment_between(
+        &run.json,
+        &[
+            ["ouverture du procès", "trial opened"],
+            ["placé sous contrôle judiciaire le", "trial opened"],
+            ["prévenus", "wards closed"],
+            ["durée de l'enquête", "suspended sentence"],
+            ["condamné le", "appeal deadline"],
+        ],
+    );
     assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(1));
 }
 
@@ -2311,20 +2310,17 @@ fn one_fact_told_of_two_entities_is_suggested_for_restating_not_as_an_alias() {
     // under two wordings that agree club after club (which are one property: that is
     // suggested); and two clubs that nothing links, with the same telling figure, though each
     // wording holds a word of the other's name in lower case.
-    for forms in [
-        ["budget de la saison", "wage bill"],
-        ["town grant", "grant from the city"],
-        ["salaire annuel", "wage bill increase"],
-        ["prime à la signature", "wage bill increase"],
-        ["home games attendance", "attendance at home games"],
-        ["Karr United", "Lanby City"],
-    ] {
-        assert!(
-            !has_finding(&run.json, "unaligned-fact", &forms),
-            "{forms:?}: {}",
-            describe(&run.json)
-        );
-    }
+    no_alignment_between(
+        &run.json,
+        &[
+            ["budget de la saison", "wage bill"],
+            ["town grant", "grant from the city"],
+            ["salaire annuel", "wage bill increase"],
+            ["prime à la signature", "wage bill increase"],
+            ["home games attendance", "attendance at home games"],
+            ["Karr United", "Lanby City"],
+        ],
+    );
     finding(
         &run.json,
         "unaligned-fact",
@@ -2347,18 +2343,15 @@ fn a_qualified_wording_with_a_slip_and_no_rival_is_one_fact_in_conflict() {
     // Look-alikes: a slip that the other article's other figure rivals (1 400 staff, 140 on
     // permanent contracts, 1 400 temps), a qualified wording of another figure, and, within
     // one language, a day off and two digits swapped, which a qualifier may well explain.
-    for forms in [
-        ["salariés", "salariés en CDI"],
-        ["chiffre d'affaires", "chiffre d'affaires à l'export"],
-        ["fermeture du site", "fermeture définitive du site"],
-        ["bénéfice en Chine", "bénéfice menacé en Chine"],
-    ] {
-        assert!(
-            !has_finding(&run.json, "unaligned-fact", &forms),
-            "{forms:?}: {}",
-            describe(&run.json)
-        );
-    }
+    no_alignment_between(
+        &run.json,
+        &[
+            ["salariés", "salariés en CDI"],
+            ["chiffre d'affaires", "chiffre d'affaires à l'export"],
+            ["fermeture du site", "fermeture définitive du site"],
+            ["bénéfice en Chine", "bénéfice menacé en Chine"],
+        ],
+    );
     assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(1));
 }
 

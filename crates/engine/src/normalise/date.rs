@@ -94,13 +94,8 @@ impl Moment {
     /// True when both are days, known or one of two, and some reading of each is the same day
     /// (`4 juin`, 2026's or 2027's, and `June 4, 2026`).
     pub fn may_be_the_same_day(&self, other: &Moment) -> bool {
-        let days = |m: &Moment| {
-            m.day_readings()
-                .into_iter()
-                .flatten()
-                .filter(|(a, b)| a == b)
-        };
-        days(self).any(|x| days(other).any(|y| x == y))
+        let theirs = other.days();
+        self.days().iter().any(|day| theirs.contains(day))
     }
 
     /// The days it may be, when it is one known day or one of two.

@@ -531,7 +531,7 @@ impl Block {
 
 /// The key under which groups sharing a [telling](telling_value) figure or a day are
 /// compared: the figure's middle, whatever its precision and unit; the day.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum ValueKey {
     /// The bits of the middle.
     Figure(u64),
@@ -555,10 +555,7 @@ fn value_keys(view: &View) -> Vec<ValueKey> {
             _ => Vec::new(),
         }))
         .collect();
-    keys.sort_unstable_by_key(|key| match *key {
-        ValueKey::Figure(bits) => (0, bits as i64),
-        ValueKey::Day(day) => (1, day),
-    });
+    keys.sort_unstable();
     keys.dedup();
     keys
 }
