@@ -792,11 +792,19 @@ fn the_same_figure_written_several_ways_is_one_value_and_no_conflict() {
         describe(json)
     );
     // The claims did meet: each pair or triple is one fact.
-    let cases: [(&str, &str, &[&str]); 4] = [
+    // A length in metres, in kilometres and in centimetres, as each language writes it
+    // (`2,143m` is metres, not a million).
+    let cases: [(&str, &str, &[&str]); 6] = [
         ("Acme", "revenue", &["les-echos", "reuters", "le-monde"]),
         ("Nvidia", "revenus en Chine", &["les-echos", "reuters"]),
         ("Huawei", "puces vendues", &["les-echos", "le-monde"]),
         ("Capgemini", "effectif", &["les-echos", "reuters"]),
+        (
+            "Pont de Normandie",
+            "longueur",
+            &["les-echos", "reuters", "le-monde"],
+        ),
+        ("Belle-Île II", "tirant d'eau", &["reuters", "le-monde"]),
     ];
     for (subject, property, sources) in cases {
         assert_eq!(
@@ -2272,6 +2280,35 @@ fn a_telling_day_told_of_two_subjects_and_of_no_rival_aligns_them() {
         ],
     );
     assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn times_of_day_lengths_and_a_day_with_its_hour_meet_as_written_in_each_language() {
+    let run = alignment_corpus("times-and-measures");
+    // `6 h 35` / `6.35am`, `46 mètres` / `46m`, `2,10 m` / `210 cm`, and a day said with its
+    // hour / the day alone: each one fact, on which the two articles agree.
+    for forms in [
+        ["a quitté Quiberon à", "left Quiberon at"],
+        ["longueur hors tout", "overall length"],
+        ["tirant d'eau", "draught"],
+        ["reprend du service", "back in service on"],
+    ] {
+        let found = finding(&run.json, "unaligned-fact", &forms);
+        assert_eq!(found["alignment"]["agree"], 1, "{found}");
+    }
+    // Look-alikes: two other times of that morning worded like the departure (a scheduled
+    // departure, the return), and 120 tonnes of freight beside a gangway of 120 m.
+    no_alignment_between(
+        &run.json,
+        &[
+            ["scheduled departure from Quiberon", "left Quiberon at"],
+            ["docked back in Quiberon at", "left Quiberon at"],
+            ["scheduled departure from Quiberon", "a quitté Quiberon à"],
+            ["docked back in Quiberon at", "a quitté Quiberon à"],
+            ["fret embarqué", "new gangway length"],
+        ],
+    );
+    assert_eq!(run.json["findings"].as_array().map(Vec::len), Some(4));
 }
 
 #[test]

@@ -190,12 +190,43 @@ pub fn parse(text: &str, published: Option<PartialDate>) -> Option<Moment> {
     if let Some(time) = time_of_day(text) {
         return Some(time);
     }
+    day(text, published).or_else(|| day(without_time(text)?, published))
+}
+
+/// A day, a month, a quarter or a year, absolute or relative to `published`.
+fn day(text: &str, published: Option<PartialDate>) -> Option<Moment> {
     if let Some(date) = parse_iso_date(text) {
         return Some(span(date));
     }
     quarter(text)
         .or_else(|| relative(text, published?))
         .or_else(|| calendar(text, published))
+}
+
+/// The day of a day said with its hour (`samedi 7 février à 18 heures`, `Feb. 8 at 6pm`): a
+/// claim of the day agrees with it whatever the hour. (A time right after a day, `Dec 02 7:10
+/// a.m.`, is read as the time, as timetables write it: [time_of_day].)
+fn without_time(text: &str) -> Option<&str> {
+    [" a ", " at ", ", ", " vers ", " around "]
+        .iter()
+        .find_map(|separator| {
+            let (day, time) = text.rsplit_once(separator)?;
+            (bare_time_of_day(time).is_some() || hours(time).is_some()).then_some(day)
+        })
+}
+
+/// `18 heures`, `8 heures 30`: an hour in words, as French writes it after a day.
+fn hours(text: &str) -> Option<u32> {
+    let (hour, rest) = text.split_once(' ')?;
+    let hour: u32 = hour.parse().ok().filter(|h| *h <= 23)?;
+    let minute = match rest
+        .strip_prefix("heures")
+        .or_else(|| rest.strip_prefix("heure"))?
+    {
+        "" => 0,
+        minutes => minutes.trim_start().parse().ok().filter(|m| *m <= 59)?,
+    };
+    Some(hour * 60 + minute)
 }
 
 /// The days a partial date covers.
@@ -282,7 +313,8 @@ fn time_of_day(text: &str) -> Option<Moment> {
     }
 }
 
-/// `7:10 a.m.`, `7:10aDec 1`, `9:22 p.m. (Estimated runway)`, `19 h 10`, `19h10`, `07:10`.
+/// `7:10 a.m.`, `7:10aDec 1`, `9:22 p.m. (Estimated runway)`, `19 h 10`, `19h10`, `07:10`,
+/// and with `am` or `pm` only: `2.26pm`, `8 p.m.`, `11am`.
 fn bare_time_of_day(text: &str) -> Option<Moment> {
     let bytes = text.as_bytes();
     let hour_digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
@@ -291,10 +323,18 @@ fn bare_time_of_day(text: &str) -> Option<Moment> {
     }
     let hour: u32 = text[..hour_digits].parse().ok()?;
     let rest = text[hour_digits..].trim_start();
-    let rest = rest
-        .strip_prefix(':')
-        .or_else(|| rest.strip_prefix('h'))?
-        .trim_start();
+    let half_of_day = |rest: &str| {
+        ["a.m", "p.m", "am", "pm"].iter().any(|half| {
+            rest.strip_prefix(half)
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        })
+    };
+    let (rest, needs_half_of_day) = match rest.strip_prefix(':').or_else(|| rest.strip_prefix('h'))
+    {
+        Some(rest) => (rest.trim_start(), false),
+        // `2.26` alone is a figure; `2.26pm` a time.
+        None => (rest.strip_prefix('.').unwrap_or(rest), true),
+    };
     let minute_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let minute: u32 = match minute_digits {
         0 => 0,
@@ -302,6 +342,9 @@ fn bare_time_of_day(text: &str) -> Option<Moment> {
         _ => return None,
     };
     let rest = rest[minute_digits..].trim_start();
+    if needs_half_of_day && !half_of_day(rest) {
+        return None;
+    }
     let hour = match rest.as_bytes().first() {
         Some(b'a') if (1..=12).contains(&hour) => hour % 12,
         Some(b'p') if (1..=12).contains(&hour) => hour % 12 + 12,
@@ -771,6 +814,29 @@ mod tests {
     }
 
     #[test]
+    fn a_day_said_with_its_hour_is_the_day() {
+        let feb_5 = Some(PartialDate {
+            year: 2026,
+            month: Some(2),
+            day: Some(5),
+        });
+        assert_eq!(
+            days("samedi 7 février à 18 heures", feb_5),
+            (day(2026, 2, 7), day(2026, 2, 7))
+        );
+        for (with_hour, day_alone) in [
+            ("mardi 10 février à 8 heures 30", "mardi 10 février"),
+            ("Feb. 8 at 6pm", "Feb. 8"),
+            ("February 8, 2026 at 2:26 p.m.", "February 8, 2026"),
+            ("le 9 février vers 14 h", "le 9 février"),
+        ] {
+            let day = parse(day_alone, feb_5);
+            assert!(day.is_some(), "{day_alone}");
+            assert_eq!(parse(with_hour, feb_5), day, "{with_hour}");
+        }
+    }
+
+    #[test]
     fn times_of_day_table() {
         let cases = [
             ("7:10 a.m.", 7 * 60 + 10),
@@ -788,6 +854,11 @@ mod tests {
             ("10 h 05", 10 * 60 + 5),
             ("23:59", 23 * 60 + 59),
             ("10:30 pm", 22 * 60 + 30),
+            ("2.26pm", 14 * 60 + 26),
+            ("8.15am", 8 * 60 + 15),
+            ("8 p.m.", 20 * 60),
+            ("11am", 11 * 60),
+            ("12 pm", 12 * 60),
             // What follows a time that is no word is not read.
             ("10 h 05 (heure locale)", 10 * 60 + 5),
         ];
@@ -827,6 +898,15 @@ mod tests {
             "Q04 2024",
             "Q4 202",
             "T4 20245",
+            // A figure with a decimal point is a time only with `am` or `pm`.
+            "2.26",
+            "3.5m",
+            "8 amendments",
+            "2.26 million",
+            // A day with something after it that is no hour.
+            "7 février à Grenoble",
+            "7 février, 18",
+            "Feb. 8 at 25 heures",
         ] {
             assert_eq!(parse(text, AUG_2025), None, "{text}");
         }

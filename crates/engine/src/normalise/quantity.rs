@@ -178,7 +178,7 @@ const QUALIFIERS: [(&str, Qualifier); 22] = [
 
 /// Currencies and units, by the words and symbols that write them. A dollar that does not say
 /// whose (`$`, `dollars`) is `$`, which [agrees](units_agree) with each dollar that does.
-const UNITS: [(&str, &[&str]); 14] = [
+const UNITS: [(&str, &[&str]); 12] = [
     ("$", &["$", "dollar", "dollars"]),
     (
         "USD",
@@ -233,12 +233,45 @@ const UNITS: [(&str, &[&str]); 14] = [
     ("hour", &["heure", "heures", "hour", "hours", "h"]),
     ("minute", &["minute", "minutes", "min"]),
     ("year", &["an", "ans", "annee", "annees", "year", "years"]),
+];
+
+/// Measures, by the words and symbols that write them, each read in the unit of its kind (a
+/// length in metres, a mass in kilograms, a volume in cubic metres, an area in square metres):
+/// the unit, what one of the written unit is in it, the words. Accents are folded (`mètres`),
+/// and so are exponents (`m³` is `m3`).
+const MEASURES: [(&str, f64, &[&str]); 12] = [
     (
-        "km",
-        &["km", "kilometre", "kilometres", "kilometer", "kilometers"],
+        "m",
+        0.001,
+        &[
+            "mm",
+            "millimetre",
+            "millimetres",
+            "millimeter",
+            "millimeters",
+        ],
     ),
     (
+        "m",
+        0.01,
+        &[
+            "cm",
+            "centimetre",
+            "centimetres",
+            "centimeter",
+            "centimeters",
+        ],
+    ),
+    ("m", 1.0, &["m", "metre", "metres", "meter", "meters"]),
+    (
+        "m",
+        1000.0,
+        &["km", "kilometre", "kilometres", "kilometer", "kilometers"],
+    ),
+    ("kg", 0.001, &["g", "gramme", "grammes", "gram", "grams"]),
+    (
         "kg",
+        1.0,
         &[
             "kg",
             "kilo",
@@ -249,7 +282,60 @@ const UNITS: [(&str, &[&str]); 14] = [
             "kilograms",
         ],
     ),
+    ("kg", 1000.0, &["t", "tonne", "tonnes"]),
+    (
+        "m3",
+        1.0,
+        &[
+            "m3",
+            "metre cube",
+            "metres cubes",
+            "cubic metre",
+            "cubic metres",
+            "cubic meter",
+            "cubic meters",
+        ],
+    ),
+    ("m3", 0.001, &["l", "litre", "litres", "liter", "liters"]),
+    (
+        "m2",
+        1.0,
+        &[
+            "m2",
+            "metre carre",
+            "metres carres",
+            "square metre",
+            "square metres",
+            "square meter",
+            "square meters",
+        ],
+    ),
+    ("m2", 10_000.0, &["ha", "hectare", "hectares"]),
+    (
+        "m2",
+        1_000_000.0,
+        &[
+            "km2",
+            "kilometre carre",
+            "kilometres carres",
+            "square kilometre",
+            "square kilometres",
+            "square kilometer",
+            "square kilometers",
+        ],
+    ),
 ];
+
+/// Words after `m` that say it is metres in English (`450m wide`, `2.10m of snow`); before any
+/// other word it is a million (`3m users`).
+const LENGTH_WORDS: [&str; 14] = [
+    "long", "wide", "high", "deep", "tall", "thick", "across", "above", "below", "away", "from",
+    "of", "in", "up",
+];
+
+fn is_currency(unit: &str) -> bool {
+    matches!(unit, "$" | "USD" | "CAD" | "AUD" | "EUR" | "GBP" | "CNY")
+}
 
 /// Parses `text` as a quantity; `None` when it does not start with a figure.
 pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Option<Quantity> {
@@ -270,12 +356,17 @@ pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Opti
             rest = after.trim_start();
         }
     }
+    let declared = unit.and_then(unit_of);
+    let currency = found_unit
+        .or(declared)
+        .is_some_and(|(unit, _)| is_currency(unit));
     // `une garantie de prêt de 500 millions`: an article, not the figure one, when another
     // figure follows.
     let article = ["un ", "une "].iter().any(|a| rest.starts_with(a));
     let (mut value, mut half_step, after) = number(rest, language)?;
     rest = after.trim_start();
-    let scale = scale_word(rest, language);
+    let scale = scale_word(rest, language)
+        .filter(|&(_, after)| !is_metres(rest, after, currency, language));
     if let Some((scale, after)) = scale {
         value *= scale;
         half_step *= scale;
@@ -287,11 +378,16 @@ pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Opti
         return None;
     }
     // A bare dollar takes the country of a declared dollar (`$2 million`, `unit: CAD`).
-    let declared = unit.and_then(unit_of);
     let found_unit = match (unit_written, declared) {
-        (Some("$"), Some(declared)) if units_agree(Some("$"), Some(declared)) => Some(declared),
+        (Some(("$", _)), Some(declared)) if units_agree(Some("$"), Some(declared.0)) => {
+            Some(declared)
+        }
         (written, declared) => written.or(declared),
     };
+    // A measure is read in the unit of its kind: `110 cm` is `1,10 m`.
+    let (found_unit, factor) =
+        found_unit.map_or((None, 1.0), |(unit, factor)| (Some(unit), factor));
+    let (value, half_step) = (value * factor, half_step * factor);
     let (low, high) = (value - half_step, value + half_step);
     let (low, high) = match qualifier {
         Qualifier::Exact => (low, high),
@@ -307,16 +403,43 @@ pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Opti
     })
 }
 
-fn unit_of(word: &str) -> Option<&'static str> {
+/// The unit a word or symbol names, and what one of it is in that unit (`cm`: `m`, 0.01).
+fn unit_of(word: &str) -> Option<(&'static str, f64)> {
     let word = fold_key(word);
+    let word = word.as_str();
     UNITS
         .iter()
-        .find(|(_, words)| words.contains(&word.as_str()))
-        .map(|(unit, _)| *unit)
+        .find(|(_, words)| words.contains(&word))
+        .map(|(unit, _)| (*unit, 1.0))
+        .or_else(|| {
+            MEASURES
+                .iter()
+                .find(|(_, _, words)| words.contains(&word))
+                .map(|(unit, factor, _)| (*unit, *factor))
+        })
+}
+
+/// Whether `m` after a figure (`text` starts with it, `after` follows it) is metres rather
+/// than a million. It is a million beside a currency (`€40m`, `40 m€`, `40m euros`, `unit:
+/// EUR`), and in English before a word that is not about length (`3m users`); else metres
+/// (`450m`, `1 480 m d'altitude`, `2.10m of snow`, `450m wide`).
+fn is_metres(text: &str, after: &str, currency: bool, language: Option<Language>) -> bool {
+    let word = text.split(' ').next().unwrap_or(text);
+    if word.trim_end_matches([',', ';']) != "m" || currency {
+        return false;
+    }
+    if unit_after(after).is_some_and(|(unit, _)| is_currency(unit)) {
+        return false;
+    }
+    let next = after.split(' ').next().unwrap_or("");
+    let names_something = next.starts_with(|c: char| c.is_alphabetic())
+        && !LENGTH_WORDS.contains(&next)
+        && !next.starts_with("d'");
+    !(language != Some(Language::French) && names_something)
 }
 
 /// The unit named right after the figure, directly or after `de` / `d'` / `of`.
-fn unit_after(rest: &str) -> Option<&'static str> {
+fn unit_after(rest: &str) -> Option<(&'static str, f64)> {
     let rest = rest.trim_start();
     let rest = ["de ", "d'", "of "]
         .iter()
@@ -623,6 +746,60 @@ mod tests {
         for (text, unit) in cases {
             assert_eq!(q(text, FR).unit, unit, "{text}");
         }
+    }
+
+    #[test]
+    fn a_measure_is_read_in_the_unit_of_its_kind() {
+        for (a, b) in [
+            (("1,10 m", FR), ("110 cm", EN)),
+            (("450 mètres", FR), ("450m", EN)),
+            (("1 480 m d'altitude", FR), ("1,480 meters", EN)),
+            (("2,10 m de neige", FR), ("2.10m of snow", EN)),
+            (("450 m de large", FR), ("450m wide", EN)),
+            (("0,6 millimètre", FR), ("0.6 mm", EN)),
+            (("3,2 km", FR), ("3 200 mètres", FR)),
+            (("1,5 tonne", FR), ("1 500 kg", FR)),
+            (("120 000 m³", FR), ("120,000 cubic meters", EN)),
+            (("2 500 litres", FR), ("2.5 m3", EN)),
+            (("3 hectares", FR), ("30,000 square metres", EN)),
+            (("2 km²", FR), ("200 ha", FR)),
+        ] {
+            assert!(agree(a, b), "{a:?} / {b:?}");
+        }
+        // Ten times off, and another kind of measure.
+        assert!(q("6 millimètres", FR).looks_mistyped(&q("0.6 mm", EN)));
+        for (a, b) in [
+            (("1,10 m", FR), ("110 mm", EN)),
+            (("450 mètres", FR), ("450 km", EN)),
+            (("2 tonnes", FR), ("2 m³", FR)),
+            (("3 hectares", FR), ("3 km", FR)),
+        ] {
+            assert!(!agree(a, b), "{a:?} / {b:?}");
+        }
+    }
+
+    #[test]
+    fn m_is_a_million_beside_a_currency_or_before_a_noun_in_english() {
+        for (text, language, value, unit) in [
+            ("€40m", EN, 40e6, Some("EUR")),
+            ("$5m", EN, 5e6, Some("$")),
+            ("40 m€", FR, 40e6, Some("EUR")),
+            ("40m euros", EN, 40e6, Some("EUR")),
+            ("3m users", EN, 3e6, None),
+            ("450m", EN, 450.0, Some("m")),
+            ("450 m", FR, 450.0, Some("m")),
+            ("2.3m long", EN, 2.3, Some("m")),
+            ("3 m d'eau", FR, 3.0, Some("m")),
+        ] {
+            let read = q(text, language);
+            assert_eq!(read.middle(), Some(value), "{text}");
+            assert_eq!(read.unit, unit, "{text}");
+        }
+        let declared = parse("12m", EN, Some("GBP")).unwrap();
+        assert_eq!(
+            (declared.middle(), declared.unit),
+            (Some(12e6), Some("GBP"))
+        );
     }
 
     #[test]

@@ -48,6 +48,7 @@ use crate::finding::{Alignment, Finding, FindingCode, Variant, key_slug, slug};
 use crate::matching::remarks::{Readings, Written, likeness};
 use crate::model::{Corpus, Location};
 use crate::normalise::codes::is_code;
+use crate::normalise::date::Moment;
 use crate::normalise::names::is_proper_name;
 use crate::normalise::quantity::{Language, units_agree};
 use crate::normalise::stems::{Reading, read};
@@ -139,6 +140,8 @@ struct Signals {
     scaled: bool,
     /// Some values are two days, one the day after the other.
     day_apart: bool,
+    /// The values are times of day, and differ.
+    times_differ: bool,
     /// For two groups of one subject, or two alike: their values are the [same or a
     /// slip](Values::related)
     /// of each other, and of no other group of that subject that either's sources state.
@@ -261,9 +264,12 @@ fn aligned_pairs(mut signals: Vec<Pair>) -> Vec<Pair> {
 /// are the same, or one a slip of the other with no rival ([exclusive](mark_exclusive)); a
 /// contrasting concept, unless they are the same beyond coincidence. Two
 /// property wordings whose values differ for subject after other subject are two properties,
-/// whatever one subject's values say (the converse of the instances' signal).
+/// whatever one subject's values say (the converse of the instances' signal). Two times of
+/// one day are two events (`left St Malo at` / `scheduled departure from St Malo`) unless the
+/// wordings read as one.
 fn vetoed(s: &Signals) -> bool {
     !s.comparable
+        || (s.times_differ && s.property_likeness < 0.9)
         || s.subjects_contrast
         || (s.narrower && !s.same_value && !(s.exclusive && qualified_slip(s)))
         || (s.contrasting && !s.telling_agreement)
@@ -661,6 +667,8 @@ struct Values {
     scaled: bool,
     /// Some are two days, one the day after the other.
     day_apart: bool,
+    /// Every two that compare are times of day, and none agree.
+    times_differ: bool,
 }
 
 impl Values {
@@ -705,11 +713,12 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
     let (mut comparable, mut agree, mut same, mut telling, mut named) =
         (false, false, false, false, false);
     let (mut telling_figure, mut rare, mut mistyped, mut day_apart) = (false, false, false, false);
-    let mut scaled = false;
+    let (mut scaled, mut only_times) = (false, true);
     for x in &a.values {
         for y in &b.values {
             if comparable_kinds(x, y) {
                 comparable = true;
+                only_times &= is_time_of_day(x) && is_time_of_day(y);
                 agree |= x.agrees_with(y, 0.0);
                 // Values that only can both be right (texts alike, overlapping figures) are
                 // not telling; the same value is.
@@ -746,7 +755,12 @@ fn compare_values(a: &View, b: &View, common_months: &FxHashSet<(&str, String)>)
         mistyped,
         scaled,
         day_apart,
+        times_differ: comparable && only_times && !agree,
     }
+}
+
+fn is_time_of_day(value: &Normal) -> bool {
+    matches!(value, Normal::Moment(Moment::TimeOfDay { .. }))
 }
 
 /// A whole figure under a hundred.
@@ -852,6 +866,7 @@ fn signals<'a>(
         mistyped: values.mistyped,
         scaled: values.scaled,
         day_apart: values.day_apart,
+        times_differ: values.times_differ,
         evidence_likeness: best(&a.evidence, &b.evidence, sentences),
         ..Signals::default()
     }
