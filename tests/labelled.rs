@@ -362,3 +362,15 @@ fn alignment_eighth() {
     let counts = alignment_counts("alignment-eighth", "eighth");
     assert_eq!(counts.all(), [56, 1, 24, 65], "the figures changed");
 }
+
+#[test]
+fn alignment_ninth() {
+    // A ninth set (a chemical plant fire and its toxic cloud, a lottery jackpot won with a
+    // ticket logged after the draw), by a ninth hand that had not seen the rule, written at
+    // 15c6d4c and measured once at 244b508, after the fifth round (measures, times of day, a
+    // day with its hour), before any look at what the rule finds on it: precision 0.97, recall
+    // 0.76. The rule of 15c6d4c, before that round, gives 0.97 and 0.71 on it; that of
+    // fb2ab8d, before the fourth, 0.98 and 0.54. Never tuned on; only these totals were read.
+    let counts = alignment_counts("alignment-ninth", "ninth");
+    assert_eq!(counts.all(), [62, 2, 20, 64], "the figures changed");
+}
