@@ -52,6 +52,26 @@ impl Normal {
         }
     }
 
+    /// Whether the two have one [class key](Normal::class_key), without writing the keys out
+    /// (the alignment rule asks it of hundreds of thousands of pairs).
+    pub fn same_class(&self, other: &Normal) -> bool {
+        match (self, other) {
+            (Normal::Empty, Normal::Empty) => true,
+            (Normal::Quantity(a), Normal::Quantity(b)) => {
+                a.low.to_bits() == b.low.to_bits()
+                    && a.high.to_bits() == b.high.to_bits()
+                    && a.unit.unwrap_or("") == b.unit.unwrap_or("")
+            }
+            (Normal::Moment(a), Normal::Moment(b)) => a == b,
+            (Normal::Entity(a), Normal::Entity(b)) => a == b,
+            (Normal::Text(a) | Normal::Quote(a), Normal::Text(b) | Normal::Quote(b)) => {
+                a.key == b.key
+            }
+            (Normal::Names(a), Normal::Names(b)) => a == b,
+            _ => false,
+        }
+    }
+
     /// The normalised value in words, for `--explain`.
     pub fn describe(&self) -> String {
         match self {
@@ -220,6 +240,40 @@ mod tests {
         );
         assert_ne!(text("chief executive").class_key(), figure("4").class_key());
         assert_eq!(Normal::Empty.class_key(), "");
+    }
+
+    #[test]
+    fn same_class_is_one_class_key() {
+        let values = [
+            Normal::Empty,
+            figure("4.6 billion"),
+            Normal::Quantity(quantity("4,6 milliards", Some(Language::French), None).unwrap()),
+            figure("4,600 million"),
+            figure("46"),
+            figure("46 %"),
+            figure("0"),
+            figure("€46"),
+            moment("2025-07-15"),
+            moment("July 2025"),
+            moment("19 h 10"),
+            Normal::Entity("entity:nvidia".into()),
+            Normal::Entity("entity:huawei".into()),
+            text("Chief Executive"),
+            text("chief executive"),
+            Normal::Quote(Wording::new("chief executive")),
+            text("chief"),
+            Normal::Names(parse_list("Jean Dupont, Anne Martin").0),
+            Normal::Names(parse_list("Jean Dupont").0),
+        ];
+        for a in &values {
+            for b in &values {
+                assert_eq!(
+                    a.same_class(b),
+                    a.class_key() == b.class_key(),
+                    "{a:?} / {b:?}"
+                );
+            }
+        }
     }
 
     #[test]

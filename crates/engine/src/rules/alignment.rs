@@ -989,7 +989,7 @@ fn same_value(a: &Normal, b: &Normal) -> bool {
         (Normal::Moment(x), Normal::Moment(y)) if x.is_ambiguous() || y.is_ambiguous() => {
             x.may_be_the_same_day(y)
         }
-        _ => a.class_key() == b.class_key(),
+        _ => a.same_class(b),
     }
 }
 

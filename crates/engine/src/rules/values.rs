@@ -181,10 +181,9 @@ fn value_set(
         if matches!(normal, Normal::Empty) {
             continue;
         }
-        let class_key = normal.class_key();
-        match classes.iter_mut().find(|(k, _, _)| *k == class_key) {
+        match classes.iter_mut().find(|(_, n, _)| n.same_class(normal)) {
             Some((_, _, members)) => members.push(claim_ref),
-            None => classes.push((class_key, normal.clone(), vec![claim_ref])),
+            None => classes.push((normal.class_key(), normal.clone(), vec![claim_ref])),
         }
     }
     merge_equal_values(&mut classes);
