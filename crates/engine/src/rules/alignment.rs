@@ -63,6 +63,9 @@ const MAX_BLOCK: usize = 64;
 /// figure that common stands for no one fact.
 const MAX_VALUE_BLOCK: usize = 8;
 
+/// Subject wordings at least this alike ([likeness]) may be one subject's.
+const ALIKE_SUBJECTS: f64 = 0.5;
+
 /// What one fact group offers the comparison.
 struct View<'a> {
     set: &'a ValueSet,
@@ -153,6 +156,14 @@ struct Signals {
     instances_differ: usize,
     /// Both groups are aligned with a third, and their values agree beyond coincidence.
     through_third: bool,
+}
+
+impl Signals {
+    /// Whether the subject wordings are alike enough to be one subject's (`hauts dirigeants
+    /// chinois` / `hauts responsables chinois`).
+    fn subjects_alike(&self) -> bool {
+        self.subject_likeness >= ALIKE_SUBJECTS
+    }
 }
 
 /// Two groups (indexes into the views) and the signals between them.
@@ -313,7 +324,7 @@ fn aligned(s: &Signals) -> bool {
     let telling = s.telling_agreement || s.named_agreement;
     // A figure mistyped is as telling across languages, where the wordings cannot say.
     let mistyped = s.mistyped && s.languages_differ;
-    let same_evidence = s.evidence_likeness >= 0.5 && (s.same_subject || s.subject_likeness >= 0.5);
+    let same_evidence = s.evidence_likeness >= 0.5 && (s.same_subject || s.subjects_alike());
     if s.same_subject {
         ((telling || s.exclusive) && wordings_allow)
             || mistyped
@@ -322,9 +333,9 @@ fn aligned(s: &Signals) -> bool {
             || same_evidence
     } else {
         (s.same_property && s.telling_agreement)
-            || (s.subject_likeness >= 0.5 && s.property_likeness >= 0.4 && s.telling_agreement)
+            || (s.subjects_alike() && s.property_likeness >= 0.4 && s.telling_agreement)
             // A name and a description alike in nothing are met only by the paths above.
-            || (s.exclusive && wordings_allow && (s.subject_likeness >= 0.5 || !s.described))
+            || (s.exclusive && wordings_allow && (s.subjects_alike() || !s.described))
             // Two wordings of one subject (`hauts dirigeants` / `hauts responsables`).
             || (s.subject_likeness >= 0.9 && s.property_likeness >= 0.5 && s.same_value)
             // A description standing for a name (`the Norwegian carrier`, `Nordvik Line`).
@@ -941,7 +952,7 @@ fn mark_exclusive(
     let related =
         |x: usize, y: usize| compare_values(&views[x], &views[y], common_months).related();
     signals.par_iter_mut().for_each(|(a, b, s)| {
-        let alike = s.subject_likeness >= 0.5;
+        let alike = s.subjects_alike();
         if s.same_property
             || !(s.same_value || s.mistyped || s.day_apart)
             || !(alike || (s.same_value && s.rare))
@@ -1225,7 +1236,7 @@ fn explain(a: &View, b: &View, s: &Signals) -> String {
     } else {
         signals.push("values differ".to_string());
     }
-    if s.exclusive && s.subject_likeness >= 0.5 {
+    if s.exclusive && s.subjects_alike() {
         signals.push("no other fact of the subject in either source has such a value".to_string());
     } else if s.exclusive {
         signals.push(
