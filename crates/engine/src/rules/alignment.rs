@@ -180,14 +180,21 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         .par_iter()
         .filter_map(|set| view(corpus, set, normals, &languages))
         .collect();
-    let common_months = common_months(&views);
-    let value_keys: Vec<Vec<ValueKey>> = views.par_iter().map(value_keys).collect();
-    let mut subjects = Readings::new(Reading::Subject);
-    read_blocking_subjects(&views, &mut subjects);
-    let links = linked_subjects(&views);
+    // The steps that only read the views run side by side: most of them are sequential.
+    let ((common_months, links), (value_keys, subjects, candidates)) = rayon::join(
+        || rayon::join(|| common_months(&views), || linked_subjects(&views)),
+        || {
+            let value_keys: Vec<Vec<ValueKey>> = views.par_iter().map(value_keys).collect();
+            let mut subjects = Readings::new(Reading::Subject);
+            read_blocking_subjects(&views, &mut subjects);
+            let candidates = candidate_pairs(&views, &subjects, &value_keys);
+            (value_keys, subjects, candidates)
+        },
+    );
+    let mut subjects = subjects;
     // Two entities are compared only as one fact told of either: when they share a telling
     // figure or day, and the corpus links them.
-    let pairs: Vec<(usize, usize, Values)> = candidate_pairs(&views, &subjects, &value_keys)
+    let pairs: Vec<(usize, usize, Values)> = candidates
         .into_par_iter()
         .filter(|&(a, b, share_value)| {
             let (a, b) = (&views[a], &views[b]);
@@ -240,8 +247,9 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
             .or_default()
             .push((a, b, s));
     }
-    by_edit
-        .into_values()
+    let edits: Vec<Vec<Pair>> = by_edit.into_values().collect();
+    edits
+        .into_par_iter()
         .map(|pairs| finding(corpus, &views, &pairs))
         .collect()
 }
