@@ -358,9 +358,11 @@ fn alignment_eighth() {
     // for alignment, gave 0.98 and 0.55, and was changed before the others were made, on the
     // tuned sets' figures. Tuned on since the fifth round (2026-12-07, with the seventh): its
     // misses showed `450m` read as a million, times of day as `2.26pm` and a day said with its
-    // hour not read: 0.98 and 0.70.
+    // hour not read: 0.98 and 0.70. A review then took back the day with its hour (it merged
+    // `when` qualifiers of two hours) and `450m` as metres (in English, `1.5m` written onto
+    // the figure is a million): 0.98 and 0.68.
     let counts = alignment_counts("alignment-eighth", "eighth");
-    assert_eq!(counts.all(), [56, 1, 24, 65], "the figures changed");
+    assert_eq!(counts.all(), [54, 1, 26, 65], "the figures changed");
 }
 
 #[test]
@@ -370,7 +372,10 @@ fn alignment_ninth() {
     // 15c6d4c and measured once at 244b508, after the fifth round (measures, times of day, a
     // day with its hour), before any look at what the rule finds on it: precision 0.97, recall
     // 0.76. The rule of 15c6d4c, before that round, gives 0.97 and 0.71 on it; that of
-    // fb2ab8d, before the fourth, 0.98 and 0.54. Never tuned on; only these totals were read.
+    // fb2ab8d, before the fourth, 0.98 and 0.54. After the review's mends the same day (no
+    // day read past its hour, `1.5m` a million in English, a bare figure compared with a
+    // measure as written), chosen on the review's cases, not on this set: 0.97 and 0.74.
+    // Never tuned on; only these totals were read.
     let counts = alignment_counts("alignment-ninth", "ninth");
-    assert_eq!(counts.all(), [62, 2, 20, 64], "the figures changed");
+    assert_eq!(counts.all(), [61, 2, 21, 64], "the figures changed");
 }

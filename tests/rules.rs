@@ -793,7 +793,7 @@ fn the_same_figure_written_several_ways_is_one_value_and_no_conflict() {
     );
     // The claims did meet: each pair or triple is one fact.
     // A length in metres, in kilometres and in centimetres, as each language writes it
-    // (`2,143m` is metres, not a million).
+    // (`2,143 m` is metres, not a million).
     let cases: [(&str, &str, &[&str]); 6] = [
         ("Acme", "revenue", &["les-echos", "reuters", "le-monde"]),
         ("Nvidia", "revenus en Chine", &["les-echos", "reuters"]),
@@ -2283,10 +2283,10 @@ fn a_telling_day_told_of_two_subjects_and_of_no_rival_aligns_them() {
 }
 
 #[test]
-fn times_of_day_lengths_and_a_day_with_its_hour_meet_as_written_in_each_language() {
+fn times_of_day_and_lengths_meet_as_written_in_each_language() {
     let run = alignment_corpus("times-and-measures");
-    // `6 h 35` / `6.35am`, `46 mètres` / `46m`, `2,10 m` / `210 cm`, and a day said with its
-    // hour / the day alone: each one fact, on which the two articles agree.
+    // `6 h 35` / `6.35am`, `46 mètres` / `46 m`, `2,10 m` / `210 cm`, and a day after its
+    // weekday: each one fact, on which the two articles agree.
     for forms in [
         ["a quitté Quiberon à", "left Quiberon at"],
         ["longueur hors tout", "overall length"],

@@ -43,15 +43,38 @@ pub struct Quantity {
     pub low: f64,
     pub high: f64,
     pub unit: Option<&'static str>,
+    /// The interval in the unit as written, where a measure was converted to its kind's unit
+    /// (`12 km`: 11.5 to 12.5, beside 11 500 to 12 500 m); `None` when it was not.
+    pub written: Option<(f64, f64)>,
 }
 
 impl Quantity {
+    /// The two as they compare: a figure with no unit beside a converted measure is compared
+    /// with the measure as written (`12` agrees with `12 km`, not with 12 000 m).
+    fn beside(&self, other: &Quantity) -> (Quantity, Quantity) {
+        let as_written = |q: &Quantity| match q.written {
+            Some((low, high)) => Quantity {
+                low,
+                high,
+                unit: q.unit,
+                written: None,
+            },
+            None => q.clone(),
+        };
+        match (self.unit, other.unit) {
+            (Some(_), None) => (as_written(self), other.clone()),
+            (None, Some(_)) => (self.clone(), as_written(other)),
+            _ => (self.clone(), other.clone()),
+        }
+    }
+
     /// True when the two are one figure written with different precision (`1,5 million`,
     /// `1 500 000`): units agree and each one's middle lies within the other.
     pub fn same_value(&self, other: &Quantity) -> bool {
-        let within = |x: f64, q: &Quantity| q.low <= x && x <= q.high;
-        match (self.middle(), other.middle()) {
-            (Some(a), Some(b)) => self.units_agree(other) && within(a, other) && within(b, self),
+        let (x, y) = self.beside(other);
+        let within = |v: f64, q: &Quantity| q.low <= v && v <= q.high;
+        match (x.middle(), y.middle()) {
+            (Some(a), Some(b)) => x.units_agree(&y) && within(a, &y) && within(b, &x),
             _ => false,
         }
     }
@@ -59,14 +82,15 @@ impl Quantity {
     /// True when one figure reads as the other mistyped: ten, a hundred or a thousand times
     /// it (`640 000` / `64 000`), or with two neighbouring digits swapped (`44,2` / `42,4`).
     pub fn looks_mistyped(&self, other: &Quantity) -> bool {
-        let (Some(a), Some(b)) = (self.middle(), other.middle()) else {
+        let (x, y) = self.beside(other);
+        let (Some(a), Some(b)) = (x.middle(), y.middle()) else {
             return false;
         };
         // A figure of nothing has no digits to swap, nor a tenth of itself.
-        if !self.units_agree(other) || a <= 0.0 || b <= 0.0 {
+        if !x.units_agree(&y) || a <= 0.0 || b <= 0.0 {
             return false;
         }
-        if self.is_scaled(other) {
+        if x.is_scaled(&y) {
             return true;
         }
         let ((x_power, x), (y_power, y)) = (significant_digits(a), significant_digits(b));
@@ -79,10 +103,11 @@ impl Quantity {
     /// True when one figure is ten, a hundred or a thousand times the other, in units that
     /// agree.
     pub fn is_scaled(&self, other: &Quantity) -> bool {
-        let (Some(a), Some(b)) = (self.middle(), other.middle()) else {
+        let (x, y) = self.beside(other);
+        let (Some(a), Some(b)) = (x.middle(), y.middle()) else {
             return false;
         };
-        if !self.units_agree(other) || a <= 0.0 || b <= 0.0 {
+        if !x.units_agree(&y) || a <= 0.0 || b <= 0.0 {
             return false;
         }
         let ratio = a.max(b) / a.min(b);
@@ -104,7 +129,8 @@ impl Quantity {
     /// True when the two quantities can be the same figure: units agree (or one has none) and
     /// the intervals, each widened by the relative `tolerance`, overlap.
     pub fn agrees_with(&self, other: &Quantity, tolerance: f64) -> bool {
-        if !self.units_agree(other) {
+        let (x, y) = self.beside(other);
+        if !x.units_agree(&y) {
             return false;
         }
         let stretch = |bound: f64, sign: f64| {
@@ -115,8 +141,8 @@ impl Quantity {
             }
         };
         let widen = |q: &Quantity| (stretch(q.low, -1.0), stretch(q.high, 1.0));
-        let (a_low, a_high) = widen(self);
-        let (b_low, b_high) = widen(other);
+        let (a_low, a_high) = widen(&x);
+        let (b_low, b_high) = widen(&y);
         // Figures rounded to the unit (`4` is 3.5 to 4.5) that only touch (`5` is 4.5 to 5.5)
         // are two figures; a figure written exactly may stand at another's end.
         let (low, high) = (a_low.max(b_low), a_high.min(b_high));
@@ -327,10 +353,9 @@ const MEASURES: [(&str, f64, &[&str]); 12] = [
 ];
 
 /// Words after `m` that say it is metres in English (`450m wide`, `2.10m of snow`); before any
-/// other word it is a million (`3m users`).
-const LENGTH_WORDS: [&str; 14] = [
-    "long", "wide", "high", "deep", "tall", "thick", "across", "above", "below", "away", "from",
-    "of", "in", "up",
+/// other word it is a million (`3m users`, `10m in fines`).
+const LENGTH_WORDS: [&str; 11] = [
+    "long", "wide", "high", "deep", "tall", "thick", "across", "above", "below", "away", "of",
 ];
 
 fn is_currency(unit: &str) -> bool {
@@ -364,9 +389,13 @@ pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Opti
     // figure follows.
     let article = ["un ", "une "].iter().any(|a| rest.starts_with(a));
     let (mut value, mut half_step, after) = number(rest, language)?;
+    // `450 m` keeps SI's space; `£1.5m` and `10m` write a million without one.
+    let spaced = after.starts_with(' ');
     rest = after.trim_start();
     let scale = scale_word(rest, language)
-        .filter(|&(_, after)| !is_metres(rest, after, currency, language));
+        .filter(|&(_, after)| !is_metres(rest, after, spaced, currency, language))
+        // A capital `M` is a million (`12 M de visiteurs`, `1.5M`): the metre is `m`.
+        .or_else(|| capital_million(text, rest));
     if let Some((scale, after)) = scale {
         value *= scale;
         half_step *= scale;
@@ -387,20 +416,30 @@ pub fn parse(text: &str, language: Option<Language>, unit: Option<&str>) -> Opti
     // A measure is read in the unit of its kind: `110 cm` is `1,10 m`.
     let (found_unit, factor) =
         found_unit.map_or((None, 1.0), |(unit, factor)| (Some(unit), factor));
-    let (value, half_step) = (value * factor, half_step * factor);
-    let (low, high) = (value - half_step, value + half_step);
     let (low, high) = match qualifier {
-        Qualifier::Exact => (low, high),
+        Qualifier::Exact => (value - half_step, value + half_step),
         Qualifier::AtLeast => (value, f64::INFINITY),
         Qualifier::AtMost => (0.0_f64.min(value), value),
         Qualifier::About => (value * 0.9, value * 1.1),
         Qualifier::Nearly => (value * 0.9, value),
     };
+    let converted = |bound: f64| tidy(bound * factor);
     Some(Quantity {
-        low,
-        high,
+        low: converted(low),
+        high: converted(high),
         unit: found_unit,
+        written: (factor != 1.0).then_some((low, high)),
     })
+}
+
+/// A converted figure rounded to twelve significant digits, which drops the binary residue of
+/// the conversion (`110 cm` is 1.1 m, not 1.1000000000000001).
+fn tidy(figure: f64) -> f64 {
+    if !figure.is_finite() || figure == 0.0 {
+        return figure;
+    }
+    let scale = 10f64.powi(11 - figure.abs().log10().floor() as i32);
+    (figure * scale).round() / scale
 }
 
 /// The unit a word or symbol names, and what one of it is in that unit (`cm`: `m`, 0.01).
@@ -419,23 +458,52 @@ fn unit_of(word: &str) -> Option<(&'static str, f64)> {
         })
 }
 
-/// Whether `m` after a figure (`text` starts with it, `after` follows it) is metres rather
-/// than a million. It is a million beside a currency (`€40m`, `40 m€`, `40m euros`, `unit:
-/// EUR`), and in English before a word that is not about length (`3m users`); else metres
-/// (`450m`, `1 480 m d'altitude`, `2.10m of snow`, `450m wide`).
-fn is_metres(text: &str, after: &str, currency: bool, language: Option<Language>) -> bool {
+/// Whether `m` after a figure (`text` starts with it, `after` follows it, `spaced` from the
+/// figure or not) is metres rather than a million. It is a million beside a currency (`€40m`,
+/// `40 m€`, `40m euros`, `unit: EUR`); in French it is metres (`1 480 m d'altitude`). In
+/// English (or an unknown language) it is metres before a word about length (`450m wide`,
+/// `2.10m of snow`) and a million before any other word (`3m users`, `10m in fines`); alone it
+/// is metres when spaced from the figure (`450 m`), a million when written onto it (`1.5m`).
+fn is_metres(
+    text: &str,
+    after: &str,
+    spaced: bool,
+    currency: bool,
+    language: Option<Language>,
+) -> bool {
     let word = text.split(' ').next().unwrap_or(text);
-    if word.trim_end_matches([',', ';']) != "m" || currency {
+    if word.trim_end_matches([',', ';', '.', ')']) != "m" || currency {
         return false;
     }
     if unit_after(after).is_some_and(|(unit, _)| is_currency(unit)) {
         return false;
     }
-    let next = after.split(' ').next().unwrap_or("");
-    let names_something = next.starts_with(|c: char| c.is_alphabetic())
-        && !LENGTH_WORDS.contains(&next)
-        && !next.starts_with("d'");
-    !(language != Some(Language::French) && names_something)
+    if language == Some(Language::French) {
+        return true;
+    }
+    let next = after
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', ';', '.', ':', ')']);
+    if next.starts_with(|c: char| c.is_alphabetic()) {
+        LENGTH_WORDS.contains(&next) || next.starts_with("d'")
+    } else {
+        spaced
+    }
+}
+
+/// A million written with a capital `M` right after the figure (`12 M de visiteurs`,
+/// `1.5M`), which folding loses: the scale, and what follows it in the folded `rest`.
+fn capital_million<'a>(original: &str, rest: &'a str) -> Option<(f64, &'a str)> {
+    let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+    if word.trim_end_matches([',', ';', '.', ')']) != "m" {
+        return None;
+    }
+    let first_m = original.find(['m', 'M'])?;
+    (original[first_m..].starts_with('M')
+        && original[..first_m].contains(|c: char| c.is_ascii_digit()))
+    .then_some((1e6, after))
 }
 
 /// The unit named right after the figure, directly or after `de` / `d'` / `of`.
@@ -752,7 +820,9 @@ mod tests {
     fn a_measure_is_read_in_the_unit_of_its_kind() {
         for (a, b) in [
             (("1,10 m", FR), ("110 cm", EN)),
-            (("450 mètres", FR), ("450m", EN)),
+            (("450 mètres", FR), ("450 m", EN)),
+            (("12 km", FR), ("12", FR)),
+            (("110 cm", FR), ("110", EN)),
             (("1 480 m d'altitude", FR), ("1,480 meters", EN)),
             (("2,10 m de neige", FR), ("2.10m of snow", EN)),
             (("450 m de large", FR), ("450m wide", EN)),
@@ -766,8 +836,10 @@ mod tests {
         ] {
             assert!(agree(a, b), "{a:?} / {b:?}");
         }
-        // Ten times off, and another kind of measure.
+        // Ten times off, and another kind of measure; a figure with no unit is compared with
+        // the measure as written.
         assert!(q("6 millimètres", FR).looks_mistyped(&q("0.6 mm", EN)));
+        assert!(!agree(("12 km", FR), ("12 000", FR)));
         for (a, b) in [
             (("1,10 m", FR), ("110 mm", EN)),
             (("450 mètres", FR), ("450 km", EN)),
@@ -779,15 +851,21 @@ mod tests {
     }
 
     #[test]
-    fn m_is_a_million_beside_a_currency_or_before_a_noun_in_english() {
+    fn m_is_metres_in_french_and_spaced_a_million_beside_a_currency_or_written_on_in_english() {
         for (text, language, value, unit) in [
             ("€40m", EN, 40e6, Some("EUR")),
             ("$5m", EN, 5e6, Some("$")),
             ("40 m€", FR, 40e6, Some("EUR")),
             ("40m euros", EN, 40e6, Some("EUR")),
             ("3m users", EN, 3e6, None),
-            ("450m", EN, 450.0, Some("m")),
-            ("450 m", FR, 450.0, Some("m")),
+            ("10m in fines", EN, 10e6, None),
+            ("1.5m", EN, 1.5e6, None),
+            ("1.5M", EN, 1.5e6, None),
+            ("12 M de visiteurs", FR, 12e6, None),
+            ("450 m", EN, 450.0, Some("m")),
+            ("450m", FR, 450.0, Some("m")),
+            ("450 m.", FR, 450.0, Some("m")),
+            ("300m tall.", EN, 300.0, Some("m")),
             ("2.3m long", EN, 2.3, Some("m")),
             ("3 m d'eau", FR, 3.0, Some("m")),
         ] {
