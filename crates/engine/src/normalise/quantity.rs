@@ -352,10 +352,11 @@ const MEASURES: [(&str, f64, &[&str]); 12] = [
     ),
 ];
 
-/// Words after `m` that say it is metres in English (`450m wide`, `2.10m of snow`); before any
-/// other word it is a million (`3m users`, `10m in fines`).
-const LENGTH_WORDS: [&str; 11] = [
-    "long", "wide", "high", "deep", "tall", "thick", "across", "above", "below", "away", "of",
+/// Words after `m` that say it is metres in English (`450m wide`, `2.10m of snow`), or in a
+/// source that does not say its language (`450 m de profondeur`); before any other word it is
+/// a million (`3m users`, `10m in fines`).
+const LENGTH_WORDS: [&str; 12] = [
+    "long", "wide", "high", "deep", "tall", "thick", "across", "above", "below", "away", "of", "de",
 ];
 
 fn is_currency(unit: &str) -> bool {
@@ -873,6 +874,8 @@ mod tests {
             assert_eq!(read.middle(), Some(value), "{text}");
             assert_eq!(read.unit, unit, "{text}");
         }
+        let unknown = parse("450 m de profondeur", None, None).unwrap();
+        assert_eq!((unknown.middle(), unknown.unit), (Some(450.0), Some("m")));
         let declared = parse("12m", EN, Some("GBP")).unwrap();
         assert_eq!(
             (declared.middle(), declared.unit),
