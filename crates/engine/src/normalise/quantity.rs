@@ -38,7 +38,7 @@ pub fn units_agree(a: Option<&str>, b: Option<&str>) -> bool {
 }
 
 /// A quantity as an interval (`low` ≤ value ≤ `high`) with its unit, if any.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Quantity {
     pub low: f64,
     pub high: f64,
@@ -59,13 +59,22 @@ impl Quantity {
                 unit: q.unit,
                 written: None,
             },
-            None => q.clone(),
+            None => *q,
         };
         match (self.unit, other.unit) {
-            (Some(_), None) => (as_written(self), other.clone()),
-            (None, Some(_)) => (self.clone(), as_written(other)),
-            _ => (self.clone(), other.clone()),
+            (Some(_), None) => (as_written(self), *other),
+            (None, Some(_)) => (*self, as_written(other)),
+            _ => (*self, *other),
         }
+    }
+
+    /// The middles of the two as they compare, when their units agree and both are above
+    /// zero: what a slip is read from (a figure of nothing has no digits to swap, nor a tenth
+    /// of itself).
+    fn positive_middles(&self, other: &Quantity) -> Option<(f64, f64)> {
+        let (x, y) = self.beside(other);
+        let (a, b) = (x.middle()?, y.middle()?);
+        (x.units_agree(&y) && a > 0.0 && b > 0.0).then_some((a, b))
     }
 
     /// True when the two are one figure written with different precision (`1,5 million`,
@@ -82,15 +91,10 @@ impl Quantity {
     /// True when one figure reads as the other mistyped: ten, a hundred or a thousand times
     /// it (`640 000` / `64 000`), or with two neighbouring digits swapped (`44,2` / `42,4`).
     pub fn looks_mistyped(&self, other: &Quantity) -> bool {
-        let (x, y) = self.beside(other);
-        let (Some(a), Some(b)) = (x.middle(), y.middle()) else {
+        let Some((a, b)) = self.positive_middles(other) else {
             return false;
         };
-        // A figure of nothing has no digits to swap, nor a tenth of itself.
-        if !x.units_agree(&y) || a <= 0.0 || b <= 0.0 {
-            return false;
-        }
-        if x.is_scaled(&y) {
+        if self.is_scaled(other) {
             return true;
         }
         let ((x_power, x), (y_power, y)) = (significant_digits(a), significant_digits(b));
@@ -103,13 +107,9 @@ impl Quantity {
     /// True when one figure is ten, a hundred or a thousand times the other, in units that
     /// agree.
     pub fn is_scaled(&self, other: &Quantity) -> bool {
-        let (x, y) = self.beside(other);
-        let (Some(a), Some(b)) = (x.middle(), y.middle()) else {
+        let Some((a, b)) = self.positive_middles(other) else {
             return false;
         };
-        if !x.units_agree(&y) || a <= 0.0 || b <= 0.0 {
-            return false;
-        }
         let ratio = a.max(b) / a.min(b);
         [10.0, 100.0, 1000.0]
             .iter()
@@ -459,6 +459,12 @@ fn unit_of(word: &str) -> Option<(&'static str, f64)> {
         })
 }
 
+/// Whether `text` starts with the word `m`, punctuation aside (`m`, `m.`, `m,`).
+fn starts_with_m(text: &str) -> bool {
+    let word = text.split(' ').next().unwrap_or(text);
+    word.trim_end_matches([',', ';', '.', ')']) == "m"
+}
+
 /// Whether `m` after a figure (`text` starts with it, `after` follows it, `spaced` from the
 /// figure or not) is metres rather than a million. It is a million beside a currency (`€40m`,
 /// `40 m€`, `40m euros`, `unit: EUR`); in French it is metres (`1 480 m d'altitude`). In
@@ -472,8 +478,7 @@ fn is_metres(
     currency: bool,
     language: Option<Language>,
 ) -> bool {
-    let word = text.split(' ').next().unwrap_or(text);
-    if word.trim_end_matches([',', ';', '.', ')']) != "m" || currency {
+    if !starts_with_m(text) || currency {
         return false;
     }
     if unit_after(after).is_some_and(|(unit, _)| is_currency(unit)) {
@@ -497,10 +502,10 @@ fn is_metres(
 /// A million written with a capital `M` right after the figure (`12 M de visiteurs`,
 /// `1.5M`), which folding loses: the scale, and what follows it in the folded `rest`.
 fn capital_million<'a>(original: &str, rest: &'a str) -> Option<(f64, &'a str)> {
-    let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
-    if word.trim_end_matches([',', ';', '.', ')']) != "m" {
+    if !starts_with_m(rest) {
         return None;
     }
+    let after = rest.split_once(' ').map_or("", |(_, after)| after);
     let first_m = original.find(['m', 'M'])?;
     (original[first_m..].starts_with('M')
         && original[..first_m].contains(|c: char| c.is_ascii_digit()))

@@ -181,7 +181,7 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
         .filter_map(|set| view(corpus, set, normals, &languages))
         .collect();
     // The steps that only read the views run side by side: most of them are sequential.
-    let ((common_months, links), (value_keys, subjects, candidates)) = rayon::join(
+    let ((common_months, links), (value_keys, mut subjects, candidates)) = rayon::join(
         || rayon::join(|| common_months(&views), || linked_subjects(&views)),
         || {
             let value_keys: Vec<Vec<ValueKey>> = views.par_iter().map(value_keys).collect();
@@ -191,7 +191,6 @@ pub fn unaligned_facts(corpus: &Corpus, sets: &[ValueSet], normals: &Normals) ->
             (value_keys, subjects, candidates)
         },
     );
-    let mut subjects = subjects;
     // Two entities are compared only as one fact told of either: when they share a telling
     // figure or day, and the corpus links them.
     let pairs: Vec<(usize, usize, Values)> = candidates

@@ -129,7 +129,7 @@ impl Reading {
                     .filter_map(|run| Some((opening(run), quantity::parse(run, language, unit)?)))
                     .collect();
                 let supported = figures.iter().any(|(_, q)| same_quantity(wanted, q));
-                let read = |q: &Quantity| Normal::Quantity(q.clone()).describe();
+                let read = |q: &Quantity| Normal::Quantity(*q).describe();
                 Some(Self::found(supported, describe("figures", &figures, read)))
             }
             Normal::Moment(wanted) => {
