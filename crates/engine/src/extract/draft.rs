@@ -148,41 +148,26 @@ fn property_phrase(text: &str, words: &[Token], after: usize, before: usize) -> 
 }
 
 /// The sentence that holds `mention`, trimmed, or a window of it around the mention when the
-/// sentence is long; always a verbatim part of the article.
-fn evidence(text: &str, sentence: (usize, usize), mention: &Mention) -> String {
-    let sentence_text = &text[sentence.0..sentence.1];
-    let trimmed = sentence_text.trim_matches(|c: char| is_space(c));
-    if trimmed.len() <= LONGEST_EVIDENCE && !trimmed.contains('\n') {
+/// sentence is long; always a verbatim part of the article. A sentence never spans lines (a line
+/// break ends one, UAX #29).
+fn evidence(text: &str, (first, last): (usize, usize), mention: &Mention) -> String {
+    let trimmed = text[first..last].trim_matches(|c: char| is_space(c));
+    if trimmed.len() <= LONGEST_EVIDENCE {
         return trimmed.to_string();
     }
-    let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[mention.end..]
-        .find('\n')
-        .map_or(text.len(), |i| mention.end + i);
     let half = LONGEST_EVIDENCE.saturating_sub(mention.end - mention.start) / 2;
-    let mut start = mention
-        .start
-        .saturating_sub(half)
-        .max(sentence.0)
-        .max(line_start);
-    let mut end = (mention.end + half).min(sentence.1).min(line_end);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    // Whole words only.
-    if start > line_start.max(sentence.0)
-        && let Some(space) = text[start..mention.start].find(' ')
-    {
-        start += space + 1;
-    }
-    if end < line_end.min(sentence.1)
-        && let Some(space) = text[mention.end..end].rfind(' ')
-    {
-        end = mention.end + space;
-    }
+    let from = mention.start.saturating_sub(half).max(first);
+    let to = (mention.end + half).min(last);
+    // Whole words only: from the first that begins within the window to the last that ends
+    // within it. A byte after a space (or at the sentence's start) begins a character.
+    let bytes = text.as_bytes();
+    let start = (from..mention.start)
+        .find(|&i| i == first || bytes[i - 1] == b' ')
+        .unwrap_or(mention.start);
+    let end = (mention.end..=to)
+        .rev()
+        .find(|&i| i == last || bytes[i] == b' ')
+        .unwrap_or(mention.end);
     text[start..end].trim().to_string()
 }
 
@@ -343,6 +328,14 @@ mod tests {
         };
         assert_eq!(roles("Lutnick, le secrétaire au Commerce, a parlé."), []);
         assert_eq!(
+            roles("Hier, Lutnick, le secrétaire au Commerce, a parlé."),
+            []
+        );
+        assert_eq!(
+            roles("Hier, Anna Maria Berg, la ministre de la Santé, a parlé."),
+            [pair("Anna Maria Berg", "ministre de la Santé")]
+        );
+        assert_eq!(
             roles("Howard Lutnick, secrétaire au Commerce, a parlé."),
             []
         );
@@ -369,34 +362,99 @@ mod tests {
         // Before the name: a title of two words or more after the determiner.
         assert_eq!(roles("Le PDG, Jensen Huang, a répondu."), []);
         assert_eq!(
+            roles("Hier, le ministre délégué, Jean Dupont, a répondu."),
+            [pair("Jean Dupont", "ministre délégué")]
+        );
+        // The determiner at most eight words before the comma (nine is too far).
+        assert_eq!(
+            roles(
+                "Hier, le PDG et président exécutif du grand groupe Nvidia, Jensen Huang, a répondu."
+            ),
+            [pair(
+                "Jensen Huang",
+                "PDG et président exécutif du grand groupe Nvidia"
+            )]
+        );
+        assert_eq!(
+            roles(
+                "Hier, le PDG fondateur et président exécutif du grand groupe Nvidia, Jensen Huang, a répondu."
+            ),
+            []
+        );
+        assert_eq!(
             roles("Hier, le PDG de Nvidia, Jensen Huang, a répondu."),
             [pair("Jensen Huang", "PDG de Nvidia")]
         );
     }
 
+    /// What a figure's evidence must be when its sentence is long: the words of the figure's
+    /// line that lie wholly within half the budget on each side of the figure.
+    fn expected_window<'t>(text: &'t str, figure: &str) -> &'t str {
+        let at = text.find(figure).unwrap();
+        let half = (LONGEST_EVIDENCE - figure.len()) / 2;
+        let (lo, hi) = (at.saturating_sub(half), at + figure.len() + half);
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let mut offset = line_start;
+        let mut inside = Vec::new();
+        for word in text[line_start..line_end].split(' ') {
+            let (start, end) = (offset, offset + word.len());
+            offset = end + 1;
+            if start >= lo && end <= hi && !word.is_empty() {
+                inside.push((start, end));
+            }
+        }
+        &text[inside.first().unwrap().0..inside.last().unwrap().1]
+    }
+
+    fn evidence_of(text: &str, figure: &str) -> String {
+        let claims = draft(text, "fr");
+        let claim = claims.iter().find(|c| c.value == figure);
+        claim
+            .unwrap_or_else(|| panic!("{figure} in {claims:?}"))
+            .evidence
+            .clone()
+    }
+
     #[test]
-    fn evidence_is_whole_words_of_one_line_of_the_sentence() {
-        // A sentence over two lines gives the figure's line.
-        let claims = draft("Un titre sans chiffre\nAcme a vendu 400 000 puces.", "fr");
-        let figure = claims.iter().find(|c| c.kind == "quantity").unwrap();
-        assert_eq!(figure.evidence, "Acme a vendu 400 000 puces.");
-        // A long sentence of accented words is cut between whole words, around the figure.
+    fn evidence_is_the_sentence_when_short_else_whole_words_of_the_figures_line_around_it() {
+        // A short sentence whole; over two lines, the figure's line.
+        let text = "Un titre sans chiffre\nAcme a vendu 400 000 puces.";
+        assert_eq!(evidence_of(text, "400 000"), "Acme a vendu 400 000 puces.");
+        let text = "Selon le rapport publié hier, Acme a vendu\n400 000 puces en 2024.";
+        assert_eq!(evidence_of(text, "400 000"), "400 000 puces en 2024.");
+        // A long sentence of accented words, the window's edges at every byte of a word.
         let filler = "café noir ".repeat(40);
-        let text = format!("{filler}Acme a vendu 400 000 puces {filler}.");
-        let claims = draft(&text, "fr");
-        let figure = claims.iter().find(|c| c.kind == "quantity").unwrap();
-        assert!(figure.evidence.len() <= LONGEST_EVIDENCE, "{figure:?}");
-        assert!(text.contains(&figure.evidence), "{figure:?}");
-        let words: Vec<&str> = figure.evidence.split(' ').collect();
-        assert!(
-            words
-                .iter()
-                .all(|w| ["café", "noir", "Acme", "a", "vendu", "400", "000", "puces"].contains(w)),
-            "{figure:?}"
-        );
-        // About as much on each side.
-        let (before, after) = figure.evidence.split_once("400 000").unwrap();
-        assert!(before.len().abs_diff(after.len()) <= 20, "{figure:?}");
+        for pad in 0..12 {
+            let (left, right) = ("é".repeat(pad), "ç".repeat(12 - pad));
+            let text = format!("{filler}{left} Acme a vendu 400 000 puces {right} {filler}.");
+            let evidence = evidence_of(&text, "400 000");
+            assert_eq!(evidence, expected_window(&text, "400 000"), "pad {pad}");
+            assert!(evidence.len() > LONGEST_EVIDENCE - 12, "{evidence}");
+        }
+        // The window stops at the figure's line, and at its sentence, on either side.
+        let long_line = "mot ".repeat(90);
+        for (before, after) in [
+            (
+                "",
+                format!("{long_line}Acme a vendu 400 000 puces hier\n{long_line}."),
+            ),
+            (
+                "",
+                format!("{long_line}\nAcme a vendu 400 000 puces {long_line}."),
+            ),
+            (
+                "Une phrase courte. ",
+                format!("Acme a vendu 400 000 puces {long_line}."),
+            ),
+        ] {
+            let evidence = evidence_of(&format!("{before}{after}"), "400 000");
+            assert_eq!(
+                evidence,
+                expected_window(&after, "400 000"),
+                "{before}{after}"
+            );
+        }
     }
 
     #[test]
@@ -417,16 +475,5 @@ mod tests {
                 ("Jensen Huang", "PDG de Nvidia")
             ]
         );
-    }
-
-    #[test]
-    fn long_evidence_is_a_verbatim_window() {
-        let filler = "mot ".repeat(120);
-        let text = format!("{filler}Acme a vendu 400 000 puces {filler}.");
-        let claims = draft(&text, "fr");
-        let figure = claims.iter().find(|c| c.kind == "quantity").unwrap();
-        assert!(figure.evidence.len() <= LONGEST_EVIDENCE, "{figure:?}");
-        assert!(figure.evidence.contains("400 000 puces"));
-        assert!(text.contains(&figure.evidence));
     }
 }
