@@ -592,6 +592,8 @@ mod tests {
         assert!(en("revenue at risk in Europe").narrows(&fr("chiffre d'affaires en Europe")));
         assert!(!fr("chiffre d'affaires en Europe").narrows(&en("revenue at risk in Europe")));
         assert!(!fr("bilan des morts").narrows(&en("death toll")));
+        // Either reading will do: `generations` meets `génération` only read in French.
+        assert!(en("generations of workers").narrows(&fr("génération")));
     }
 
     #[test]
