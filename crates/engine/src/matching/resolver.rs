@@ -217,45 +217,26 @@ impl<'c> Resolver<'c> {
         if is_code(form) || !is_proper_name(form) {
             return None;
         }
-        let mut best: Option<(usize, &str, NameMatch)> = None;
-        let mut runner_up: Option<(usize, f64)> = None;
+        // Every registered spelling the form may misspell, each once.
+        let mut matches: Vec<(usize, &str, NameMatch)> = Vec::new();
         let mut seen: HashSet<(usize, &str)> = HashSet::new();
         for key in block_keys(form) {
             for &(entity, reference) in self.by_block.get(&key).into_iter().flatten() {
                 if !seen.insert((entity, reference)) {
                     continue;
                 }
-                let entity = &entity;
                 // Only a person goes by a part of their name.
                 let same_length = names::tokens(form).len() == names::tokens(reference).len();
-                if !same_length && self.corpus.registry.entities[*entity].kind != EntityKind::Person
+                if !same_length && self.corpus.registry.entities[entity].kind != EntityKind::Person
                 {
                     continue;
                 }
-                let Some(found) = spelling_match(form, reference) else {
-                    continue;
-                };
-                match &best {
-                    Some((e, _, m)) if found.score <= m.score => {
-                        if *e != *entity && runner_up.is_none_or(|(_, s)| found.score > s) {
-                            runner_up = Some((*entity, found.score));
-                        }
-                    }
-                    _ => {
-                        if let Some((e, _, m)) = &best
-                            && e != entity
-                        {
-                            runner_up = Some((*e, m.score));
-                        }
-                        best = Some((*entity, reference, found));
-                    }
+                if let Some(found) = spelling_match(form, reference) {
+                    matches.push((entity, reference, found));
                 }
             }
         }
-        let (entity, reference, evidence) = best?;
-        if runner_up.is_some_and(|(e, s)| e != entity && evidence.score - s < 0.02) {
-            return None; // as close to two registered entities: neither
-        }
+        let (entity, reference, evidence) = closest(matches)?;
         Some((
             EntityRef::Registered(entity),
             Relation::Spelling {
@@ -268,6 +249,22 @@ impl<'c> Resolver<'c> {
     pub fn corpus(&self) -> &'c Corpus {
         self.corpus
     }
+}
+
+/// The closest of the registered spellings a form may misspell, the first among equals; none
+/// when a spelling of another entity is as close (within 0.02).
+fn closest(mut matches: Vec<(usize, &str, NameMatch)>) -> Option<(usize, &str, NameMatch)> {
+    let best = (0..matches.len()).reduce(|best, i| {
+        if matches[i].2.score > matches[best].2.score {
+            i
+        } else {
+            best
+        }
+    })?;
+    let (entity, reference, evidence) = matches.swap_remove(best);
+    let as_close =
+        |(e, _, m): &(usize, &str, NameMatch)| *e != entity && evidence.score - m.score < 0.02;
+    (!matches.iter().any(as_close)).then_some((entity, reference, evidence))
 }
 
 /// Clusters names the registry does not know: same folded or look-alike key, a misspelling of
@@ -443,6 +440,50 @@ mod tests {
     }
 
     #[test]
+    fn the_closest_spelling_is_named_unless_another_entity_is_as_close() {
+        let spelling = |entity: usize, reference: &'static str, score: f64| {
+            let signals = String::new();
+            (entity, reference, NameMatch { score, signals })
+        };
+        let named = |matches: Vec<(usize, &'static str, NameMatch)>| {
+            closest(matches).map(|(e, reference, _)| (e, reference))
+        };
+        let (near, far) = (spelling(0, "near", 0.97), spelling(0, "far", 0.94));
+        assert_eq!(named(vec![far.clone(), near.clone()]), Some((0, "near")));
+        assert_eq!(named(vec![near.clone(), far.clone()]), Some((0, "near")));
+        // The first among equals; another entity's spelling as close names neither.
+        let twin = spelling(0, "twin", 0.97);
+        assert_eq!(named(vec![near.clone(), twin.clone()]), Some((0, "near")));
+        assert_eq!(named(vec![twin, near.clone()]), Some((0, "twin")));
+        assert_eq!(named(vec![near.clone(), spelling(1, "other", 0.96)]), None);
+        assert_eq!(named(vec![spelling(1, "other", 0.96), near.clone()]), None);
+        assert_eq!(
+            named(vec![near.clone(), spelling(1, "other", 0.94)]),
+            Some((0, "near"))
+        );
+        // 0.02 apart is apart enough (0.02 and 0 are exactly that far in binary).
+        let (edge, zero) = (spelling(0, "edge", 0.02), spelling(1, "zero", 0.0));
+        assert_eq!(named(vec![edge, zero]), Some((0, "edge")));
+        assert_eq!(named(Vec::new()), None);
+    }
+
+    #[test]
+    fn a_misspelling_names_the_closest_spelling_of_its_entity() {
+        let (lutnick, lutnack) = ("Howard Lutnick", "Howard Lutnack");
+        // Whether the closer spelling is the name or the alias.
+        for (name, alias) in [(lutnick, lutnack), (lutnack, lutnick)] {
+            let corpus = corpus(&[(name, &[alias])]);
+            let mut resolver = Resolver::new(&corpus);
+            match resolver.resolve_registered("Howard Lutnic") {
+                Some((EntityRef::Registered(0), Relation::Spelling { reference, .. })) => {
+                    assert_eq!(reference, lutnick)
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
     fn a_misspelling_as_close_to_two_spellings_of_one_entity_names_it() {
         let corpus = corpus(&[
             ("Jensen Huang", &[]),
@@ -514,6 +555,14 @@ mod tests {
         assert!(!same(7, 8));
         assert!(same(9, 10));
         assert!(!same(0, 2));
+    }
+
+    #[test]
+    fn text_in_lower_case_is_no_misspelled_name() {
+        for forms in [["Lutnick", "latnik"], ["lutnick", "Latnik"]] {
+            let clusters = cluster_unregistered(&forms);
+            assert_ne!(clusters[0], clusters[1], "{forms:?}");
+        }
     }
 
     #[test]
