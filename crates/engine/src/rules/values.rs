@@ -82,8 +82,7 @@ pub fn normalise_claim(
 }
 
 /// Reads as numeric dates with a two-digit year (`14/07/25`) the values of no declared kind that
-/// were read as something else than a date or a registered entity (text, or a figure from their
-/// leading digits), in the fact groups where another value is a date: their kind is inferred
+/// were read as text or as a figure (from their leading digits), in the fact groups where another value is a date: their kind is inferred
 /// from the fact's other values.
 pub fn infer_numeric_dates(
     corpus: &Corpus,
@@ -103,11 +102,9 @@ pub fn infer_numeric_dates(
         }
         for &(s, c) in claims {
             let claim = &corpus.sources[s].claims[c];
-            let undated = match &normals[s][c] {
-                Normal::Text(_) | Normal::Quantity(_) => true,
-                Normal::Entity(key) => !key.starts_with("entity:"),
-                _ => false,
-            };
+            // A value that names something (a registered entity, a cluster of names) is no
+            // numeric date.
+            let undated = matches!(&normals[s][c], Normal::Text(_) | Normal::Quantity(_));
             if !undated || properties.declared_kind(claim).is_some() {
                 continue;
             }
@@ -460,5 +457,91 @@ pub fn conflict_finding(
         explain: set.explain.clone(),
         beyond_baseline: None,
         alignment: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Baseline, Group, Options, analyse};
+    use crate::model::fixtures::{claim, corpus, source};
+    use crate::model::{Source, ValueKind};
+
+    /// One fact (Acme's `date` or `total`) stated by sources `a`, `b`, … with the values
+    /// given, each of the kind declared, if any.
+    fn fact(values: &[(&str, Option<ValueKind>)]) -> Group {
+        fact_in(values, |_| {})
+    }
+
+    /// [`fact`], with the sources changed by `change` before the analysis.
+    fn fact_in(values: &[(&str, Option<ValueKind>)], change: impl Fn(&mut [Source])) -> Group {
+        let mut corpus = corpus(&[]);
+        corpus.sources = (values.iter().zip(["a", "b", "c", "d"]))
+            .map(|(&(value, kind), id)| -> Source {
+                let claims = vec![crate::model::Claim {
+                    kind,
+                    ..claim("Acme", "total", value)
+                }];
+                source(id, claims)
+            })
+            .collect();
+        change(&mut corpus.sources);
+        let options = Options {
+            baseline: Baseline::Ignore,
+            full_report: true,
+            memo: None,
+        };
+        let mut groups = analyse(&corpus, &options, &()).groups.unwrap();
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        groups.remove(0)
+    }
+
+    /// Each value as shown, with its sources.
+    fn values(group: &Group) -> Vec<(&str, Vec<&str>)> {
+        (group.values.iter())
+            .map(|v| {
+                (
+                    v.text.as_str(),
+                    v.sources.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_two_digit_year_is_read_as_a_date_beside_a_date_unless_a_kind_is_declared() {
+        let group = fact(&[("14 juillet 2025", None), ("14/07/25", None)]);
+        assert_eq!(values(&group), [("14 juillet 2025", vec!["a", "b"])]);
+        let group = fact(&[
+            ("14 juillet 2025", None),
+            ("14/07/25", Some(ValueKind::Text)),
+        ]);
+        assert_eq!(values(&group).len(), 2, "{group:?}");
+    }
+
+    #[test]
+    fn a_merged_value_is_shown_by_its_most_common_spelling_a_date_by_its_own() {
+        // Figures of one value at two precisions: every spelling counts.
+        let group = fact(&[
+            ("1,5 million", None),
+            ("1 500 000", None),
+            ("1 500 000", None),
+        ]);
+        assert_eq!(values(&group), [("1 500 000", vec!["a", "b", "c"])]);
+        // An ambiguous numeric date (in a source of no language) joins the one date it can
+        // be, which shows it.
+        let no_language = |sources: &mut [Source]| sources[0].language = None;
+        let group = fact_in(
+            &[("03/07/2025", None), ("3 juillet 2025", None)],
+            no_language,
+        );
+        assert_eq!(values(&group), [("3 juillet 2025", vec!["a", "b"])]);
+    }
+
+    #[test]
+    fn a_value_written_only_with_html_entities_is_shown_so() {
+        let group = fact(&[("prix &amp; taxes", None), ("prix &amp; taxes", None)]);
+        assert_eq!(values(&group), [("prix &amp; taxes", vec!["a", "b"])]);
+        let group = fact(&[("prix &amp; taxes", None), ("prix & taxes", None)]);
+        assert_eq!(values(&group), [("prix & taxes", vec!["a", "b"])]);
     }
 }
