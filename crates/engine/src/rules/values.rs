@@ -463,8 +463,9 @@ pub fn conflict_finding(
 #[cfg(test)]
 mod tests {
     use crate::analysis::{Baseline, Group, Options, analyse};
+    use crate::model::fixtures::located;
     use crate::model::fixtures::{claim, corpus, source};
-    use crate::model::{Source, ValueKind};
+    use crate::model::{Corpus, Property, Source, ValueKind};
 
     /// One fact (Acme's `date` or `total`) stated by sources `a`, `b`, … with the values
     /// given, each of the kind declared, if any.
@@ -472,8 +473,8 @@ mod tests {
         fact_in(values, |_| {})
     }
 
-    /// [`fact`], with the sources changed by `change` before the analysis.
-    fn fact_in(values: &[(&str, Option<ValueKind>)], change: impl Fn(&mut [Source])) -> Group {
+    /// [`fact`], with the corpus changed by `change` before the analysis.
+    fn fact_in(values: &[(&str, Option<ValueKind>)], change: impl Fn(&mut Corpus)) -> Group {
         let mut corpus = corpus(&[]);
         corpus.sources = (values.iter().zip(["a", "b", "c", "d"]))
             .map(|(&(value, kind), id)| -> Source {
@@ -484,7 +485,7 @@ mod tests {
                 source(id, claims)
             })
             .collect();
-        change(&mut corpus.sources);
+        change(&mut corpus);
         let options = Options {
             baseline: Baseline::Ignore,
             full_report: true,
@@ -529,12 +530,119 @@ mod tests {
         assert_eq!(values(&group), [("1 500 000", vec!["a", "b", "c"])]);
         // An ambiguous numeric date (in a source of no language) joins the one date it can
         // be, which shows it.
-        let no_language = |sources: &mut [Source]| sources[0].language = None;
+        let no_language = |corpus: &mut Corpus| corpus.sources[0].language = None;
         let group = fact_in(
             &[("03/07/2025", None), ("3 juillet 2025", None)],
             no_language,
         );
         assert_eq!(values(&group), [("3 juillet 2025", vec!["a", "b"])]);
+    }
+
+    #[test]
+    fn a_figure_is_read_in_its_sources_language() {
+        // `1,250` is one and a quarter in French, twelve hundred and fifty in English.
+        let english = |corpus: &mut Corpus| corpus.sources[1].language = Some("en".into());
+        let group = fact_in(&[("1,250", None), ("1.25", None)], english);
+        assert_eq!(values(&group).len(), 1, "{group:?}");
+        // `03/07/2025` is the 3rd of July in French: not the 7th of March.
+        let group = fact(&[("03/07/2025", None), ("7 mars 2025", None)]);
+        assert_eq!(values(&group).len(), 2, "{group:?}");
+    }
+
+    #[test]
+    fn an_ambiguous_date_joins_the_one_date_it_can_be_and_stays_apart_from_two() {
+        let no_language = |corpus: &mut Corpus| {
+            for source in corpus.sources.iter_mut().take(2) {
+                source.language = None;
+            }
+        };
+        // `03/07` and `07/03` can each be the 3rd of July, the one date written out.
+        let dates = [
+            ("03/07/2025", None),
+            ("07/03/2025", None),
+            ("3 juillet 2025", None),
+        ];
+        let group = fact_in(&dates, no_language);
+        assert_eq!(values(&group), [("3 juillet 2025", vec!["a", "b", "c"])]);
+        // Beside the 3rd of July and the 7th of March, `03/07/2025` stays itself.
+        let dates = [
+            ("03/07/2025", None),
+            ("3 juillet 2025", None),
+            ("7 mars 2025", None),
+        ];
+        let group = fact_in(&dates, no_language);
+        assert_eq!(values(&group).len(), 3, "{group:?}");
+    }
+
+    #[test]
+    fn one_figure_at_two_precisions_is_one_value_unless_two_units_are_written() {
+        let one = |a: &str, b: &str| values(&fact(&[(a, None), (b, None)])).len() == 1;
+        assert!(one("2 millions de dollars", "2 000 000 de dollars"));
+        assert!(one("2 millions", "2 000 000 de dollars"));
+        assert!(one("2 millions de dollars", "2 000 000"));
+        assert!(!one(
+            "2 millions de dollars",
+            "2 000 000 de dollars canadiens"
+        ));
+        assert!(!one("2 millions", "3 millions"));
+    }
+
+    #[test]
+    fn a_partial_list_of_people_joins_the_one_fullest_list_it_is_part_of() {
+        let names = Some(ValueKind::Names);
+        let full = "Jean Dupont, Marie Curie et Paul Martin";
+        let group = fact(&[(full, names), ("Jean Dupont et al.", names)]);
+        assert_eq!(values(&group), [(full, vec!["a", "b"])]);
+        // A first name says more than a surname alone.
+        let group = fact(&[
+            ("Dupont et Curie", names),
+            ("Jean Dupont et Marie Curie", names),
+        ]);
+        assert_eq!(
+            values(&group),
+            [("Jean Dupont et Marie Curie", vec!["a", "b"])]
+        );
+        // Part of two fuller lists that differ: its own value.
+        let group = fact(&[
+            ("Jean Dupont et Marie Curie", names),
+            ("Jean Dupont et Paul Martin", names),
+            ("Jean Dupont", names),
+        ]);
+        assert_eq!(values(&group).len(), 3, "{group:?}");
+        // `et al.` alone names no one: its own value.
+        let group = fact(&[("Jean Dupont et Marie Curie", names), ("et al.", names)]);
+        assert_eq!(values(&group).len(), 2, "{group:?}");
+        // The same people in another order are one list.
+        let group = fact(&[
+            ("Jean Dupont et Marie Curie", names),
+            ("Marie Curie et Jean Dupont", names),
+        ]);
+        assert_eq!(values(&group).len(), 1, "{group:?}");
+    }
+
+    #[test]
+    fn quotations_and_facts_of_several_values_are_no_value_conflict() {
+        let conflict =
+            |group: &Group| (group.findings.iter()).any(|f| f.starts_with("value-conflict"));
+        let quote = Some(ValueKind::Quote);
+        let quotes = [
+            ("Nous vendons des puces.", quote),
+            ("Nous ne vendons rien.", quote),
+        ];
+        assert!(!conflict(&fact(&quotes)));
+        assert!(conflict(&fact(&[("3", None), ("30", None)])));
+        // A registered property of several values: Acme's totals may be 3 and 30.
+        let multiple = |corpus: &mut Corpus| {
+            corpus.registry.properties.push(Property {
+                id: located("total"),
+                name: located("total"),
+                aliases: vec![],
+                kind: None,
+                tolerance: None,
+                multiple: true,
+            })
+        };
+        assert!(!conflict(&fact_in(&[("3", None), ("30", None)], multiple)));
     }
 
     #[test]
