@@ -542,6 +542,60 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_is_a_full_word_and_a_day_one_of_its_month() {
+        // `Sun` and `Mar` are also names (a newspaper, a month): no weekday.
+        assert_eq!(parse("Sun 4 June 2025", None), None);
+        assert_eq!(
+            parse("Sunday 1 June 2025", None),
+            Some(Moment::Days {
+                first: day(2025, 6, 1),
+                last: day(2025, 6, 1)
+            })
+        );
+        for text in [
+            "31 juin 2025",
+            "0 juin 2025",
+            "June 31, 2025",
+            "29 février 2025",
+        ] {
+            assert_eq!(parse(text, None), None, "{text}");
+        }
+        assert_eq!(
+            days("29 février 2024", None),
+            (day(2024, 2, 29), day(2024, 2, 29))
+        );
+        // A month, a word that is no day, and a year: no date.
+        assert_eq!(parse("juin fin 2025", None), None);
+    }
+
+    #[test]
+    fn what_a_moment_may_be() {
+        let one = |d: i64| Moment::Days { first: d, last: d };
+        let june = Moment::Days {
+            first: day(2025, 6, 1),
+            last: day(2025, 6, 30),
+        };
+        let either = Moment::EitherDay {
+            early: 10,
+            late: 40,
+        };
+        let time = Moment::TimeOfDay {
+            first: 600,
+            last: 600,
+        };
+        assert!(one(5).is_one_day());
+        assert!(!june.is_one_day() && !either.is_one_day() && !time.is_one_day());
+        assert_eq!(one(5).days(), [5]);
+        assert_eq!(either.days(), [10, 40]);
+        assert!(june.days().is_empty() && time.days().is_empty());
+        assert!(either.may_be_the_same_day(&one(40)) && one(10).may_be_the_same_day(&either));
+        assert!(!either.may_be_the_same_day(&one(41)));
+        assert!(!june.may_be_the_same_day(&one(day(2025, 6, 4))));
+        assert!(either.is_ambiguous());
+        assert!(!one(5).is_ambiguous() && !june.is_ambiguous() && !time.is_ambiguous());
+    }
+
+    #[test]
     fn a_day_without_its_year_is_the_last_up_to_publication_or_the_next() {
         let published = |year, month, day| {
             Some(PartialDate {
