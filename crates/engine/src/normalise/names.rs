@@ -391,6 +391,47 @@ mod tests {
     }
 
     #[test]
+    fn a_name_scores_the_mean_of_its_words() {
+        let word = close_tokens("latnik", "lutnick").unwrap().score;
+        let name = spelling_match("Howard Latnik", "Howard Lutnick")
+            .unwrap()
+            .score;
+        assert!((name - (1.0 + word) / 2.0).abs() < 1e-9, "{name} {word}");
+    }
+
+    #[test]
+    fn a_misspelled_word_scores_its_likeness_its_edits_and_its_sound() {
+        // 0.4 × Jaro-Winkler + 0.3 × (1 − edits / length) + 0.3 when the words sound alike or
+        // are romanised alike (said only where the spelling alone would not match).
+        for (x, y, edits, alike, romanised) in [
+            ("latnik", "lutnick", 2, true, false),
+            ("tencent", "tencnet", 1, false, false),
+            ("pak", "park", 1, false, false),
+            ("mohamed", "muhammad", 3, true, true),
+            // Romanised alike and sounding alike, though far apart in spelling.
+            ("hossein", "husayn", 4, true, true),
+        ] {
+            let found = close_tokens(x, y).unwrap();
+            let length = x.chars().count().max(y.chars().count()) as f64;
+            let expected = 0.4 * strsim::jaro_winkler(x, y)
+                + 0.3 * (1.0 - edits as f64 / length)
+                + if alike { 0.3 } else { 0.0 };
+            assert!((found.score - expected).abs() < 1e-9, "{x}/{y}: {found:?}");
+            assert_eq!(found.signals.contains("romanised"), romanised, "{found:?}");
+        }
+    }
+
+    #[test]
+    fn words_sound_alike_by_either_double_metaphone_code() {
+        // Their first codes differ (AKNR / FNR, JJR / AJR), their second agree; one letter
+        // apart, with Jaro-Winkler under 0.9, they match only by sound.
+        for (a, b) in [("Wagner", "Vagner"), ("Jaeger", "Yaeger")] {
+            assert!(strsim::jaro_winkler(&fold_key(a), &fold_key(b)) < 0.9);
+            assert!(spelling_match(a, b).is_some(), "{a} / {b}");
+        }
+    }
+
+    #[test]
     fn different_names_do_not_match() {
         let pairs = [
             ("Zhang Wei", "Zhang Wen"),
