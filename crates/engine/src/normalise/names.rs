@@ -410,6 +410,10 @@ mod tests {
             ("mohamed", "muhammad", 3, true, true),
             // Romanised alike and sounding alike, though far apart in spelling.
             ("hossein", "husayn", 4, true, true),
+            // Romanised alike and near in spelling, though neither sounds nor looks alike.
+            ("vavin", "wawin", 2, true, true),
+            // Romanised alike and alike to Jaro-Winkler, though neither sounds nor is near.
+            ("levandovsky", "lewandowski", 3, true, true),
         ] {
             let found = close_tokens(x, y).unwrap();
             let length = x.chars().count().max(y.chars().count()) as f64;
