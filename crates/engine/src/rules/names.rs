@@ -390,6 +390,9 @@ mod tests {
             ("B100", "B200"),
             ("GB200", "B200"),
             ("Zhang Wei", "Zhang Wen"),
+            // A code beside a word it is spelled like: another product, not a misspelling.
+            ("Gemini2", "Gemini"),
+            ("Gemini", "Gemini2"),
         ] {
             assert_eq!(code(a, b), None, "{a} / {b}");
         }
