@@ -375,6 +375,25 @@ mod tests {
     }
 
     #[test]
+    fn a_spelling_is_located_where_the_article_writes_it_as_whole_words() {
+        use crate::model::Article;
+        use crate::model::fixtures::{corpus, located, source};
+        let mut corpus = corpus(&[]);
+        let mut article_source = source("a", vec![]);
+        article_source.article = Some(Article {
+            path: located("seeds/a.txt"),
+            text: "Les Latniks et Latnik.\nLatnikov, puis Latnik, ont parlé.".into(),
+        });
+        corpus.sources.push(article_source);
+        let found = article_location(&corpus, 0, "Latnik").unwrap();
+        assert_eq!((found.line, found.column), (1, 16));
+        corpus.sources[0].article.as_mut().unwrap().text = "XLatnik puis Latnik.".into();
+        let found = article_location(&corpus, 0, "Latnik").unwrap();
+        assert_eq!((found.line, found.column), (1, 14));
+        assert_eq!(article_location(&corpus, 0, "Lutnick"), None);
+    }
+
+    #[test]
     fn classification_table() {
         let code = |a, b| classify(a, b).map(|(c, _)| c);
         assert_eq!(code("NVIDIA", "Nvidia"), Some(FindingCode::CaseVariant));
