@@ -281,5 +281,24 @@ mod tests {
         let folded = "le port reste ferme ; le port reste ouvert ce soir";
         let (start, passage, _) = closest_passage("le port reste ouvert", folded).unwrap();
         assert_eq!((start, passage.as_str()), (22, "le port reste ouvert"));
+        // Of two windows as close, the first.
+        let folded = "le chat gris dort ; le chat noir dort";
+        let (start, passage, _) = closest_passage("le chat bleu dort", folded).unwrap();
+        assert_eq!((start, passage.as_str()), (0, "le chat gris dort"));
+        // Anchor words nearer the article's start than the evidence's: their windows would
+        // begin before the article, and are not looked at.
+        assert_eq!(closest_passage("le chat noir dort", "chat noir dort"), None);
+    }
+
+    #[test]
+    fn only_the_first_windows_at_an_anchor_are_scored() {
+        // Past the bound, a window that would be closer is not looked at.
+        let far = "le chat gris ; ".repeat(MAX_CANDIDATES);
+        let folded = format!("{far}le chat noir");
+        let (start, passage, _) = closest_passage("le chat noir !", &folded).unwrap();
+        assert_eq!((start, passage.as_str()), (0, "le chat gris ;"));
+        let folded = "le chat gris ; le chat noir".to_string();
+        let (_, passage, _) = closest_passage("le chat noir !", &folded).unwrap();
+        assert_eq!(passage, "le chat noir");
     }
 }
