@@ -746,6 +746,49 @@ mod tests {
     }
 
     #[test]
+    fn a_language_is_known_by_its_iso_639_codes() {
+        for code in ["fr", "fra", "fre", "fr-CA", "FR"] {
+            assert_eq!(Language::from_code(code), FR, "{code}");
+        }
+        for code in ["en", "eng", "en_GB"] {
+            assert_eq!(Language::from_code(code), EN, "{code}");
+        }
+        assert_eq!(Language::from_code("de"), None);
+    }
+
+    #[test]
+    fn about_and_nearly_are_ten_percent_around_and_below() {
+        let about = q("environ 100", FR);
+        assert_eq!((about.low, about.high), (90.0, 110.0));
+        let nearly = q("près de 100", FR);
+        assert_eq!((nearly.low, nearly.high), (90.0, 100.0));
+    }
+
+    #[test]
+    fn a_converted_measure_drops_the_binary_residue() {
+        assert_eq!(tidy(110.0 * 0.01), 1.1);
+        assert_eq!(tidy(-110.0 * 0.01), -1.1);
+        assert_eq!(tidy(123_456.789), 123_456.789);
+        // 1.1 × 100 000 is 110 000.00000000001 in binary.
+        assert_eq!(tidy(1.1 * 100_000.0), 110_000.0);
+        assert_eq!(tidy(0.0), 0.0);
+    }
+
+    #[test]
+    fn a_bare_dollar_takes_the_country_of_a_declared_dollar_only() {
+        assert_eq!(
+            parse("2 millions $", FR, Some("CAD")).unwrap().unit,
+            Some("CAD")
+        );
+        assert_eq!(
+            parse("2 millions $", FR, Some("EUR")).unwrap().unit,
+            Some("$")
+        );
+        assert!(is_currency("$") && is_currency("EUR") && is_currency("CNY"));
+        assert!(!is_currency("km") && !is_currency("%"));
+    }
+
+    #[test]
     fn neighbouring_figures_do_not_agree() {
         assert!(!agree(("4", FR), ("5", FR)));
         assert!(!agree(("2,1 millions", FR), ("2,2 millions", FR)));
